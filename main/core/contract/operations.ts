@@ -1,0 +1,85 @@
+/**
+ * The bridge contract: every operation the renderer may call, with its input
+ * schema and output type. Main implements each one (core/ipc/handlers.ts), the
+ * preload exposes exactly these names, and the renderer uses their types.
+ * A new operation is one entry here plus one handler.
+ */
+import { z } from 'zod'
+import { defineOperation, type Operation, type Result } from './operation'
+import {
+  MUNICIPALITIES,
+  SECTORS,
+  idSchema,
+  settingsSchema,
+  type Member,
+  type Settings,
+} from '../model/schema'
+import type {
+  AgreementRow,
+  AppStatus,
+  AuditEntry,
+  MemberRow,
+  PlanOverview,
+  SessionDetail,
+  SessionSummary,
+} from './views'
+
+const none = z.undefined()
+
+/** What a user edits about a member; ids and timestamps belong to the store. */
+export const memberInputSchema = z
+  .object({
+    fullName: z.string().trim().min(1, 'El nombre es obligatorio').max(160, 'Máximo 160 caracteres'),
+    position: z.string().trim().max(160, 'Máximo 160 caracteres'),
+    institution: z.string().trim().min(1, 'La institución es obligatoria').max(200, 'Máximo 200 caracteres'),
+    sector: z.enum(SECTORS, { message: 'Elija un sector' }),
+    municipality: z.enum(MUNICIPALITIES).nullable(),
+    role: z.enum(['titular', 'suplente']),
+    substituteFor: idSchema.nullable(),
+    voting: z.enum(['voz-y-voto', 'voz']),
+    email: z.union([z.literal(''), z.email({ message: 'Correo electrónico no válido' })]),
+    phone: z.string().trim().max(40, 'Máximo 40 caracteres'),
+  })
+  .strict()
+export type MemberInput = z.infer<typeof memberInputSchema>
+
+export const operations = {
+  getStatus: defineOperation<AppStatus>()(none),
+  restoreBackup: defineOperation<AppStatus>()(z.object({ name: z.string().min(1).max(200) }).strict()),
+  startEmpty: defineOperation<AppStatus>()(none),
+
+  getSettings: defineOperation<Settings>()(none),
+  updateSettings: defineOperation<Settings>()(settingsSchema.strict()),
+
+  listMembers: defineOperation<MemberRow[]>()(none),
+  createMember: defineOperation<Member>()(memberInputSchema),
+  updateMember: defineOperation<Member>()(z.object({ id: idSchema, member: memberInputSchema }).strict()),
+  setMemberActive: defineOperation<Member>()(z.object({ id: idSchema, active: z.boolean() }).strict()),
+
+  listSessions: defineOperation<SessionSummary[]>()(none),
+  getSession: defineOperation<SessionDetail>()(z.object({ id: idSchema }).strict()),
+
+  listAgreements: defineOperation<AgreementRow[]>()(none),
+  getPlanOverview: defineOperation<PlanOverview>()(none),
+  listAudit: defineOperation<AuditEntry[]>()(
+    z.object({ limit: z.number().int().min(1).max(10_000) }).strict(),
+  ),
+
+  openExternal: defineOperation<null>()(z.object({ url: z.string().max(2048) }).strict()),
+} as const
+
+export type Operations = typeof operations
+export type OperationName = keyof Operations
+export type InputOf<K extends OperationName> = z.input<Operations[K]['input']>
+export type ParsedInputOf<K extends OperationName> = z.output<Operations[K]['input']>
+export type OutputOf<K extends OperationName> = Operations[K] extends Operation<z.ZodType, infer O> ? O : never
+
+export const operationNames = Object.keys(operations) as OperationName[]
+export const channelOf = (name: OperationName): string => `stl:${name}`
+
+/** The shape of `window.api`: one function per operation, each resolving to a Result. */
+export type Api = {
+  [K in OperationName]: InputOf<K> extends undefined
+    ? () => Promise<Result<OutputOf<K>>>
+    : (input: InputOf<K>) => Promise<Result<OutputOf<K>>>
+}

@@ -1,0 +1,107 @@
+/**
+ * Read models the bridge returns: entities from the data file plus the values
+ * derived from them (titles, progress, overdue state), computed in the core so
+ * the renderer never re-implements a rule.
+ */
+import type {
+  Agreement,
+  AuditEntry,
+  Commitment,
+  Member,
+  Milestone,
+  Plan,
+  Session,
+} from '../model/schema'
+
+export interface BackupInfo {
+  name: string
+  kind: 'guardado' | 'diario'
+  savedAt: string
+  size: number
+}
+
+export type AppStatus =
+  | {
+      state: 'listo'
+      version: string
+      dataFile: string
+      dataFolder: string
+      schemaVersion: number
+      lastBackup: BackupInfo | null
+      backups: BackupInfo[]
+    }
+  | {
+      /** The data file could not be used; nothing was overwritten. */
+      state: 'recuperacion'
+      version: string
+      dataFile: string
+      dataFolder: string
+      schemaVersion: number
+      problem: string
+      /** Where the unreadable file was moved, when it was moved. */
+      quarantinedTo: string | null
+      /** Valid backups the user may restore, newest first. */
+      backups: BackupInfo[]
+      /** A file from a newer version is refused outright, never replaced. */
+      canStartEmpty: boolean
+    }
+
+export type AgreementState = Agreement['status'] | 'vencido'
+
+export interface SessionSummary {
+  id: string
+  title: string
+  key: string
+  type: Session['type']
+  number: number
+  year: number
+  date: string
+  startTime: string
+  endTime: string | null
+  modality: Session['modality']
+  venue: string
+  status: Session['status']
+  actStatus: Session['actStatus']
+  agendaItems: number
+  present: number
+  expected: number
+  agreements: number
+}
+
+export interface SessionDetail {
+  session: Session
+  title: string
+  key: string
+  agreements: Agreement[]
+}
+
+export interface AgreementRow extends Agreement {
+  sessionTitle: string
+  sessionDate: string
+  /** `vencido` when pending or in progress past its due date. */
+  state: AgreementState
+  responsibleNames: string[]
+}
+
+export interface MemberRow extends Member {
+  /** Name of the titular this suplente stands in for, or of this titular's suplente. */
+  pairedName: string | null
+}
+
+export interface MilestoneView extends Milestone {
+  overdue: boolean
+}
+
+export interface CommitmentView extends Omit<Commitment, 'milestones'> {
+  milestones: MilestoneView[]
+  progress: number
+  level: 'no-iniciado' | 'limitado' | 'sustancial' | 'completo'
+  agreementKeys: string[]
+}
+
+export interface PlanOverview {
+  plans: Plan[]
+  commitments: CommitmentView[]
+}
+
+export type { AuditEntry }

@@ -1,0 +1,33 @@
+/**
+ * The one path from a bridge call to a handler, shared by Electron's ipcMain
+ * and the browser test harness: unknown operations and malformed input are
+ * refused with a Spanish validation error, and no exception ever crosses back,
+ * only `{ ok: false, error: { code, message } }`.
+ */
+import { AppError, describeZodError, toErrorInfo } from '../errors'
+import { operations, type OperationName } from '../contract/operations'
+import type { Result } from '../contract/operation'
+import type { HandlerContext } from './context'
+import { handlers } from './handlers'
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.hasOwn(operations, name)
+}
+
+export async function dispatch(name: unknown, input: unknown, context: HandlerContext): Promise<Result<unknown>> {
+  if (!isOperationName(name)) {
+    return { ok: false, error: { code: 'OPERACION_DESCONOCIDA', message: 'Operación desconocida.' } }
+  }
+  const parsed = operations[name].input.safeParse(input)
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'VALIDACION', message: `Datos no válidos: ${describeZodError(parsed.error)}.` } }
+  }
+  try {
+    const handler = handlers[name] as (input: unknown, context: HandlerContext) => unknown
+    const value = await handler(parsed.data, context)
+    return { ok: true, value: value ?? null }
+  } catch (error) {
+    if (!(error instanceof AppError)) console.error(`[${name}]`, error)
+    return { ok: false, error: toErrorInfo(error) }
+  }
+}

@@ -1,0 +1,299 @@
+/**
+ * The shape of the data file, as zod schemas. The same schemas validate the
+ * file on load, the command line's `check`, and the bridge's inputs, so a
+ * value the app accepts is always a value it can store and read back.
+ */
+import { z } from 'zod'
+
+export const SCHEMA_VERSION = 1
+
+export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Identificador no válido')
+/** A calendar date, `YYYY-MM-DD`, read in America/Mexico_City. */
+export const dateSchema = z.iso.date({ message: 'Fecha no válida (AAAA-MM-DD)' })
+/** A wall-clock time, `HH:MM`, in America/Mexico_City. */
+export const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Hora no válida (HH:MM)')
+/** An instant, ISO 8601 with offset. */
+export const instantSchema = z.iso.datetime({ offset: true, message: 'Fecha y hora no válidas' })
+const text = (max: number) => z.string().max(max, `Máximo ${max} caracteres`)
+const requiredText = (max: number, what: string) =>
+  z.string().trim().min(1, `${what} es obligatorio`).max(max, `Máximo ${max} caracteres`)
+
+export const SECTORS = ['gobierno-estatal', 'sociedad-civil', 'organo-garante', 'academia', 'municipio', 'otro'] as const
+export const MUNICIPALITIES = [
+  'Guadalajara',
+  'Zapopan',
+  'Tlajomulco de Zúñiga',
+  'San Pedro Tlaquepaque',
+  'Tonalá',
+] as const
+export const PILLARS = ['transparencia', 'rendicion-de-cuentas', 'participacion-ciudadana', 'tecnologia-e-innovacion'] as const
+
+export const memberSchema = z.object({
+  id: idSchema,
+  fullName: requiredText(160, 'El nombre'),
+  position: text(160),
+  institution: requiredText(200, 'La institución'),
+  sector: z.enum(SECTORS),
+  municipality: z.enum(MUNICIPALITIES).nullable(),
+  role: z.enum(['titular', 'suplente']),
+  /** For a suplente: the titular this member stands in for. */
+  substituteFor: idSchema.nullable(),
+  voting: z.enum(['voz-y-voto', 'voz']),
+  active: z.boolean(),
+  email: z.union([z.literal(''), z.email({ message: 'Correo electrónico no válido' })]),
+  phone: text(40),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+})
+
+export const attachmentSchema = z.object({
+  id: idSchema,
+  fileName: requiredText(255, 'El nombre del archivo'),
+  /** Relative to the data folder, always under `adjuntos/`. */
+  storedPath: z.string().regex(/^adjuntos\/[A-Za-z0-9._-]+$/, 'Ruta de adjunto no válida'),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/, 'SHA-256 no válido'),
+  size: z.number().int().nonnegative(),
+  addedAt: instantSchema,
+})
+
+export const AGENDA_ITEM_TYPES = ['tramite', 'informativo', 'deliberativo', 'votacion', 'asuntos-generales'] as const
+export const AGENDA_ITEM_STATUSES = ['pendiente', 'tratado', 'diferido', 'retirado'] as const
+
+export const interventionSchema = z.object({
+  id: idSchema,
+  memberId: idSchema.nullable(),
+  speaker: text(160),
+  summary: text(4000),
+  at: instantSchema,
+})
+
+export const agendaItemSchema = z.object({
+  id: idSchema,
+  /** A sub-item (2.1) names its parent; items keep their order in the array. */
+  parentId: idSchema.nullable(),
+  title: requiredText(400, 'El título del punto'),
+  type: z.enum(AGENDA_ITEM_TYPES),
+  presenter: text(200),
+  minutes: z.number().int().min(0).max(600),
+  notes: text(200_000),
+  status: z.enum(AGENDA_ITEM_STATUSES),
+  attachments: z.array(attachmentSchema),
+  interventions: z.array(interventionSchema),
+  /** Seconds the item has been under discussion (the live item timer). */
+  elapsedSeconds: z.number().int().nonnegative(),
+})
+
+export const ATTENDANCE_STATUSES = ['presente', 'ausente', 'justificada', 'suplente'] as const
+
+export const attendanceSchema = z.object({
+  memberId: idSchema,
+  status: z.enum(ATTENDANCE_STATUSES),
+  /** When status is `suplente`: the member who attended in place of this one. */
+  substituteId: idSchema.nullable(),
+  arrivedAt: timeSchema.nullable(),
+  leftAt: timeSchema.nullable(),
+})
+
+export const quorumDeclarationSchema = z.object({
+  declaredAt: instantSchema,
+  call: z.enum(['primera', 'segunda']),
+  votingMembers: z.number().int().nonnegative(),
+  present: z.number().int().nonnegative(),
+  required: z.number().int().nonnegative(),
+  reached: z.boolean(),
+})
+
+export const SESSION_TYPES = ['ordinaria', 'extraordinaria'] as const
+export const SESSION_STATUSES = ['borrador', 'convocada', 'en-curso', 'concluida', 'firmada', 'cancelada'] as const
+export const ACT_STATUSES = ['borrador', 'en-revision', 'aprobada', 'firmada'] as const
+
+export const sessionSchema = z.object({
+  id: idSchema,
+  type: z.enum(SESSION_TYPES),
+  /** Number within its type and year: the 3 of "Tercera Sesión Ordinaria 2026". */
+  number: z.number().int().min(1).max(99),
+  year: z.number().int().min(2000).max(2100),
+  date: dateSchema,
+  startTime: timeSchema,
+  endTime: timeSchema.nullable(),
+  modality: z.enum(['presencial', 'virtual', 'hibrida']),
+  venue: text(300),
+  link: text(500),
+  status: z.enum(SESSION_STATUSES),
+  chairId: idSchema.nullable(),
+  secretaryId: idSchema.nullable(),
+  agenda: z.array(agendaItemSchema),
+  attendance: z.array(attendanceSchema),
+  quorum: quorumDeclarationSchema.nullable(),
+  actStatus: z.enum(ACT_STATUSES),
+  /** The later session in which this session's acta was approved. */
+  actApprovedInSessionId: idSchema.nullable(),
+  cancelReason: text(1000),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+})
+
+export const AGREEMENT_STATUSES = ['pendiente', 'en-proceso', 'cumplido', 'cancelado'] as const
+
+export const voteSchema = z.object({
+  favor: z.number().int().nonnegative(),
+  contra: z.number().int().nonnegative(),
+  abstenciones: z.number().int().nonnegative(),
+  unanimous: z.boolean(),
+  named: z.array(z.object({ memberId: idSchema, vote: z.enum(['favor', 'contra', 'abstencion']) })),
+})
+
+export const followUpSchema = z.object({
+  id: idSchema,
+  date: dateSchema,
+  note: requiredText(4000, 'La nota de seguimiento'),
+  evidenceUrl: text(1000),
+  evidenceFile: attachmentSchema.nullable(),
+  /** The session whose follow-up item recorded this entry, when there was one. */
+  sessionId: idSchema.nullable(),
+})
+
+export const agreementSchema = z.object({
+  id: idSchema,
+  /** Readable key, e.g. STL-SO03-2026-02. */
+  key: z.string().regex(/^[A-Z0-9]+-S[OE]\d{2}-\d{4}-\d{2,3}$/, 'Clave de acuerdo no válida'),
+  sessionId: idSchema,
+  itemId: idSchema,
+  text: requiredText(8000, 'El texto del acuerdo'),
+  vote: voteSchema,
+  responsibleMemberIds: z.array(idSchema),
+  responsibleInstitutions: z.array(requiredText(200, 'La institución')),
+  dueDate: dateSchema.nullable(),
+  status: z.enum(AGREEMENT_STATUSES),
+  commitmentId: idSchema.nullable(),
+  followUps: z.array(followUpSchema),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+})
+
+export const MILESTONE_STATUSES = ['no-iniciado', 'en-proceso', 'completado'] as const
+
+export const milestoneSchema = z.object({
+  id: idSchema,
+  title: requiredText(400, 'El título del hito'),
+  dueDate: dateSchema,
+  deliverable: text(1000),
+  status: z.enum(MILESTONE_STATUSES),
+  /** Percent done, 0–100. */
+  progress: z.number().int().min(0).max(100),
+  evidence: text(2000),
+  /** Relative weight within its commitment. */
+  weight: z.number().int().min(1).max(100),
+})
+
+export const planSchema = z.object({
+  id: idSchema,
+  name: requiredText(120, 'El nombre del plan'),
+  startYear: z.number().int().min(2000).max(2100),
+  endYear: z.number().int().min(2000).max(2100),
+})
+
+export const commitmentSchema = z.object({
+  id: idSchema,
+  planId: idSchema,
+  number: z.number().int().min(1).max(999),
+  title: requiredText(400, 'El título del compromiso'),
+  pillars: z.array(z.enum(PILLARS)).min(1, 'Elija al menos un pilar'),
+  problem: text(8000),
+  baseline: text(4000),
+  objective: text(4000),
+  expectedResult: text(4000),
+  leadInstitution: requiredText(200, 'La institución responsable'),
+  coLeadInstitution: text(200),
+  startDate: dateSchema,
+  endDate: dateSchema,
+  milestones: z.array(milestoneSchema),
+})
+
+export const settingsSchema = z.object({
+  organization: requiredText(200, 'El nombre de la organización'),
+  bodyName: requiredText(200, 'El nombre del órgano'),
+  /** Prefix of agreement keys: STL → STL-SO03-2026-02. */
+  keyPrefix: z.string().regex(/^[A-Z0-9]{2,10}$/, 'El prefijo debe tener de 2 a 10 letras mayúsculas o dígitos'),
+  defaultVenue: text(300),
+  quorum: z.object({
+    rule: z.enum(['mitad-mas-uno', 'dos-tercios', 'porcentaje']),
+    /** Used by the `porcentaje` rule: the share of voting members required, 1–100. */
+    percent: z.number().int().min(1).max(100),
+    secondCallAllowed: z.boolean(),
+    /** On a second call: the minimum present with vote to proceed (0 = whoever is present). */
+    secondCallMinimum: z.number().int().min(0).max(500),
+  }),
+  profile: z.object({
+    name: requiredText(160, 'El nombre del perfil'),
+    role: text(160),
+  }),
+})
+
+export const auditEntrySchema = z.object({
+  id: idSchema,
+  at: instantSchema,
+  profile: text(160),
+  entity: z.enum(['integrante', 'sesion', 'acuerdo', 'compromiso', 'plan', 'configuracion', 'archivo']),
+  entityId: z.string().max(64),
+  action: z.enum(['crear', 'editar', 'eliminar', 'importar', 'restaurar', 'estado']),
+  summary: text(1000),
+})
+
+export const dataSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  settings: settingsSchema,
+  members: z.array(memberSchema),
+  sessions: z.array(sessionSchema),
+  agreements: z.array(agreementSchema),
+  plans: z.array(planSchema),
+  commitments: z.array(commitmentSchema),
+  audit: z.array(auditEntrySchema),
+})
+
+export type Member = z.infer<typeof memberSchema>
+export type Attachment = z.infer<typeof attachmentSchema>
+export type AgendaItem = z.infer<typeof agendaItemSchema>
+export type Intervention = z.infer<typeof interventionSchema>
+export type Attendance = z.infer<typeof attendanceSchema>
+export type QuorumDeclaration = z.infer<typeof quorumDeclarationSchema>
+export type Session = z.infer<typeof sessionSchema>
+export type Vote = z.infer<typeof voteSchema>
+export type FollowUp = z.infer<typeof followUpSchema>
+export type Agreement = z.infer<typeof agreementSchema>
+export type Milestone = z.infer<typeof milestoneSchema>
+export type Plan = z.infer<typeof planSchema>
+export type Commitment = z.infer<typeof commitmentSchema>
+export type Settings = z.infer<typeof settingsSchema>
+export type AuditEntry = z.infer<typeof auditEntrySchema>
+export type Data = z.infer<typeof dataSchema>
+export type Sector = (typeof SECTORS)[number]
+export type Pillar = (typeof PILLARS)[number]
+export type SessionStatus = (typeof SESSION_STATUSES)[number]
+
+export const DEFAULT_SETTINGS: Settings = {
+  organization: 'Gobierno Abierto Jalisco',
+  bodyName: 'Secretariado Técnico Local',
+  keyPrefix: 'STL',
+  defaultVenue: '',
+  quorum: { rule: 'mitad-mas-uno', percent: 51, secondCallAllowed: true, secondCallMinimum: 0 },
+  profile: { name: 'Secretaría Técnica', role: 'Secretaría Técnica del STL' },
+}
+
+export function emptyData(now: Date): Data {
+  const at = now.toISOString()
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    createdAt: at,
+    updatedAt: at,
+    settings: DEFAULT_SETTINGS,
+    members: [],
+    sessions: [],
+    agreements: [],
+    plans: [],
+    commitments: [],
+    audit: [],
+  }
+}

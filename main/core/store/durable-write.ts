@@ -1,0 +1,57 @@
+/**
+ * Durable replacement of a file: a resolved write means the new bytes are on
+ * disk under the final name, and a crash at any moment leaves either the old
+ * file or the new one, never a mix.
+ *
+ *   write temp → fsync temp → (keep the old file as a backup) → rename → fsync folder
+ *
+ * The file-system calls go through `DurableFs` so tests can make any one of
+ * them fail.
+ */
+import * as fsp from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+export type DurableFs = Pick<typeof fsp, 'open' | 'rename' | 'unlink' | 'link' | 'copyFile' | 'mkdir' | 'readdir' | 'stat' | 'readFile'>
+
+export const nodeFs: DurableFs = fsp
+
+let tempCounter = 0
+
+export interface DurableWriteOptions {
+  fs?: DurableFs
+  /** Runs after the temp file is on disk and before it replaces the target (used for backups). */
+  beforeReplace?: () => Promise<void>
+}
+
+export async function writeFileDurable(target: string, bytes: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
+  const fs = options.fs ?? nodeFs
+  const dir = dirname(target)
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${++tempCounter}.tmp`)
+  let renamed = false
+  try {
+    const handle = await fs.open(temp, 'w', 0o600)
+    try {
+      await handle.writeFile(bytes)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    if (options.beforeReplace) await options.beforeReplace()
+    await fs.rename(temp, target)
+    renamed = true
+    await syncFolder(dir, fs)
+  } finally {
+    if (!renamed) await fs.unlink(temp).catch(() => undefined)
+  }
+}
+
+/** Makes a rename durable. Windows cannot open a folder for syncing, and needs no such step. */
+export async function syncFolder(dir: string, fs: DurableFs = nodeFs): Promise<void> {
+  if (process.platform === 'win32') return
+  const handle = await fs.open(dir, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}

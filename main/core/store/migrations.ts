@@ -1,0 +1,34 @@
+/**
+ * Schema migrations. Each step takes a file of version N to N+1; a file is
+ * migrated in memory on load and written in the new version by the next save.
+ * Version 1 is the first released schema, so there are no steps yet: the next
+ * schema change adds `2: (data) => …` here and raises SCHEMA_VERSION.
+ */
+import { AppError } from '../errors'
+import { SCHEMA_VERSION } from '../model/schema'
+
+export type JsonObject = Record<string, unknown>
+export type Migration = (data: JsonObject) => JsonObject
+
+/** Keyed by the version a step produces. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {}
+
+export function migrate(data: JsonObject, target = SCHEMA_VERSION, steps: Readonly<Record<number, Migration>> = MIGRATIONS): JsonObject {
+  const from = data.schemaVersion
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
+    throw new AppError('ARCHIVO_DANADO', 'El archivo no indica una versión de esquema válida.')
+  }
+  if (from > target) {
+    throw new AppError(
+      'VERSION_NUEVA',
+      `El archivo fue creado por una versión más reciente de Secretariado (esquema ${from}; esta versión usa el ${target}). No se modificó: actualice la aplicación para abrirlo.`,
+    )
+  }
+  let current = data
+  for (let version = from + 1; version <= target; version++) {
+    const step = steps[version]
+    if (!step) throw new AppError('INTERNO', `Falta la migración al esquema ${version}.`)
+    current = { ...step(current), schemaVersion: version }
+  }
+  return current
+}

@@ -1,0 +1,72 @@
+/**
+ * The Electron shell: lifecycle, single instance, the window, the menu and the
+ * bridge. Everything else lives in ./core, which never imports Electron.
+ */
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
+import { AppError } from './core/errors'
+import { Store } from './core/store/store'
+import { parseExternalUrl } from './core/security/external-url'
+import { resolveDataFile } from './data-location'
+import { buildMenu } from './menu'
+import { registerHandlers } from './ipc/register'
+import { createMainWindow, hardenWebContents, rendererUrl } from './window'
+
+let mainWindow: BrowserWindow | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
+  app.on('window-all-closed', () => app.quit())
+  void app.whenReady().then(start)
+}
+
+async function start(): Promise<void> {
+  const dataFile = resolveDataFile(process.argv, process.env, app.getPath('userData'))
+  let store: Store
+  try {
+    store = await Store.open({ dataFile })
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : 'No se pudo abrir el archivo de datos.'
+    dialog.showErrorBox('Secretariado', `${message}\n\nArchivo: ${dataFile}`)
+    app.exit(1)
+    return
+  }
+  // Let the last save reach the disk and free the lock before the process ends.
+  let closing = false
+  app.on('before-quit', (event) => {
+    if (closing) return
+    closing = true
+    event.preventDefault()
+    void store.close().finally(() => app.exit(0))
+  })
+
+  registerHandlers(
+    {
+      store,
+      version: app.getVersion(),
+      now: () => new Date(),
+      openExternal: async (url: string) => {
+        if (parseExternalUrl(url)) await shell.openExternal(url)
+      },
+    },
+    rendererUrl(),
+    (event) => mainWindow !== null && event.sender === mainWindow.webContents,
+  )
+  const showAbout = (): void => {
+    void dialog.showMessageBox({
+      type: 'info',
+      title: 'Acerca de Secretariado',
+      message: `Secretariado ${app.getVersion()}`,
+      detail: `Secretariado Técnico Local · Gobierno Abierto Jalisco\nArchivo de datos: ${dataFile}`,
+    })
+  }
+  Menu.setApplicationMenu(buildMenu(store.dataFolder, showAbout))
+  mainWindow = createMainWindow()
+  mainWindow.on('closed', () => (mainWindow = null))
+}

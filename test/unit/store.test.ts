@@ -1,0 +1,204 @@
+import { existsSync } from 'node:fs'
+import * as fsp from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { AppError } from '../../main/core/errors'
+import { emptyData, SCHEMA_VERSION } from '../../main/core/model/schema'
+import { KEEP_SAVES, listBackups } from '../../main/core/store/backups'
+import type { DurableFs } from '../../main/core/store/durable-write'
+import { migrate } from '../../main/core/store/migrations'
+import { readDataFile } from '../../main/core/store/read-data-file'
+import { Store } from '../../main/core/store/store'
+import { bytesOf, tempFolder } from './helpers'
+
+async function openNew(): Promise<{ store: Store; file: string; folder: string }> {
+  const folder = await tempFolder()
+  const file = join(folder, 'secretariado.json')
+  return { store: await Store.open({ dataFile: file }), file, folder }
+}
+
+function setVenue(store: Store, venue: string): Promise<void> {
+  return store.update((draft) => {
+    draft.settings.defaultVenue = venue
+  })
+}
+
+describe('Store: archivo nuevo y guardado durable', () => {
+  it('crea un archivo válido cuando no existe y guarda cada cambio en disco', async () => {
+    const { store, file } = await openNew()
+    expect(existsSync(file)).toBe(true)
+    await setVenue(store, 'Casa Jalisco')
+    expect((await readDataFile(file)).settings.defaultVenue).toBe('Casa Jalisco')
+    await store.close()
+  })
+
+  it('un cambio que falla una regla no toca ni la memoria ni el archivo', async () => {
+    const { store, file } = await openNew()
+    await setVenue(store, 'Antes')
+    const before = await bytesOf(file)
+    await expect(
+      store.update((draft) => {
+        draft.settings.defaultVenue = 'Después'
+        throw new AppError('REGLA', 'No permitido')
+      }),
+    ).rejects.toThrow('No permitido')
+    expect(store.data.settings.defaultVenue).toBe('Antes')
+    expect(await bytesOf(file)).toEqual(before)
+    await store.close()
+  })
+
+  it('agrupa los cambios simultáneos sin perder el último', async () => {
+    const folder = await tempFolder()
+    let renames = 0
+    const countingFs: DurableFs = { ...fsp, rename: async (a, b) => (renames++, fsp.rename(a, b)) }
+    const store = await Store.open({ dataFile: join(folder, 'd.json'), fs: countingFs })
+    renames = 0
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.update((draft) => {
+          draft.settings.defaultVenue = `Sala ${i}`
+          draft.settings.profile.role = `${draft.settings.profile.role}|${i}`
+        }),
+      ),
+    )
+    const onDisk = await readDataFile(join(folder, 'd.json'))
+    expect(onDisk.settings.defaultVenue).toBe('Sala 19')
+    expect(onDisk.settings.profile.role.split('|')).toHaveLength(21)
+    expect(renames).toBeGreaterThan(0)
+    expect(renames).toBeLessThan(20)
+    await store.close()
+  })
+})
+
+describe('Store: fallas del sistema de archivos', () => {
+  for (const [call, code] of [
+    ['open', 'ENOSPC'],
+    ['rename', 'EPERM'],
+    ['link', 'EACCES'],
+  ] as const) {
+    it(`si ${call} falla con ${code}, el archivo queda intacto y el siguiente guardado funciona`, async () => {
+      const folder = await tempFolder()
+      const file = join(folder, 'd.json')
+      let failing = false
+      const fault = Object.assign(new Error(code), { code })
+      const faultyFs: DurableFs = {
+        ...fsp,
+        [call]: async (...args: unknown[]) => {
+          if (failing) throw fault
+          return (fsp[call] as (...a: unknown[]) => unknown)(...args)
+        },
+      }
+      const store = await Store.open({ dataFile: file, fs: faultyFs })
+      await setVenue(store, 'Bueno')
+      const before = await bytesOf(file)
+      failing = true
+      const attempt = setVenue(store, 'Malo')
+      if (call === 'link') {
+        // A failed backup never blocks the save itself.
+        await attempt
+        expect(store.data.settings.defaultVenue).toBe('Malo')
+      } else {
+        await expect(attempt).rejects.toMatchObject({ code: 'ESCRITURA', message: expect.stringMatching(/No se pudo guardar/) })
+        expect(await bytesOf(file)).toEqual(before)
+        expect(store.data.settings.defaultVenue).toBe('Bueno')
+      }
+      failing = false
+      await setVenue(store, 'Otra vez')
+      expect((await readDataFile(file)).settings.defaultVenue).toBe('Otra vez')
+      expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+      await store.close()
+    })
+  }
+})
+
+describe('Store: copias de seguridad', () => {
+  it('conserva los últimos 10 guardados y una copia diaria, todas válidas', async () => {
+    const { store, file } = await openNew()
+    for (let i = 0; i < 15; i++) await setVenue(store, `Sala ${i}`)
+    const backups = await listBackups(file)
+    expect(backups.filter((b) => b.kind === 'guardado')).toHaveLength(KEEP_SAVES)
+    expect(backups.filter((b) => b.kind === 'diario')).toHaveLength(1)
+    const valid = await store.validBackups()
+    expect(valid).toHaveLength(backups.length)
+    await store.close()
+  })
+})
+
+describe('Store: archivos dañados, versiones nuevas y candado', () => {
+  it('aparta un archivo dañado sin modificarlo y ofrece la copia válida más reciente', async () => {
+    const { store, file, folder } = await openNew()
+    await setVenue(store, 'Primera')
+    await setVenue(store, 'Segunda')
+    await store.close()
+    const damaged = (await readFile(file, 'utf8')).slice(0, 200)
+    await writeFile(file, damaged)
+
+    const reopened = await Store.open({ dataFile: file })
+    expect(reopened.state.kind).toBe('recovery')
+    const state = reopened.state
+    if (state.kind !== 'recovery') throw new Error('recovery expected')
+    expect(state.problem).toMatch(/dañado/)
+    expect(state.quarantinedTo).toMatch(/danado/)
+    expect(await readFile(state.quarantinedTo ?? '', 'utf8')).toBe(damaged)
+    expect(() => reopened.data).toThrow(/recuperarse/)
+    const [newest] = await reopened.validBackups()
+    expect(newest).toBeDefined()
+    await reopened.restoreBackup(newest?.name ?? '')
+    expect(reopened.state.kind).toBe('ready')
+    expect(reopened.data.settings.defaultVenue).toBe('Primera')
+    expect((await readdir(folder)).some((name) => name.includes('danado'))).toBe(true)
+    await reopened.close()
+  })
+
+  it('rechaza un archivo de una versión más reciente y no escribe nada', async () => {
+    const folder = await tempFolder()
+    const file = join(folder, 'd.json')
+    await writeFile(file, JSON.stringify({ ...emptyData(new Date()), schemaVersion: SCHEMA_VERSION + 1 }))
+    const before = await bytesOf(file)
+    const store = await Store.open({ dataFile: file })
+    const state = store.state
+    expect(state.kind === 'recovery' && !state.canStartEmpty && /más reciente/.test(state.problem)).toBe(true)
+    await expect(setVenue(store, 'x')).rejects.toMatchObject({ code: 'SIN_DATOS' })
+    await expect(store.startEmpty()).rejects.toMatchObject({ code: 'REGLA' })
+    await store.close()
+    expect(await bytesOf(file)).toEqual(before)
+  })
+
+  it('un segundo proceso sobre el mismo archivo recibe un error claro', async () => {
+    const { store, file } = await openNew()
+    await expect(Store.open({ dataFile: file })).rejects.toMatchObject({ code: 'BLOQUEADO', message: expect.stringMatching(/ya está abierto/) })
+    await store.close()
+    const again = await Store.open({ dataFile: file })
+    await again.close()
+  })
+
+  it('toma un candado abandonado por un proceso que ya no existe', async () => {
+    const folder = await tempFolder()
+    const file = join(folder, 'd.json')
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString()
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: Number(gone), host: hostname(), since: new Date().toISOString() }))
+    const store = await Store.open({ dataFile: file })
+    expect(store.state.kind).toBe('ready')
+    await store.close()
+    expect(existsSync(`${file}.lock`)).toBe(false)
+  })
+})
+
+describe('migraciones', () => {
+  const steps = {
+    2: (data: Record<string, unknown>) => ({ ...data, added: true }),
+    3: (data: Record<string, unknown>) => ({ ...data, renamed: data.added }),
+  }
+  it('aplica los pasos en orden hasta la versión actual', () => {
+    expect(migrate({ schemaVersion: 1 }, 3, steps)).toEqual({ schemaVersion: 3, added: true, renamed: true })
+    expect(migrate({ schemaVersion: 2, added: false }, 3, steps)).toEqual({ schemaVersion: 3, added: false, renamed: false })
+  })
+  it('rechaza versiones más nuevas o no válidas con mensajes en español', () => {
+    expect(() => migrate({ schemaVersion: 4 }, 3, steps)).toThrow(/versión más reciente/)
+    expect(() => migrate({ schemaVersion: 'uno' }, 3, steps)).toThrow(/versión de esquema válida/)
+    expect(() => migrate({ schemaVersion: 1 }, 4, steps)).toThrow(/Falta la migración/)
+  })
+})

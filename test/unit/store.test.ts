@@ -6,7 +6,8 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../main/core/errors'
-import { emptyData, SCHEMA_VERSION } from '../../main/core/model/schema'
+import { emptyData, SCHEMA_VERSION, type Data } from '../../main/core/model/schema'
+import { serializeData } from '../../main/core/store/data-format'
 import { KEEP_SAVES, listBackups } from '../../main/core/store/backups'
 import type { DurableFs } from '../../main/core/store/durable-write'
 import { migrate } from '../../main/core/store/migrations'
@@ -156,7 +157,7 @@ describe('Store: archivos dañados, versiones nuevas y candado', () => {
   it('rechaza un archivo de una versión más reciente y no escribe nada', async () => {
     const folder = await tempFolder()
     const file = join(folder, 'd.json')
-    await writeFile(file, JSON.stringify({ ...emptyData(new Date()), schemaVersion: SCHEMA_VERSION + 1 }))
+    await writeFile(file, serializeData({ ...emptyData(new Date()), schemaVersion: SCHEMA_VERSION + 1 } as unknown as Data))
     const before = await bytesOf(file)
     const store = await Store.open({ dataFile: file })
     const state = store.state

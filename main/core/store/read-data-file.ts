@@ -1,22 +1,18 @@
 /**
- * Reading a data file: parse, migrate, validate, check references. Never
- * writes. Shared by the store, the backup list and the command line's `check`.
+ * Reading a data file: envelope and checksum, migrations, schema, references.
+ * Never writes. Shared by the store, the backup list and the command line's
+ * `check`.
  */
 import { readFile } from 'node:fs/promises'
 import { AppError, describeZodError } from '../errors'
 import { dataSchema, type Data } from '../model/schema'
 import { findIntegrityProblems } from '../domain/integrity'
+import { openEnvelope } from './data-format'
 import { isCode, errorCode } from './lock'
 import { migrate, type JsonObject } from './migrations'
 
-export function parseDataText(text: string): Data {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch (error) {
-    const detail = error instanceof SyntaxError ? spanishJsonError(error.message, text.length) : ''
-    throw new AppError('ARCHIVO_DANADO', `El archivo no es JSON válido${detail}.`)
-  }
+export function parseDataBytes(bytes: Buffer): Data {
+  const raw = openEnvelope(bytes)
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new AppError('ARCHIVO_DANADO', 'El archivo no contiene un objeto de datos de Secretariado.')
   }
@@ -34,19 +30,12 @@ export function parseDataText(text: string): Data {
 }
 
 export async function readDataFile(path: string): Promise<Data> {
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(path, 'utf8')
+    bytes = await readFile(path)
   } catch (error) {
     if (isCode(error, 'ENOENT')) throw new AppError('NO_ENCONTRADO', `No existe el archivo ${path}.`)
     throw new AppError('LECTURA', `No se pudo leer el archivo ${path} (${errorCode(error)}).`, { cause: error })
   }
-  return parseDataText(text)
-}
-
-function spanishJsonError(message: string, length: number): string {
-  const position = /position (\d+)/.exec(message)
-  if (position) return ` (error cerca del carácter ${position[1]})`
-  if (/end of JSON|Unterminated|Unexpected end/i.test(message)) return ` (el archivo está incompleto: termina en el carácter ${length})`
-  return ''
+  return parseDataBytes(bytes)
 }

@@ -23,7 +23,8 @@ import type { BackupInfo } from '../contract/views'
 import { isBackupName, keepBackup, listBackups, backupFolder } from './backups'
 import { nodeFs, writeFileDurable, type DurableFs } from './durable-write'
 import { acquireLock, errorCode, isCode, type FileLock } from './lock'
-import { parseDataText, readDataFile } from './read-data-file'
+import { parseDataBytes, readDataFile } from './read-data-file'
+import { serializeData } from './data-format'
 
 export interface StoreOptions {
   dataFile: string
@@ -58,7 +59,7 @@ class DurableJsonAdapter implements Adapter<Data> {
   }
 
   write(data: Data): Promise<void> {
-    return writeFileDurable(this.file, JSON.stringify(data), {
+    return writeFileDurable(this.file, serializeData(data), {
       fs: this.fs,
       beforeReplace: this.backups ? async () => void (await keepBackup(this.file, this.now(), this.fs)) : undefined,
     })
@@ -259,10 +260,9 @@ export class Store {
     return valid
   }
 
-  private async readBackup(name: string): Promise<{ text: string; data: Data }> {
+  private async readBackup(name: string): Promise<Data> {
     if (!isBackupName(name)) throw new AppError('VALIDACION', 'Nombre de copia de seguridad no válido.')
-    const text = await this.fs.readFile(join(backupFolder(this.dataFile), name), 'utf8')
-    return { text, data: parseDataText(text) }
+    return parseDataBytes(await this.fs.readFile(join(backupFolder(this.dataFile), name)))
   }
 
   /** Replaces the data with a backup; allowed only in recovery mode, so a good file is never overwritten by mistake. */
@@ -270,14 +270,13 @@ export class Store {
     this.requireRecovery(true)
     const listed = (await this.backups()).some((backup) => backup.name === name)
     if (!listed) throw new AppError('NO_ENCONTRADO', 'No existe esa copia de seguridad.')
-    let backup: { data: Data }
+    let backup: Data
     try {
       backup = await this.readBackup(name)
     } catch (error) {
-      const info = toErrorInfo(error)
-      throw new AppError('ARCHIVO_DANADO', `La copia de seguridad no se puede usar: ${info.message}`)
+      throw new AppError('ARCHIVO_DANADO', `La copia de seguridad no se puede usar: ${toErrorInfo(error).message}`)
     }
-    await this.replaceWith(backup.data)
+    await this.replaceWith(backup)
     await this.update((_draft, tools) =>
       tools.audit({ entity: 'archivo', entityId: '', action: 'restaurar', summary: `Datos restaurados desde la copia ${name}` }),
     )

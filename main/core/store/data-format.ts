@@ -1,0 +1,51 @@
+/**
+ * The bytes of a data file: the data as compact JSON inside an envelope that
+ * carries its SHA-256, so that any damaged byte (a bad disk, a truncated copy,
+ * a hand edit) is caught on load instead of being read as plausible data.
+ *
+ *   {"formato":"secretariado","sha256":"<hex>","datos":<JSON of the data>}
+ */
+import { createHash } from 'node:crypto'
+import { AppError } from '../errors'
+import type { Data } from '../model/schema'
+
+const FORMAT = 'secretariado'
+const prefixFor = (sha256: string): string => `{"formato":"${FORMAT}","sha256":"${sha256}","datos":`
+
+export function serializeData(data: Data): string {
+  const json = JSON.stringify(data)
+  return `${prefixFor(sha256(json))}${json}}`
+}
+
+/** Returns the raw data after checking the envelope and checksum; schema validation comes after. */
+export function openEnvelope(bytes: Buffer): unknown {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(bytes.toString('utf8'))
+  } catch (error) {
+    throw new AppError('ARCHIVO_DANADO', `El archivo no es JSON válido${jsonErrorDetail(error, bytes.length)}.`)
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || (parsed as { formato?: unknown }).formato !== FORMAT) {
+    throw new AppError('ARCHIVO_DANADO', 'El archivo no es un archivo de datos de Secretariado.')
+  }
+  const { sha256: declared, datos } = parsed as { sha256?: unknown; datos?: unknown }
+  const prefix = typeof declared === 'string' && /^[a-f0-9]{64}$/.test(declared) ? prefixFor(declared) : null
+  if (!prefix || bytes.subarray(0, prefix.length).toString('latin1') !== prefix || bytes[bytes.length - 1] !== 0x7d) {
+    throw new AppError('ARCHIVO_DANADO', 'El encabezado del archivo está alterado.')
+  }
+  if (sha256(bytes.subarray(prefix.length, bytes.length - 1)) !== declared) {
+    throw new AppError('ARCHIVO_DANADO', 'La suma de verificación no coincide: el archivo se alteró fuera de Secretariado o el disco lo dañó.')
+  }
+  return datos
+}
+
+function sha256(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex')
+}
+
+function jsonErrorDetail(error: unknown, length: number): string {
+  const message = error instanceof Error ? error.message : ''
+  if (/end of JSON|Unterminated|Unexpected end/i.test(message)) return ` (está incompleto: termina en el byte ${length})`
+  const position = /position (\d+)/.exec(message)
+  return position ? ` (error cerca del byte ${position[1]})` : ''
+}

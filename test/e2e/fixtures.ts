@@ -1,0 +1,89 @@
+/**
+ * The browser harness: the built renderer in Chromium, with `window.api`
+ * wired through `page.exposeBinding` to the real dispatch and handlers over a
+ * real store on a temporary data file. Nothing is mocked between the click and
+ * the bytes on disk.
+ */
+import { test as base, expect, type Page } from '@playwright/test'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { generateDemoData } from '../../main/core/demo/demo-data'
+import { serializeData } from '../../main/core/store/data-format'
+import { operationNames } from '../../main/core/contract/operations'
+import { dispatch } from '../../main/core/ipc/dispatch'
+import type { HandlerContext } from '../../main/core/ipc/context'
+import { mexicoDate } from '../../main/core/domain/dates'
+import { Store } from '../../main/core/store/store'
+import { serveFolder } from './static-server'
+
+const RENDERER = resolve(__dirname, '../../out/renderer')
+
+export interface Harness {
+  page: Page
+  dataFile: string
+  store: () => Store
+  /** Simulates quitting and starting the app again: the store is closed, reopened from disk, and the page reloaded. */
+  restart: () => Promise<void>
+  /** Opens the app at a route (e.g. '#/integrantes'). */
+  open: (route?: string) => Promise<void>
+}
+
+export interface HarnessOptions {
+  /** Demo data options; `null` starts with no data file at all. */
+  demo: { sessions: number; seed: number } | null
+}
+
+export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: string }>({
+  demo: [{ sessions: 14, seed: 7 }, { option: true }],
+  // eslint-disable-next-line no-empty-pattern
+  appUrl: async ({}, use) => {
+    if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('Falta out/renderer: ejecute `npm run build` antes de las pruebas de extremo a extremo.')
+    const server = await serveFolder(RENDERER)
+    await use(server.url)
+    await server.close()
+  },
+  harness: async ({ page, demo, appUrl }, use) => {
+    const folder = await mkdtemp(join(tmpdir(), 'secretariado-e2e-'))
+    const dataFile = join(folder, 'secretariado.json')
+    if (demo) await writeFile(dataFile, serializeData(generateDemoData({ ...demo, today: mexicoDate(new Date()) })))
+    let store = await Store.open({ dataFile })
+    const context = (): HandlerContext => ({
+      store,
+      version: 'pruebas',
+      now: () => new Date(),
+      openExternal: async () => undefined,
+    })
+    await page.exposeBinding('__stlInvoke', (_source, name: unknown, input: unknown) => dispatch(name, input, context()))
+    await page.addInitScript((names: string[]) => {
+      const invoke = (window as unknown as { __stlInvoke: (name: string, input: unknown) => Promise<unknown> }).__stlInvoke
+      const api = Object.fromEntries(names.map((name) => [name, (input?: unknown) => invoke(name, input)]))
+      Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false })
+    }, operationNames)
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    const harness: Harness = {
+      page,
+      dataFile,
+      store: () => store,
+      open: async (route = '') => {
+        await page.goto(appUrl + route)
+      },
+      restart: async () => {
+        await store.close()
+        store = await Store.open({ dataFile })
+        await page.reload()
+      },
+    }
+    await use(harness)
+    await store.close()
+    await rm(folder, { recursive: true, force: true })
+    expect(errors.filter((text) => !/favicon/.test(text)), 'errores en la consola del navegador').toEqual([])
+  },
+})
+
+export { expect }

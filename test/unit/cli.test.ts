@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Data } from '../../main/core/model/schema'
+import { serializeData } from '../../main/core/store/data-format'
+import { parseDataBytes } from '../../main/core/store/read-data-file'
+import { tempFolder } from './helpers'
+
+const ROOT = resolve(__dirname, '../..')
+const TSX = join(ROOT, 'node_modules/.bin/tsx')
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(TSX, [join(ROOT, 'main/cli/index.ts'), ...args], { encoding: 'utf8', cwd: ROOT })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+describe('línea de comandos: demo-data y check', () => {
+  it('escribe datos de demostración que check acepta, y rechaza copias dañadas sin tocarlas', async () => {
+    const folder = await tempFolder()
+    const good = join(folder, 'd.json')
+    const made = cli('demo-data', '--out', good, '--seed', '5', '--today', '2026-11-26')
+    expect(made.status, made.stderr).toBe(0)
+    expect(made.stdout).toMatch(/Datos de demostración escritos/)
+    const ok = cli('check', good)
+    expect(ok.status, ok.stderr).toBe(0)
+    expect(ok.stdout).toMatch(/Archivo válido \(esquema 1\)/)
+
+    const bytes = await readFile(good)
+    const truncated = join(folder, 'truncado.json')
+    await writeFile(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)))
+    const flipped = join(folder, 'byte.json')
+    const copy = Buffer.from(bytes)
+    // A byte deep inside the data (a name, a note): still valid JSON, caught only by the checksum.
+    const at = bytes.indexOf('Secretariado Técnico Local') + 3
+    copy[at] = (copy[at] ?? 0) ^ 0x01
+    await writeFile(flipped, copy)
+    const wrongType = join(folder, 'tipo.json')
+    const data = JSON.parse(bytes.toString('utf8')).datos as Data
+    ;(data.members[0] as unknown as { active: unknown }).active = 'sí'
+    await writeFile(wrongType, serializeData(data))
+
+    for (const [file, reason] of [
+      [truncated, /no es JSON válido \(está incompleto/],
+      [flipped, /suma de verificación no coincide/],
+      [wrongType, /members\.0\.active: se esperaba verdadero o falso/],
+    ] as const) {
+      const before = await readFile(file)
+      const result = cli('check', file)
+      expect(result.status).toBe(1)
+      expect(result.stderr.trim().split('\n')).toHaveLength(1)
+      expect(result.stderr).toMatch(reason)
+      expect(await readFile(file)).toEqual(before)
+    }
+  }, 60_000)
+
+  it('cualquier byte alterado hace que el archivo se rechace', async () => {
+    const folder = await tempFolder()
+    const file = join(folder, 'd.json')
+    expect(cli('demo-data', '--out', file, '--sessions', '3').status).toBe(0)
+    const bytes = await readFile(file)
+    for (let at = 0; at < bytes.length; at += 211) {
+      const copy = Buffer.from(bytes)
+      copy[at] = (copy[at] ?? 0) ^ 0x20
+      expect(() => parseDataBytes(copy), `byte ${at}`).toThrow()
+    }
+  }, 60_000)
+
+  it('errores de uso y archivos inexistentes dan mensajes en español', async () => {
+    expect(cli('volar')).toMatchObject({ status: 2, stderr: expect.stringMatching(/Comando desconocido: volar/) })
+    expect(cli('demo-data')).toMatchObject({ status: 2, stderr: expect.stringMatching(/Falta --out/) })
+    expect(cli('demo-data', '--out', '/tmp/x.json', '--sessions', 'muchas')).toMatchObject({ status: 1, stderr: expect.stringMatching(/--sessions debe ser un número entero/) })
+    expect(cli('check', '/no/existe.json')).toMatchObject({ status: 1, stderr: expect.stringMatching(/No existe el archivo/) })
+  }, 60_000)
+})

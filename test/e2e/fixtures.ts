@@ -33,10 +33,13 @@ export interface Harness {
 export interface HarnessOptions {
   /** Demo data options; `null` starts with no data file at all. */
   demo: { sessions: number; seed: number } | null
+  /** Runs on the data file before the app opens it (to damage it, for instance). Wrapped in an object: Playwright would take a bare function for a fixture. */
+  prepare: { run: (dataFile: string) => Promise<void> } | null
 }
 
 export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: string }>({
   demo: [{ sessions: 14, seed: 7 }, { option: true }],
+  prepare: [null, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   appUrl: async ({}, use) => {
     if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('Falta out/renderer: ejecute `npm run build` antes de las pruebas de extremo a extremo.')
@@ -44,10 +47,11 @@ export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: str
     await use(server.url)
     await server.close()
   },
-  harness: async ({ page, demo, appUrl }, use) => {
+  harness: async ({ page, demo, prepare, appUrl }, use) => {
     const folder = await mkdtemp(join(tmpdir(), 'secretariado-e2e-'))
     const dataFile = join(folder, 'secretariado.json')
     if (demo) await writeFile(dataFile, serializeData(generateDemoData({ ...demo, today: mexicoDate(new Date()) })))
+    if (prepare) await prepare.run(dataFile)
     let store = await Store.open({ dataFile })
     const context = (): HandlerContext => ({
       store,

@@ -18,11 +18,14 @@ import type {
   AgreementRow,
   AppStatus,
   AuditEntry,
+  CsvImportReport,
   MemberRow,
   PlanOverview,
   SessionDetail,
   SessionSummary,
 } from './views'
+import type { Agreement } from '../model/schema'
+import * as input from './session-inputs'
 
 const none = z.undefined()
 
@@ -56,8 +59,35 @@ export const operations = {
   updateMember: defineOperation<Member>()(z.object({ id: idSchema, member: memberInputSchema }).strict()),
   setMemberActive: defineOperation<Member>()(z.object({ id: idSchema, active: z.boolean() }).strict()),
 
+  importMembersCsv: defineOperation<CsvImportReport>()(input.importMembersCsvSchema),
+
   listSessions: defineOperation<SessionSummary[]>()(none),
   getSession: defineOperation<SessionDetail>()(z.object({ id: idSchema }).strict()),
+  createSession: defineOperation<SessionDetail>()(input.createSessionSchema),
+  updateSession: defineOperation<SessionDetail>()(input.updateSessionSchema),
+  changeSessionStatus: defineOperation<SessionDetail>()(input.changeSessionStatusSchema),
+
+  addAgendaItem: defineOperation<SessionDetail>()(input.addAgendaItemSchema),
+  updateAgendaItem: defineOperation<SessionDetail>()(input.updateAgendaItemSchema),
+  removeAgendaItem: defineOperation<SessionDetail>()(input.agendaItemRefSchema),
+  moveAgendaItem: defineOperation<SessionDetail>()(input.moveAgendaItemSchema),
+  reorderAgenda: defineOperation<SessionDetail>()(input.reorderAgendaSchema),
+  replaceAgenda: defineOperation<SessionDetail>()(input.replaceAgendaSchema),
+  addAttachment: defineOperation<SessionDetail>()(input.addAttachmentSchema),
+  removeAttachment: defineOperation<SessionDetail>()(input.removeAttachmentSchema),
+
+  setAttendance: defineOperation<SessionDetail>()(input.setAttendanceSchema),
+  declareQuorum: defineOperation<SessionDetail>()(input.declareQuorumSchema),
+
+  saveItemNotes: defineOperation<{ savedAt: string }>()(input.saveItemNotesSchema),
+  setItemStatus: defineOperation<SessionDetail>()(input.setItemStatusSchema),
+  setItemElapsed: defineOperation<null>()(input.setItemElapsedSchema),
+  addIntervention: defineOperation<SessionDetail>()(input.addInterventionSchema),
+  removeIntervention: defineOperation<SessionDetail>()(input.removeInterventionSchema),
+
+  createAgreement: defineOperation<Agreement>()(input.createAgreementSchema),
+  updateAgreement: defineOperation<Agreement>()(input.updateAgreementSchema),
+  deleteAgreement: defineOperation<null>()(input.deleteAgreementSchema),
 
   listAgreements: defineOperation<AgreementRow[]>()(none),
   getPlanOverview: defineOperation<PlanOverview>()(none),

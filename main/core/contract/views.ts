@@ -68,11 +68,57 @@ export interface SessionSummary {
   agreements: number
 }
 
+export interface AgendaItemPlan {
+  /** "1", "2", "2.1" … */
+  number: string
+  /** Scheduled start and end, HH:MM, from the session's start time and the estimated minutes. */
+  start: string
+  end: string
+}
+
+export interface RosterEntry {
+  memberId: string
+  fullName: string
+  position: string
+  institution: string
+  sector: Member['sector']
+  role: Member['role']
+  voting: Member['voting']
+  /** Suplentes who may stand in for this titular. */
+  substitutes: { id: string; fullName: string }[]
+  /** The attendance row, once the roll is open. */
+  attendance: Session['attendance'][number] | null
+}
+
+export interface QuorumView {
+  votingMembers: number
+  present: number
+  required: number
+  reached: boolean
+  call: 'primera' | 'segunda'
+  secondCallAllowed: boolean
+  /** Members who may vote now (titular present or suplente standing in), for named votes. */
+  voters: { id: string; fullName: string; institution: string }[]
+}
+
 export interface SessionDetail {
   session: Session
   title: string
   key: string
   agreements: Agreement[]
+  plan: Record<string, AgendaItemPlan>
+  expectedEnd: string
+  roster: RosterEntry[]
+  quorum: QuorumView
+  allowedTransitions: Session['status'][]
+  /** The session before this one, whose agenda can be copied. */
+  previous: { id: string; title: string } | null
+}
+
+export interface CsvImportReport {
+  rows: { line: number; name: string; errors: string[] }[]
+  valid: boolean
+  imported: number
 }
 
 export interface AgreementRow extends Agreement {

@@ -4,8 +4,11 @@
  * in the core.
  */
 import { AppError } from '../errors'
-import type { Data } from '../model/schema'
-import type { AgreementRow, MemberRow, PlanOverview, SessionDetail, SessionSummary } from '../contract/views'
+import type { Data, Member, Session } from '../model/schema'
+import type { AgreementRow, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
+import { agendaSchedule } from '../domain/agenda'
+import { computeQuorum } from '../domain/quorum'
+import { allowedTransitions } from '../domain/session-rules'
 import { mexicoDate } from '../domain/dates'
 import { pairedNames } from '../domain/members'
 import { agreementState, commitmentProgress, completionLevel, isMilestoneOverdue } from '../domain/progress'
@@ -46,11 +49,60 @@ export function buildSessionSummaries(data: Data): SessionSummary[] {
 export function buildSessionDetail(data: Data, id: string): SessionDetail {
   const session = data.sessions.find((candidate) => candidate.id === id)
   if (!session) throw new AppError('NO_ENCONTRADO', 'La sesión no existe.')
+  const schedule = agendaSchedule(session.agenda, session.startTime)
+  const plan = Object.fromEntries(schedule.items.map((item) => [item.id, { number: item.number, start: item.start, end: item.end }]))
+  const previous = previousSession(data.sessions, session)
   return {
     session,
     title: sessionTitle(session),
     key: sessionKey(data.settings.keyPrefix, session),
     agreements: data.agreements.filter((agreement) => agreement.sessionId === id),
+    plan,
+    expectedEnd: schedule.end,
+    roster: buildRoster(data.members, session),
+    quorum: buildQuorumView(data, session),
+    allowedTransitions: [...allowedTransitions(session.status)],
+    previous: previous ? { id: previous.id, title: sessionTitle(previous) } : null,
+  }
+}
+
+/** The session held just before this one (by date), of any type, not cancelled. */
+export function previousSession(sessions: readonly Session[], session: Session): Session | null {
+  const earlier = sessions
+    .filter((other) => other.id !== session.id && other.status !== 'cancelada' && `${other.date}${other.startTime}` < `${session.date}${session.startTime}`)
+    .sort((a, b) => `${b.date}${b.startTime}`.localeCompare(`${a.date}${a.startTime}`))
+  return earlier[0] ?? null
+}
+
+/** Everyone on the roll: the attendance rows once open, otherwise the active members. */
+function buildRoster(members: readonly Member[], session: Session): RosterEntry[] {
+  const rows = new Map(session.attendance.map((row) => [row.memberId, row]))
+  const listed = session.attendance.length > 0 ? members.filter((member) => rows.has(member.id)) : members.filter((member) => member.active)
+  return listed.map((member) => ({
+    memberId: member.id,
+    fullName: member.fullName,
+    position: member.position,
+    institution: member.institution,
+    sector: member.sector,
+    role: member.role,
+    voting: member.voting,
+    substitutes: members.filter((other) => other.substituteFor === member.id && other.active).map((other) => ({ id: other.id, fullName: other.fullName })),
+    attendance: rows.get(member.id) ?? null,
+  }))
+}
+
+function buildQuorumView(data: Data, session: Session): QuorumView {
+  const call = session.quorum?.call ?? 'primera'
+  const status = computeQuorum(session.attendance, data.members, data.settings.quorum, call)
+  const byId = new Map(data.members.map((member) => [member.id, member]))
+  return {
+    votingMembers: status.votingMembers,
+    present: status.present,
+    required: status.required,
+    reached: status.reached,
+    call,
+    secondCallAllowed: data.settings.quorum.secondCallAllowed,
+    voters: status.voterIds.map((voterId) => ({ id: voterId, fullName: byId.get(voterId)?.fullName ?? voterId, institution: byId.get(voterId)?.institution ?? '' })),
   }
 }
 

@@ -3,10 +3,12 @@
  * well-formed http(s) URLs with a host, and mailto: with an address. Anything
  * else (file:, javascript:, custom schemes, credentials in the URL) is refused.
  */
+import { hasControlCharacters } from '../domain/text'
+
 export function parseExternalUrl(value: unknown): URL | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return null
   // Whitespace or control characters would be silently dropped or rewritten by the URL parser.
-  if ([...value].some((char) => char.trim() === '' || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) return null
+  if (/\s/.test(value) || hasControlCharacters(value)) return null
   let url: URL
   try {
     url = new URL(value)

@@ -1,0 +1,55 @@
+/** The app itself: status and recovery of the data file, settings, the audit log, external links. */
+import { AppError } from '../../errors'
+import type { AppStatus } from '../../contract/views'
+import { parseExternalUrl } from '../../security/external-url'
+import type { HandlerContext } from '../context'
+import { buildPlanOverview } from '../views'
+import type { HandlerSet } from './types'
+
+export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty' | 'getSettings' | 'updateSettings' | 'getPlanOverview' | 'listAudit' | 'openExternal'> = {
+  getStatus: (_input, context) => appStatus(context),
+  restoreBackup: async ({ name }, context) => {
+    await context.store.restoreBackup(name)
+    return appStatus(context)
+  },
+  startEmpty: async (_input, context) => {
+    await context.store.startEmpty()
+    return appStatus(context)
+  },
+
+  getSettings: (_input, { store }) => store.data.settings,
+  updateSettings: async (settings, { store }) => {
+    await store.update((draft, tools) => {
+      draft.settings = settings
+      tools.audit({ entity: 'configuracion', entityId: '', action: 'editar', summary: 'Configuración actualizada' })
+    })
+    return store.data.settings
+  },
+
+  getPlanOverview: (_input, { store, now }) => buildPlanOverview(store.data, now()),
+  listAudit: ({ limit }, { store }) => store.data.audit.slice(-limit).reverse(),
+
+  openExternal: async ({ url }, { openExternal }) => {
+    const parsed = parseExternalUrl(url)
+    if (!parsed) throw new AppError('VALIDACION', 'Sólo se pueden abrir enlaces web (http o https) o de correo (mailto).')
+    await openExternal(parsed.href)
+    return null
+  },
+}
+
+async function appStatus({ store, version }: HandlerContext): Promise<AppStatus> {
+  const common = { version, dataFile: store.dataFile, dataFolder: store.dataFolder, schemaVersion: store.schemaVersion }
+  const state = store.state
+  if (state.kind === 'ready') {
+    const backups = await store.backups()
+    return { state: 'listo', ...common, backups, lastBackup: backups[0] ?? null }
+  }
+  return {
+    state: 'recuperacion',
+    ...common,
+    problem: state.problem,
+    quarantinedTo: state.quarantinedTo,
+    backups: state.canStartEmpty ? await store.validBackups() : [],
+    canStartEmpty: state.canStartEmpty,
+  }
+}

@@ -1,0 +1,102 @@
+/** Sessions: creation with numbering and agenda, data edits, and lifecycle. */
+import { AppError } from '../../errors'
+import type { AgendaItem, Session } from '../../model/schema'
+import { blankItem, STANDARD_AGENDA } from '../../domain/agenda'
+import { mexicoTime } from '../../domain/dates'
+import { checkTransition, nextSessionNumber, STATUS_LABELS } from '../../domain/session-rules'
+import { sessionTitle } from '../../domain/session-title'
+import { buildSessionDetail, buildSessionSummaries, previousSession } from '../views'
+import { changeSession, memberExists, sessionIn } from './session-access'
+import type { HandlerSet } from './types'
+
+/** A fresh copy of an agenda: new ids, parents remapped, no notes, states or attachments. */
+export function copyAgenda(agenda: readonly AgendaItem[], newId: (prefix: string) => string): AgendaItem[] {
+  const ids = new Map(agenda.map((item) => [item.id, newId('pto')]))
+  return agenda.map((item) =>
+    blankItem(ids.get(item.id) ?? newId('pto'), { title: item.title, type: item.type, presenter: item.presenter, minutes: item.minutes }, item.parentId ? (ids.get(item.parentId) ?? null) : null),
+  )
+}
+
+export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'createSession' | 'updateSession' | 'changeSessionStatus'> = {
+  listSessions: (_input, { store }) => buildSessionSummaries(store.data),
+  getSession: ({ id }, { store }) => buildSessionDetail(store.data, id),
+
+  createSession: async (input, { store }) => {
+    const id = await store.update((draft, tools) => {
+      memberExists(draft, input.chairId, 'La persona que coordina')
+      memberExists(draft, input.secretaryId, 'La persona de la secretaría técnica')
+      const year = Number(input.date.slice(0, 4))
+      const session: Session = {
+        id: tools.newId('ses'),
+        type: input.type,
+        number: nextSessionNumber(draft.sessions, input.type, year),
+        year,
+        date: input.date,
+        startTime: input.startTime,
+        endTime: null,
+        modality: input.modality,
+        venue: input.venue,
+        link: input.link,
+        status: 'borrador',
+        chairId: input.chairId,
+        secretaryId: input.secretaryId,
+        agenda: [],
+        attendance: [],
+        quorum: null,
+        actStatus: 'borrador',
+        actApprovedInSessionId: null,
+        cancelReason: '',
+        createdAt: tools.nowIso,
+        updatedAt: tools.nowIso,
+      }
+      if (input.agendaSource === 'estandar') session.agenda = STANDARD_AGENDA.map((draftItem) => blankItem(tools.newId('pto'), draftItem))
+      if (input.agendaSource === 'anterior') {
+        const previous = previousSession(draft.sessions as Session[], session)
+        if (!previous) throw new AppError('REGLA', 'No hay una sesión anterior de la cual copiar el orden del día.')
+        session.agenda = copyAgenda(previous.agenda, tools.newId)
+      }
+      draft.sessions.push(session)
+      tools.audit({ entity: 'sesion', entityId: session.id, action: 'crear', summary: `${sessionTitle(session)} creada en borrador` })
+      return session.id
+    })
+    return buildSessionDetail(store.data, id)
+  },
+
+  updateSession: ({ id, ...fields }, { store }) =>
+    changeSession(store, id, 'datos', (session, draft, tools) => {
+      memberExists(draft, fields.chairId, 'La persona que coordina')
+      memberExists(draft, fields.secretaryId, 'La persona de la secretaría técnica')
+      const year = Number(fields.date.slice(0, 4))
+      if (year !== session.year) {
+        if (session.status !== 'borrador') throw new AppError('REGLA', 'Una sesión ya convocada no puede cambiar de año: cancélela y cree otra.')
+        session.year = year
+        session.number = nextSessionNumber(draft.sessions.filter((other) => other.id !== id), session.type, year)
+      }
+      Object.assign(session, fields)
+      tools.audit({ entity: 'sesion', entityId: id, action: 'editar', summary: `Datos de la ${sessionTitle(session)} actualizados` })
+    }),
+
+  changeSessionStatus: async ({ id, status, reason }, { store }) => {
+    await store.update((draft, tools) => {
+      const session = sessionIn(draft, id)
+      checkTransition(session, status, reason)
+      const from = session.status
+      session.status = status
+      session.updatedAt = tools.nowIso
+      if (status === 'en-curso' && session.attendance.length === 0) {
+        session.attendance = draft.members
+          .filter((member) => member.active)
+          .map((member) => ({ memberId: member.id, status: 'ausente' as const, substituteId: null, arrivedAt: null, leftAt: null }))
+      }
+      if (status === 'concluida' && session.endTime === null) session.endTime = mexicoTime(tools.now)
+      if (status === 'cancelada') session.cancelReason = reason
+      tools.audit({
+        entity: 'sesion',
+        entityId: id,
+        action: 'estado',
+        summary: `${sessionTitle(session)}: ${STATUS_LABELS[from]} → ${STATUS_LABELS[status]}${status === 'cancelada' ? ` (${reason})` : ''}`,
+      })
+    })
+    return buildSessionDetail(store.data, id)
+  },
+}

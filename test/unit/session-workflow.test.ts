@@ -1,0 +1,131 @@
+/**
+ * A whole meeting through the bridge (dispatch → handlers → durable store),
+ * and the refusals a secretary can run into, each leaving the file untouched.
+ */
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { OperationName, OutputOf } from '../../main/core/contract/operations'
+import type { SessionDetail } from '../../main/core/contract/views'
+import { generateDemoData } from '../../main/core/demo/demo-data'
+import { dispatch } from '../../main/core/ipc/dispatch'
+import { serializeData } from '../../main/core/store/data-format'
+import { readDataFile } from '../../main/core/store/read-data-file'
+import { Store } from '../../main/core/store/store'
+import { bytesOf, contextFor, tempFolder } from './helpers'
+
+async function setup() {
+  const folder = await tempFolder()
+  const dataFile = join(folder, 'secretariado.json')
+  await writeFile(dataFile, serializeData(generateDemoData({ sessions: 6, seed: 11, today: '2026-11-26' })))
+  const store = await Store.open({ dataFile })
+  const context = contextFor(store)
+  const call = async <K extends OperationName>(name: K, input: unknown): Promise<OutputOf<K>> => {
+    const result = await dispatch(name, input, context)
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
+    return result.value as OutputOf<K>
+  }
+  const refused = async (name: OperationName, input: unknown): Promise<string> => {
+    const before = await bytesOf(dataFile)
+    const result = await dispatch(name, input, context)
+    expect(result.ok, `${name} debió rechazarse`).toBe(false)
+    expect(await bytesOf(dataFile), `${name} no debe tocar el archivo`).toEqual(before)
+    return result.ok ? '' : result.error.message
+  }
+  return { store, dataFile, call, refused }
+}
+
+const newSession = { type: 'ordinaria', date: '2026-12-10', startTime: '10:00', modality: 'presencial', venue: 'Casa Jalisco', link: '', chairId: null, secretaryId: null, agendaSource: 'estandar' } as const
+
+describe('una sesión completa a través del puente', () => {
+  it('crea, convoca, pasa lista, declara quórum, escribe la minuta, registra acuerdos y concluye', async () => {
+    const { store, dataFile, call, refused } = await setup()
+    let detail: SessionDetail = await call('createSession', newSession)
+    const year = detail.session.year
+    expect(detail.session.status).toBe('borrador')
+    expect(detail.title).toMatch(new RegExp(`^\\S+( \\S+)? Sesión Ordinaria ${year}$`))
+    expect(detail.session.agenda.map((item) => detail.plan[item.id]?.number)).toEqual(['1', '2', '3', '4', '5', '6'])
+    expect(detail.expectedEnd).toBe('11:05')
+
+    const [first, , , followUp] = detail.session.agenda
+    detail = await call('addAgendaItem', { sessionId: detail.session.id, parentId: null, title: 'Presentación del informe de avance del PAL', type: 'deliberativo', presenter: 'ITEI', minutes: 30 })
+    const substantive = detail.session.agenda.at(-1)
+    if (!first || !followUp || !substantive) throw new Error('agenda')
+    detail = await call('moveAgendaItem', { sessionId: detail.session.id, itemId: substantive.id, direction: 'up' })
+    detail = await call('moveAgendaItem', { sessionId: detail.session.id, itemId: substantive.id, direction: 'up' })
+    expect(detail.plan[substantive.id]?.number).toBe('5')
+    const id = detail.session.id
+
+    expect(await refused('setAttendance', { sessionId: id, memberId: detail.roster[0]?.memberId, status: 'presente', substituteId: null, arrivedAt: null, leftAt: null })).toBe('La asistencia se registra cuando la sesión está en curso.')
+    detail = await call('changeSessionStatus', { id, status: 'convocada' })
+    detail = await call('changeSessionStatus', { id, status: 'en-curso' })
+    expect(detail.session.attendance.length).toBe(detail.roster.length)
+
+    const voting = detail.roster.filter((entry) => entry.role === 'titular' && entry.voting === 'voz-y-voto')
+    expect(await refused('declareQuorum', { sessionId: id, call: 'primera' })).toMatch(/^No hay quórum en primera convocatoria: se requieren \d+ integrantes con voto y hay 0\.$/)
+    for (const entry of voting.slice(0, detail.quorum.required)) {
+      detail = await call('setAttendance', { sessionId: id, memberId: entry.memberId, status: 'presente', substituteId: null, arrivedAt: '09:55', leftAt: null })
+    }
+    expect(detail.quorum.reached).toBe(true)
+    detail = await call('declareQuorum', { sessionId: id, call: 'primera' })
+    expect(detail.session.quorum).toMatchObject({ reached: true, present: detail.quorum.required })
+
+    for (const [index, item] of detail.session.agenda.slice(0, 3).entries()) {
+      await call('saveItemNotes', { sessionId: id, itemId: item.id, notes: `Desarrollo del punto ${index + 1}: se comentó la información con acentos y eñes — año, opinión.` })
+    }
+    const voters = detail.quorum.voters.length
+    const agreementA = await call('createAgreement', { sessionId: id, itemId: substantive.id, text: 'Se aprueba el informe de avance del PAL.', vote: { favor: voters, contra: 0, abstenciones: 0, unanimous: true, named: [] }, responsibleMemberIds: [], responsibleInstitutions: ['ITEI'], dueDate: '2027-01-31', commitmentId: null })
+    const agreementB = await call('createAgreement', { sessionId: id, itemId: substantive.id, text: 'Se instruye a la Secretaría Técnica publicar el informe.', vote: { favor: voters - 1, contra: 1, abstenciones: 0, unanimous: false, named: [] }, responsibleMemberIds: [voting[0]?.memberId], responsibleInstitutions: [], dueDate: null, commitmentId: null })
+    expect(agreementA.key).toBe(`STL-${detail.key.slice(4)}-01`)
+    expect(agreementB.key).toBe(`STL-${detail.key.slice(4)}-02`)
+    expect(await refused('createAgreement', { sessionId: id, itemId: substantive.id, text: 'Exceso', vote: { favor: voters + 1, contra: 0, abstenciones: 0, unanimous: true, named: [] }, responsibleMemberIds: [], responsibleInstitutions: [], dueDate: null, commitmentId: null })).toBe(`La votación suma ${voters + 1} votos, pero sólo hay ${voters} integrantes con voto presentes.`)
+
+    expect(await refused('changeSessionStatus', { id, status: 'concluida' })).toMatch(/Quedan puntos pendientes/)
+    for (const item of detail.session.agenda) await call('setItemStatus', { sessionId: id, itemId: item.id, status: 'tratado' })
+    detail = await call('changeSessionStatus', { id, status: 'concluida' })
+    expect(detail.session.status).toBe('concluida')
+    expect(detail.session.endTime).not.toBeNull()
+
+    await store.close()
+    const onDisk = (await readDataFile(dataFile))
+    const saved = onDisk.sessions.find((session) => session.id === id)
+    expect(saved?.status).toBe('concluida')
+    expect(saved?.agenda.filter((item) => item.notes.includes('eñes'))).toHaveLength(3)
+    expect(onDisk.agreements.filter((agreement) => agreement.sessionId === id).map((agreement) => agreement.key)).toEqual([agreementA.key, agreementB.key])
+    expect(onDisk.audit.some((entry) => /Quórum declarado/.test(entry.summary))).toBe(true)
+  })
+
+  it('numera por tipo y año, copia el orden del día anterior y rechaza lo que las reglas no permiten', async () => {
+    const { store, call, refused } = await setup()
+    const a = await call('createSession', { ...newSession, date: '2027-06-10' })
+    const b = await call('createSession', { ...newSession, date: '2027-06-17', agendaSource: 'anterior' })
+    expect(b.session.number).toBe(a.session.number + 1)
+    expect(b.session.agenda.map((item) => item.title)).toEqual(a.session.agenda.map((item) => item.title))
+    const extra = await call('createSession', { ...newSession, type: 'extraordinaria', date: '2027-07-05' })
+    expect(extra.title).toBe('Primera Sesión Extraordinaria 2027')
+    expect(await refused('changeSessionStatus', { id: a.session.id, status: 'concluida' })).toBe('Una sesión borrador no puede pasar a «concluida».')
+    expect(await refused('changeSessionStatus', { id: a.session.id, status: 'cancelada', reason: '' })).toBe('Indique el motivo de la cancelación.')
+    expect(await refused('createSession', { ...newSession, chairId: 'int-nadie' })).toBe('La persona que coordina no existe en el padrón.')
+    expect(await refused('createSession', { ...newSession, date: '2026-02-30' })).toMatch(/Fecha no válida/)
+    expect(await refused('reorderAgenda', { sessionId: a.session.id, order: ['x'] })).toBe('El nuevo orden no corresponde a los puntos de la sesión.')
+    const signedLike = store.data.sessions.find((session) => session.status === 'concluida')
+    if (!signedLike) throw new Error('demo')
+    expect(await refused('addAgendaItem', { sessionId: signedLike.id, parentId: null, title: 'Tarde', type: 'informativo', presenter: '', minutes: 5 })).toBe('El orden del día de una sesión concluida ya no se modifica.')
+    await store.close()
+  })
+
+  it('importa integrantes desde CSV sólo si todas las filas son válidas', async () => {
+    const { store, call, refused } = await setup()
+    const before = store.data.members.length
+    const bad = 'nombre,institucion,sector\nBuena Persona,Colectivo,sociedad civil\nMala,Colectivo,club\n'
+    const report = await call('importMembersCsv', { csv: bad, apply: true })
+    expect(report).toMatchObject({ valid: false, imported: 0 })
+    expect(report.rows[1]?.errors[0]).toMatch(/sector «club» no reconocido/)
+    expect(store.data.members.length).toBe(before)
+    await refused('importMembersCsv', { csv: 5, apply: true })
+    const good = await call('importMembersCsv', { csv: 'nombre,institucion,sector\nBuena Persona,Colectivo,sociedad civil\n', apply: true })
+    expect(good).toMatchObject({ valid: true, imported: 1 })
+    expect(store.data.members.length).toBe(before + 1)
+    await store.close()
+  })
+})

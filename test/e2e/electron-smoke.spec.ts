@@ -4,20 +4,18 @@
  * test says so and is skipped; the browser harness covers the UI there.
  */
 import { _electron as electron, expect, test } from '@playwright/test'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
+/** The installed binary, found without `require('electron')`, which would try to download a missing one. */
 function electronBinary(): string | null {
-  try {
-    // The electron package exports the binary's path, and throws when it was never downloaded.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const path = require('electron') as unknown
-    return typeof path === 'string' && existsSync(path) ? path : null
-  } catch {
-    return null
-  }
+  const packageDir = dirname(require.resolve('electron/package.json'))
+  const pathFile = join(packageDir, 'path.txt')
+  if (!existsSync(pathFile)) return null
+  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
+  return existsSync(binary) ? binary : null
 }
 
 test('la aplicación de Electron arranca en Sesiones con la ventana aislada', async () => {

@@ -1,0 +1,26 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { MemberInput } from '../../../main/core/contract/operations'
+import { call } from './call'
+import { queryKeys } from './query-keys'
+
+export function useMembers() {
+  return useQuery({ queryKey: queryKeys.members, queryFn: () => call('listMembers') })
+}
+
+/** Member names appear in sessions, agreements and the audit trail: refresh everything. */
+function useMemberMutation<T, R>(fn: (input: T) => Promise<R>) {
+  const client = useQueryClient()
+  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries() })
+}
+
+export function useCreateMember() {
+  return useMemberMutation((member: MemberInput) => call('createMember', member))
+}
+
+export function useUpdateMember() {
+  return useMemberMutation((input: { id: string; member: MemberInput }) => call('updateMember', input))
+}
+
+export function useSetMemberActive() {
+  return useMemberMutation((input: { id: string; active: boolean }) => call('setMemberActive', input))
+}

@@ -1,0 +1,11 @@
+/** Query keys, one per read operation, so invalidation names what it refreshes. */
+export const queryKeys = {
+  status: ['status'] as const,
+  settings: ['settings'] as const,
+  members: ['members'] as const,
+  sessions: ['sessions'] as const,
+  session: (id: string) => ['sessions', id] as const,
+  agreements: ['agreements'] as const,
+  plan: ['plan'] as const,
+  audit: (limit: number) => ['audit', limit] as const,
+}

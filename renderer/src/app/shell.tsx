@@ -1,0 +1,111 @@
+/**
+ * The frame around every screen: the header with the app and body names, the
+ * section navbar, and the routed page in the main area.
+ */
+import { AppShell, Burger, Container, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconBuildingCommunity, IconUserCircle } from '@tabler/icons-react'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, Outlet, useLocation } from 'react-router'
+import { useSettings } from '../api/settings'
+import { useStatus } from '../api/status'
+import { ErrorBoundary } from './error-boundary'
+import { navItems } from './nav-items'
+import classes from './shell.module.css'
+
+export function Shell() {
+  const { t } = useTranslation()
+  const { pathname } = useLocation()
+  const [opened, { toggle, close }] = useDisclosure(false)
+  const settings = useSettings().data
+  const status = useStatus().data
+  const body = settings ? `${settings.bodyName} · ${settings.organization}` : t('app.body')
+
+  // A new section starts at the top and, on narrow windows, closes the menu.
+  useEffect(() => {
+    close()
+    window.scrollTo({ top: 0 })
+  }, [pathname, close])
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: { base: 220, lg: 248 }, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={0}
+    >
+      <AppShell.Header className={classes.header}>
+        <Group h="100%" px="lg" gap="md" wrap="nowrap">
+          <Burger
+            opened={opened}
+            onClick={toggle}
+            hiddenFrom="sm"
+            size="sm"
+            color="white"
+            aria-label={t('app.toggleNavigation')}
+          />
+          <ThemeIcon size={38} radius="md" variant="white" aria-hidden>
+            <IconBuildingCommunity size={22} />
+          </ThemeIcon>
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Text component="span" className={classes.appName}>
+              {t('app.name')}
+            </Text>
+            <Text size="xs" className={classes.body} truncate>
+              {body}
+            </Text>
+          </Stack>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('app.mainNavigation')} component="nav">
+        <AppShell.Section grow>
+          <Stack gap={4}>
+            {navItems.map((item) => {
+              const active = pathname === item.to || pathname.startsWith(`${item.to}/`)
+              return (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={t(item.label)}
+                  leftSection={<item.icon size={20} stroke={1.7} aria-hidden />}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  variant="light"
+                  className={classes.navLink}
+                />
+              )
+            })}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section className={classes.navFooter}>
+          <Group gap="xs" wrap="nowrap">
+            <IconUserCircle size={20} stroke={1.5} aria-hidden />
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Text size="sm" fw={600} truncate>
+                {settings?.profile.name ?? ''}
+              </Text>
+              <Text size="xs" c="dimmed" truncate>
+                {settings?.profile.role ?? ''}
+              </Text>
+            </Stack>
+          </Group>
+          {status ? (
+            <Text size="xs" c="dimmed" mt="xs">
+              {t('app.version', { version: status.version })}
+            </Text>
+          ) : null}
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Container size={1320} px="lg" py="xl">
+          <ErrorBoundary resetKey={pathname}>
+            <Outlet />
+          </ErrorBoundary>
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,82 @@
+/**
+ * The three states around data: loading (skeletons), failed (Spanish message
+ * and a retry) and empty (a friendly sentence). Never a stack trace.
+ */
+import { Alert, Button, EmptyState, Paper, Skeleton, Stack } from '@mantine/core'
+import { IconAlertTriangle, IconInbox, IconRefresh } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../api/api-error'
+
+export function LoadingRows({ rows = 6, label }: { rows?: number; label?: string }) {
+  const { t } = useTranslation()
+  return (
+    <Stack gap="xs" aria-busy="true" aria-label={label ?? t('common.loading')} role="status">
+      <Skeleton height={36} radius="sm" />
+      {Array.from({ length: rows }, (_, index) => (
+        <Skeleton key={index} height={28} radius="sm" opacity={1 - index * (0.6 / rows)} />
+      ))}
+    </Stack>
+  )
+}
+
+export function LoadingCards({ count = 3 }: { count?: number }) {
+  const { t } = useTranslation()
+  return (
+    <Stack gap="md" aria-busy="true" aria-label={t('common.loading')} role="status">
+      {Array.from({ length: count }, (_, index) => (
+        <Skeleton key={index} height={140} radius="md" />
+      ))}
+    </Stack>
+  )
+}
+
+export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
+  const { t } = useTranslation()
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle size={20} aria-hidden />}
+      title={title ?? t('errors.loadTitle')}
+      role="alert"
+    >
+      <Stack gap="sm" align="flex-start">
+        <span>{errorMessage(error, t('errors.unexpected'))}</span>
+        {onRetry ? (
+          <Button
+            size="xs"
+            variant="white"
+            color="red"
+            leftSection={<IconRefresh size={14} aria-hidden />}
+            onClick={onRetry}
+          >
+            {t('common.retry')}
+          </Button>
+        ) : null}
+      </Stack>
+    </Alert>
+  )
+}
+
+interface EmptyProps {
+  title: string
+  description?: ReactNode
+  icon?: ReactNode
+  action?: ReactNode
+}
+
+export function Empty({ title, description, icon, action }: EmptyProps) {
+  return (
+    <Paper withBorder radius="md" py={48} px="lg">
+      <EmptyState
+        variant="light"
+        icon={icon ?? <IconInbox size={28} aria-hidden />}
+        title={title}
+        description={description}
+      >
+        {action ? <EmptyState.Actions>{action}</EmptyState.Actions> : null}
+      </EmptyState>
+    </Paper>
+  )
+}

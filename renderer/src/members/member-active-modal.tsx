@@ -1,0 +1,81 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconCheck, IconX } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import type { MemberRow } from '../../../main/core/contract/views'
+import { errorMessage } from '../api/api-error'
+import { useSetMemberActive } from '../api/members'
+
+/** Confirms activating or deactivating a member before asking main to do it. */
+interface MemberActiveModalProps {
+  opened: boolean
+  /** Kept while the modal closes, so its text does not vanish mid-transition. */
+  member: MemberRow | null
+  onClose: () => void
+}
+
+export function MemberActiveModal({ opened, member, onClose }: MemberActiveModalProps) {
+  const { t } = useTranslation()
+  const setActive = useSetMemberActive()
+  const deactivating = member?.active ?? true
+
+  const confirm = async () => {
+    if (!member) return
+    try {
+      const saved = await setActive.mutateAsync({ id: member.id, active: !member.active })
+      notifications.show({
+        color: 'green',
+        icon: <IconCheck size={18} aria-hidden />,
+        title: t('members.notify.savedTitle'),
+        message: saved.active
+          ? t('members.notify.activated', { name: saved.fullName })
+          : t('members.notify.deactivated', { name: saved.fullName }),
+      })
+      onClose()
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        icon: <IconX size={18} aria-hidden />,
+        title: t('errors.title'),
+        message: errorMessage(error, t('errors.unexpected')),
+        autoClose: 8000,
+      })
+    }
+  }
+
+  return (
+    <Modal
+      opened={opened && member !== null}
+      onClose={onClose}
+      title={
+        <Text fw={700} size="lg">
+          {deactivating ? t('members.confirm.deactivateTitle') : t('members.confirm.activateTitle')}
+        </Text>
+      }
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <Stack gap="lg">
+        <Text size="sm">
+          {member
+            ? deactivating
+              ? t('members.confirm.deactivateText', { name: member.fullName })
+              : t('members.confirm.activateText', { name: member.fullName })
+            : null}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={setActive.isPending}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color={deactivating ? 'red' : undefined}
+            loading={setActive.isPending}
+            onClick={() => void confirm()}
+            data-autofocus
+          >
+            {deactivating ? t('members.confirm.deactivateButton') : t('members.confirm.activateButton')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}

@@ -1,0 +1,184 @@
+/**
+ * Shown instead of the app when the data file could not be used. Nothing has
+ * been overwritten; the user chooses a backup to restore or, when allowed, a
+ * fresh empty file. On success the status query flips back to `listo` and the
+ * app appears.
+ */
+import { Alert, Box, Button, Card, Code, Container, Group, Modal, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconAlertTriangle, IconCheck, IconFilePlus, IconLifebuoy, IconX } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AppStatus, BackupInfo } from '../../../main/core/contract/views'
+import { errorMessage } from '../api/api-error'
+import { useRestoreBackup, useStartEmpty } from '../api/status'
+import { BackupTable } from './backup-table'
+
+type Recovery = Extract<AppStatus, { state: 'recuperacion' }>
+
+export function RecoveryScreen({ status }: { status: Recovery }) {
+  const { t } = useTranslation()
+  const restore = useRestoreBackup()
+  const startEmpty = useStartEmpty()
+  const [restoring, setRestoring] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const busy = restore.isPending || startEmpty.isPending
+
+  const fail = (error: unknown) =>
+    notifications.show({
+      color: 'red',
+      icon: <IconX size={18} aria-hidden />,
+      title: t('errors.title'),
+      message: errorMessage(error, t('errors.unexpected')),
+      autoClose: 10_000,
+    })
+  const succeed = (message: string) =>
+    notifications.show({
+      color: 'green',
+      icon: <IconCheck size={18} aria-hidden />,
+      title: t('recovery.successTitle'),
+      message,
+    })
+
+  const onRestore = async (backup: BackupInfo) => {
+    setRestoring(backup.name)
+    try {
+      await restore.mutateAsync(backup.name)
+      succeed(t('recovery.restored'))
+    } catch (error) {
+      fail(error)
+    } finally {
+      setRestoring(null)
+    }
+  }
+
+  const onStartEmpty = async () => {
+    try {
+      await startEmpty.mutateAsync()
+      setConfirming(false)
+      succeed(t('recovery.startedEmpty'))
+    } catch (error) {
+      setConfirming(false)
+      fail(error)
+    }
+  }
+
+  return (
+    <Box mih="100dvh" py={48} bg="gray.0">
+      <Container size="md">
+        <Stack gap="lg">
+          <Group gap="md" wrap="nowrap">
+            <ThemeIcon size={52} radius="xl" variant="light" color="orange">
+              <IconLifebuoy size={30} aria-hidden />
+            </ThemeIcon>
+            <Stack gap={2}>
+              <Title order={1}>{t('recovery.title')}</Title>
+              <Text c="dimmed">{t('recovery.intro')}</Text>
+            </Stack>
+          </Group>
+
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={20} aria-hidden />} title={t('recovery.problem')}>
+            <Stack gap="sm">
+              <Text size="sm">{status.problem}</Text>
+              <div>
+                <Text size="sm" fw={600}>
+                  {t('recovery.dataFile')}
+                </Text>
+                <Code block className="break-anywhere">
+                  {status.dataFile}
+                </Code>
+              </div>
+              {status.quarantinedTo ? (
+                <div>
+                  <Text size="sm" fw={600}>
+                    {t('recovery.quarantined')}
+                  </Text>
+                  <Code block className="break-anywhere">
+                    {status.quarantinedTo}
+                  </Code>
+                </div>
+              ) : (
+                <Text size="sm">{t('recovery.notQuarantined')}</Text>
+              )}
+            </Stack>
+          </Alert>
+
+          <Card component="section" aria-labelledby="copias">
+            <Stack gap="sm">
+              <Title order={2} id="copias">
+                {t('recovery.backupsTitle')}
+              </Title>
+              {status.backups.length > 0 ? (
+                <>
+                  <Text size="sm" c="dimmed">
+                    {t('recovery.backupsHint')}
+                  </Text>
+                  <BackupTable
+                    backups={status.backups}
+                    restoring={restoring}
+                    disabled={busy}
+                    onRestore={(backup) => void onRestore(backup)}
+                  />
+                </>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('recovery.noBackups')}
+                </Text>
+              )}
+            </Stack>
+          </Card>
+
+          <Card component="section" aria-labelledby="empezar-vacio">
+            <Stack gap="sm">
+              <Title order={2} id="empezar-vacio">
+                {t('recovery.startEmpty')}
+              </Title>
+              {status.canStartEmpty ? (
+                <>
+                  <Text size="sm" c="dimmed">
+                    {t('recovery.startEmptyHint')}
+                  </Text>
+                  <Group>
+                    <Button
+                      variant="default"
+                      leftSection={<IconFilePlus size={18} aria-hidden />}
+                      onClick={() => setConfirming(true)}
+                      disabled={busy}
+                    >
+                      {t('recovery.startEmpty')}
+                    </Button>
+                  </Group>
+                </>
+              ) : (
+                <Text size="sm">{t('recovery.cannotStartEmpty')}</Text>
+              )}
+            </Stack>
+          </Card>
+        </Stack>
+      </Container>
+
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={
+          <Text fw={700} size="lg">
+            {t('recovery.confirmTitle')}
+          </Text>
+        }
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <Stack gap="lg">
+          <Text size="sm">{t('recovery.confirmText')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)} disabled={startEmpty.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="orange" loading={startEmpty.isPending} onClick={() => void onStartEmpty()}>
+              {t('recovery.confirmButton')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Box>
+  )
+}

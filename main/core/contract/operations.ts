@@ -18,7 +18,12 @@ import type {
   AgreementRow,
   AppStatus,
   AuditEntry,
+  CommitmentView,
   CsvImportReport,
+  DashboardView,
+  OpenDataFile,
+  ProgressImportReport,
+  SearchResult,
   MemberRow,
   PlanOverview,
   SessionDetail,
@@ -26,6 +31,7 @@ import type {
 } from './views'
 import type { Agreement } from '../model/schema'
 import * as input from './session-inputs'
+import * as follow from './follow-up-inputs'
 
 const none = z.undefined()
 
@@ -90,10 +96,26 @@ export const operations = {
   deleteAgreement: defineOperation<null>()(input.deleteAgreementSchema),
 
   listAgreements: defineOperation<AgreementRow[]>()(none),
+  addFollowUp: defineOperation<Agreement>()(follow.addFollowUpSchema),
+  removeFollowUp: defineOperation<Agreement>()(follow.removeFollowUpSchema),
+  setAgreementStatus: defineOperation<Agreement>()(follow.setAgreementStatusSchema),
+
   getPlanOverview: defineOperation<PlanOverview>()(none),
-  listAudit: defineOperation<AuditEntry[]>()(
-    z.object({ limit: z.number().int().min(1).max(10_000) }).strict(),
-  ),
+  createPlan: defineOperation<PlanOverview>()(follow.createPlanSchema),
+  updatePlan: defineOperation<PlanOverview>()(follow.updatePlanSchema),
+  createCommitment: defineOperation<CommitmentView>()(follow.createCommitmentSchema),
+  updateCommitment: defineOperation<CommitmentView>()(follow.updateCommitmentSchema),
+  addMilestone: defineOperation<CommitmentView>()(follow.addMilestoneSchema),
+  updateMilestone: defineOperation<CommitmentView>()(follow.updateMilestoneSchema),
+  removeMilestone: defineOperation<CommitmentView>()(follow.removeMilestoneSchema),
+  getDashboard: defineOperation<DashboardView>()(none),
+
+  search: defineOperation<SearchResult[]>()(follow.searchSchema),
+  exportOpenData: defineOperation<OpenDataFile>()(follow.exportOpenDataSchema),
+  importProgressCsv: defineOperation<ProgressImportReport>()(follow.importProgressCsvSchema),
+
+  listAudit: defineOperation<AuditEntry[]>()(follow.auditQuerySchema),
+  exportAudit: defineOperation<OpenDataFile>()(follow.auditQuerySchema),
 
   openExternal: defineOperation<null>()(z.object({ url: z.string().max(2048) }).strict()),
 } as const

@@ -113,6 +113,8 @@ export interface SessionDetail {
   allowedTransitions: Session['status'][]
   /** The session before this one, whose agenda can be copied. */
   previous: { id: string; title: string } | null
+  /** Agreements of earlier sessions still open (pending, in progress or overdue): the «Seguimiento de acuerdos» item. */
+  pendingAgreements: AgreementRow[]
 }
 
 export interface CsvImportReport {
@@ -151,3 +153,38 @@ export interface PlanOverview {
 }
 
 export type { AuditEntry }
+
+export interface DashboardView {
+  plan: { id: string; name: string } | null
+  commitments: number
+  averageProgress: number
+  byLevel: { level: CommitmentView['level']; count: number }[]
+  byPillar: { pillar: Commitment['pillars'][number]; progress: number; commitments: number }[]
+  byInstitution: { institution: string; progress: number; commitments: number }[]
+  /** Milestones not completed, due within the next 60 days or already overdue, soonest first. */
+  milestonesDue: { commitmentId: string; commitmentNumber: number; commitmentTitle: string; milestoneId: string; title: string; dueDate: string; status: Milestone['status']; progress: number; overdue: boolean }[]
+  agreementsByState: { state: AgreementState; count: number }[]
+  overdueAgreements: AgreementRow[]
+}
+
+export interface SearchResult {
+  kind: 'integrante' | 'sesion' | 'minuta' | 'acuerdo' | 'compromiso'
+  id: string
+  sessionId: string | null
+  title: string
+  snippet: string
+}
+
+export interface ProgressImportReport {
+  rows: { line: number; name: string; errors: string[] }[]
+  valid: boolean
+  /** Milestones whose values differ from the data (0 for an unchanged round trip). */
+  changes: number
+  applied: boolean
+}
+
+export interface OpenDataFile {
+  fileName: string
+  mimeType: string
+  content: string
+}

@@ -30,3 +30,11 @@ export function agreementState(agreement: Pick<Agreement, 'status' | 'dueDate'>,
   const open = agreement.status === 'pendiente' || agreement.status === 'en-proceso'
   return open && agreement.dueDate !== null && agreement.dueDate < today ? 'vencido' : agreement.status
 }
+
+/** A milestone's state and progress must agree: completed is 100 %, not started is 0 %. */
+export function milestoneStateProblem(milestone: Pick<Milestone, 'status' | 'progress'>): string | null {
+  if (milestone.status === 'completado' && milestone.progress !== 100) return 'un hito completado debe tener avance de 100 %'
+  if (milestone.status === 'no-iniciado' && milestone.progress !== 0) return 'un hito no iniciado debe tener avance de 0 %'
+  if (milestone.status === 'en-proceso' && milestone.progress === 100) return 'un hito con avance de 100 % debe marcarse como completado'
+  return null
+}

@@ -6,6 +6,8 @@ import type { OperationName } from '../contract/operations'
 import { agendaHandlers } from './handlers/agenda'
 import { agreementHandlers } from './handlers/agreements'
 import { appHandlers } from './handlers/app'
+import { followUpHandlers } from './handlers/follow-up'
+import { planHandlers } from './handlers/plan'
 import { meetingHandlers } from './handlers/meeting'
 import { memberHandlers } from './handlers/members'
 import { sessionHandlers } from './handlers/sessions'
@@ -18,4 +20,6 @@ export const handlers: HandlerSet<OperationName> = {
   ...agendaHandlers,
   ...meetingHandlers,
   ...agreementHandlers,
+  ...followUpHandlers,
+  ...planHandlers,
 }

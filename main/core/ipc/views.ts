@@ -5,7 +5,7 @@
  */
 import { AppError } from '../errors'
 import type { Data, Member, Session } from '../model/schema'
-import type { AgreementRow, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
+import type { AgreementRow, AgreementState, CommitmentView, DashboardView, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
 import { agendaSchedule } from '../domain/agenda'
 import { computeQuorum } from '../domain/quorum'
 import { allowedTransitions } from '../domain/session-rules'
@@ -46,7 +46,7 @@ export function buildSessionSummaries(data: Data): SessionSummary[] {
     .sort((a, b) => b.date.localeCompare(a.date) || b.startTime.localeCompare(a.startTime))
 }
 
-export function buildSessionDetail(data: Data, id: string): SessionDetail {
+export function buildSessionDetail(data: Data, id: string, now: Date = new Date()): SessionDetail {
   const session = data.sessions.find((candidate) => candidate.id === id)
   if (!session) throw new AppError('NO_ENCONTRADO', 'La sesión no existe.')
   const schedule = agendaSchedule(session.agenda, session.startTime)
@@ -63,7 +63,18 @@ export function buildSessionDetail(data: Data, id: string): SessionDetail {
     quorum: buildQuorumView(data, session),
     allowedTransitions: [...allowedTransitions(session.status)],
     previous: previous ? { id: previous.id, title: sessionTitle(previous) } : null,
+    pendingAgreements: pendingAgreementsBefore(data, session, now),
   }
+}
+
+/** Open agreements adopted in sessions held before this one: what its «Seguimiento de acuerdos» reviews. */
+function pendingAgreementsBefore(data: Data, session: Session, now: Date): AgreementRow[] {
+  const earlier = new Set(
+    data.sessions.filter((other) => other.id !== session.id && `${other.date}${other.startTime}` < `${session.date}${session.startTime}`).map((other) => other.id),
+  )
+  return buildAgreementRows(data, now).filter(
+    (row) => earlier.has(row.sessionId) && (row.state === 'pendiente' || row.state === 'en-proceso' || row.state === 'vencido' || row.followUps.some((entry) => entry.sessionId === session.id)),
+  )
 }
 
 /** The session held just before this one (by date), of any type, not cancelled. */
@@ -144,5 +155,40 @@ export function buildPlanOverview(data: Data, now: Date): PlanOverview {
         }
       })
       .sort((a, b) => a.planId.localeCompare(b.planId) || a.number - b.number),
+  }
+}
+
+const DUE_WINDOW_DAYS = 60
+
+export function buildDashboard(data: Data, now: Date): DashboardView {
+  const today = mexicoDate(now)
+  const horizon = mexicoDate(new Date(now.getTime() + DUE_WINDOW_DAYS * 86_400_000))
+  const plan = [...data.plans].sort((a, b) => b.startYear - a.startYear).find((candidate) => candidate.startYear <= Number(today.slice(0, 4))) ?? data.plans[0] ?? null
+  const overview = buildPlanOverview(data, now)
+  const commitments = overview.commitments.filter((commitment) => commitment.planId === plan?.id)
+  const mean = (values: number[]): number => (values.length === 0 ? 0 : Math.round(values.reduce((sum, value) => sum + value, 0) / values.length))
+  const group = <K extends string>(keysOf: (commitment: CommitmentView) => K[]) => {
+    const groups = new Map<K, number[]>()
+    for (const commitment of commitments) for (const key of keysOf(commitment)) groups.set(key, [...(groups.get(key) ?? []), commitment.progress])
+    return [...groups.entries()].map(([key, values]) => ({ key, progress: mean(values), commitments: values.length }))
+  }
+  const agreements = buildAgreementRows(data, now)
+  const states: AgreementState[] = ['pendiente', 'en-proceso', 'vencido', 'cumplido', 'cancelado']
+  return {
+    plan: plan ? { id: plan.id, name: plan.name } : null,
+    commitments: commitments.length,
+    averageProgress: mean(commitments.map((commitment) => commitment.progress)),
+    byLevel: (['no-iniciado', 'limitado', 'sustancial', 'completo'] as const).map((level) => ({ level, count: commitments.filter((commitment) => commitment.level === level).length })),
+    byPillar: group((commitment) => commitment.pillars).map(({ key, ...rest }) => ({ pillar: key, ...rest })),
+    byInstitution: group((commitment) => [commitment.leadInstitution]).map(({ key, ...rest }) => ({ institution: key, ...rest })).sort((a, b) => b.progress - a.progress),
+    milestonesDue: commitments
+      .flatMap((commitment) =>
+        commitment.milestones
+          .filter((milestone) => milestone.status !== 'completado' && milestone.dueDate <= horizon)
+          .map((milestone) => ({ commitmentId: commitment.id, commitmentNumber: commitment.number, commitmentTitle: commitment.title, milestoneId: milestone.id, title: milestone.title, dueDate: milestone.dueDate, status: milestone.status, progress: milestone.progress, overdue: milestone.overdue })),
+      )
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    agreementsByState: states.map((state) => ({ state, count: agreements.filter((row) => row.state === state).length })),
+    overdueAgreements: agreements.filter((row) => row.state === 'vencido').sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '')),
   }
 }

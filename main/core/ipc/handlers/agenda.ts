@@ -1,19 +1,12 @@
 /** The agenda builder: items, sub-items, order, templates and attachments. */
-import { createHash } from 'node:crypto'
-import { mkdir, stat } from 'node:fs/promises'
-import { extname, join } from 'node:path'
 import { AppError } from '../../errors'
 import type { Session } from '../../model/schema'
-import { MAX_ATTACHMENT_BYTES } from '../../contract/session-inputs'
 import { blankItem, indentItem, moveItem, removeItem, reorderAgenda, STANDARD_AGENDA } from '../../domain/agenda'
-import { writeFileDurable } from '../../store/durable-write'
-import { withoutControlCharacters } from '../../domain/text'
 import { previousSession } from '../views'
 import { changeSession, itemIn } from './session-access'
 import { copyAgenda } from './sessions'
+import { storeAttachment } from './attachments'
 import type { HandlerSet } from './types'
-
-export const ATTACHMENTS_FOLDER = 'adjuntos'
 
 export const agendaHandlers: HandlerSet<
   'addAgendaItem' | 'updateAgendaItem' | 'removeAgendaItem' | 'moveAgendaItem' | 'reorderAgenda' | 'replaceAgenda' | 'addAttachment' | 'removeAttachment'
@@ -80,24 +73,11 @@ export const agendaHandlers: HandlerSet<
     }),
 
   addAttachment: async ({ sessionId, itemId, fileName, contentBase64 }, { store }) => {
-    const bytes = Buffer.from(contentBase64, 'base64')
-    if (bytes.length === 0) throw new AppError('VALIDACION', 'El archivo está vacío.')
-    if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('VALIDACION', 'El archivo supera el máximo de 50 MB.')
-    const sha256 = createHash('sha256').update(bytes).digest('hex')
-    // Named by content: the same file attached twice is stored once, and a name can never escape the folder.
-    const extension = extname(fileName).toLowerCase().replace(/[^a-z0-9.]/g, '').slice(0, 10)
-    const storedPath = `${ATTACHMENTS_FOLDER}/${sha256}${extension}`
-    const target = join(store.dataFolder, ATTACHMENTS_FOLDER, `${sha256}${extension}`)
-    const exists = await stat(target).then((info) => info.size === bytes.length, () => false)
-    if (!exists) {
-      await mkdir(join(store.dataFolder, ATTACHMENTS_FOLDER), { recursive: true })
-      await writeFileDurable(target, bytes)
-    }
-    const safeName = withoutControlCharacters(fileName.replace(/[\\/]/g, '_')).slice(0, 255) || 'archivo'
+    const file = await storeAttachment(store, fileName, contentBase64)
     return changeSession(store, sessionId, 'orden', (session, _draft, tools) => {
       const item = itemIn(session, itemId)
-      item.attachments.push({ id: tools.newId('adj'), fileName: safeName, storedPath, sha256, size: bytes.length, addedAt: tools.nowIso })
-      tools.audit({ entity: 'sesion', entityId: sessionId, action: 'editar', summary: `Adjunto «${safeName}» agregado al punto «${item.title}»` })
+      item.attachments.push({ id: tools.newId('adj'), ...file, addedAt: tools.nowIso })
+      tools.audit({ entity: 'sesion', entityId: sessionId, action: 'editar', summary: `Adjunto «${file.fileName}» agregado al punto «${item.title}»` })
     })
   },
 

@@ -3,10 +3,9 @@ import { AppError } from '../../errors'
 import type { AppStatus } from '../../contract/views'
 import { parseExternalUrl } from '../../security/external-url'
 import type { HandlerContext } from '../context'
-import { buildPlanOverview } from '../views'
 import type { HandlerSet } from './types'
 
-export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty' | 'getSettings' | 'updateSettings' | 'getPlanOverview' | 'listAudit' | 'openExternal'> = {
+export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty' | 'getSettings' | 'updateSettings' | 'openExternal'> = {
   getStatus: (_input, context) => appStatus(context),
   restoreBackup: async ({ name }, context) => {
     await context.store.restoreBackup(name)
@@ -25,9 +24,6 @@ export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty
     })
     return store.data.settings
   },
-
-  getPlanOverview: (_input, { store, now }) => buildPlanOverview(store.data, now()),
-  listAudit: ({ limit }, { store }) => store.data.audit.slice(-limit).reverse(),
 
   openExternal: async ({ url }, { openExternal }) => {
     const parsed = parseExternalUrl(url)

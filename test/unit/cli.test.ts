@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Data } from '../../main/core/model/schema'
+import { SCHEMA_VERSION, type Data } from '../../main/core/model/schema'
 import { serializeData } from '../../main/core/store/data-format'
 import { parseDataBytes } from '../../main/core/store/read-data-file'
 import { tempFolder } from './helpers'
@@ -24,7 +24,7 @@ describe('línea de comandos: demo-data y check', () => {
     expect(made.stdout).toMatch(/Datos de demostración escritos/)
     const ok = cli('check', good)
     expect(ok.status, ok.stderr).toBe(0)
-    expect(ok.stdout).toMatch(/Archivo válido \(esquema 1\)/)
+    expect(ok.stdout).toMatch(new RegExp(`Archivo válido \\(esquema ${SCHEMA_VERSION}\\)`))
 
     const bytes = await readFile(good)
     const truncated = join(folder, 'truncado.json')

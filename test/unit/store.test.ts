@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from '../../main/core/errors'
 import { emptyData, SCHEMA_VERSION, type Data } from '../../main/core/model/schema'
 import { serializeData } from '../../main/core/store/data-format'
+import { generateDemoData } from '../../main/core/demo/demo-data'
 import { KEEP_SAVES, listBackups } from '../../main/core/store/backups'
 import type { DurableFs } from '../../main/core/store/durable-write'
 import { migrate } from '../../main/core/store/migrations'
@@ -189,6 +190,20 @@ describe('Store: archivos dañados, versiones nuevas y candado', () => {
 })
 
 describe('migraciones', () => {
+  it('un archivo de la versión 1 se lee migrado a la actual y se guarda en la actual', async () => {
+    const folder = await tempFolder()
+    const file = join(folder, 'v1.json')
+    const current = generateDemoData({ sessions: 4, seed: 2, today: '2026-11-26' })
+    const v1 = { ...current, schemaVersion: 1, sessions: current.sessions.map(({ comments: _c, signedActa: _s, errata: _e, ...session }) => session) }
+    await writeFile(file, serializeData(v1 as unknown as Data))
+    const store = await Store.open({ dataFile: file })
+    expect(store.data.schemaVersion).toBe(SCHEMA_VERSION)
+    expect(store.data.sessions.every((session) => session.comments.length === 0 && session.signedActa === null)).toBe(true)
+    await setVenue(store, 'Migrado')
+    await store.close()
+    expect(JSON.parse(await readFile(file, 'utf8')).datos.schemaVersion).toBe(SCHEMA_VERSION)
+  })
+
   const steps = {
     2: (data: Record<string, unknown>) => ({ ...data, added: true }),
     3: (data: Record<string, unknown>) => ({ ...data, renamed: data.added }),

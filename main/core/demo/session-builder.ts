@@ -183,6 +183,9 @@ function baseSession(ctx: SessionContext, rng: Random, meta: SessionMeta): Sessi
     actStatus: 'borrador',
     actApprovedInSessionId: null,
     cancelReason: '',
+    comments: [],
+    signedActa: null,
+    errata: [],
     createdAt,
     updatedAt: createdAt,
   }

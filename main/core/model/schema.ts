@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Identificador no válido')
 /** A calendar date, `YYYY-MM-DD`, read in America/Mexico_City. */
@@ -103,6 +103,37 @@ export const quorumDeclarationSchema = z.object({
   reached: z.boolean(),
 })
 
+/** A member's comment on the agenda, written offline in a review packet and imported by the secretariat. */
+export const commentSchema = z.object({
+  id: idSchema,
+  /** The agenda item commented on; null for a general comment. */
+  itemId: idSchema.nullable(),
+  author: requiredText(160, 'El nombre de quien comenta'),
+  text: requiredText(8000, 'El comentario'),
+  writtenAt: instantSchema,
+  importedAt: instantSchema,
+  /** The review packet the comment answers. */
+  packetId: z.string().min(1).max(64),
+  /** SHA-256 of the comment's content: importing the same comment twice changes nothing. */
+  digest: z.string().regex(/^[a-f0-9]{64}$/),
+})
+
+/** The signed acta, kept in the data folder once signed; the session is then locked. */
+export const signedActaSchema = z.object({
+  storedPath: z.string().regex(/^actas\/[A-Za-z0-9._-]+\.pdf$/, 'Ruta de acta no válida'),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/),
+  signedAt: instantSchema,
+  signers: z.array(z.object({ name: text(300), rfc: text(13).nullable(), signedAt: instantSchema })).min(1),
+})
+
+/** A correction to a signed acta (fe de erratas): the signed text never changes, corrections are appended. */
+export const errataSchema = z.object({
+  id: idSchema,
+  at: instantSchema,
+  profile: text(160),
+  text: requiredText(8000, 'El texto de la fe de erratas'),
+})
+
 export const SESSION_TYPES = ['ordinaria', 'extraordinaria'] as const
 export const SESSION_STATUSES = ['borrador', 'convocada', 'en-curso', 'concluida', 'firmada', 'cancelada'] as const
 export const ACT_STATUSES = ['borrador', 'en-revision', 'aprobada', 'firmada'] as const
@@ -129,6 +160,9 @@ export const sessionSchema = z.object({
   /** The later session in which this session's acta was approved. */
   actApprovedInSessionId: idSchema.nullable(),
   cancelReason: text(1000),
+  comments: z.array(commentSchema),
+  signedActa: signedActaSchema.nullable(),
+  errata: z.array(errataSchema),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 })
@@ -260,6 +294,9 @@ export type Intervention = z.infer<typeof interventionSchema>
 export type Attendance = z.infer<typeof attendanceSchema>
 export type QuorumDeclaration = z.infer<typeof quorumDeclarationSchema>
 export type Session = z.infer<typeof sessionSchema>
+export type Comment = z.infer<typeof commentSchema>
+export type SignedActa = z.infer<typeof signedActaSchema>
+export type Errata = z.infer<typeof errataSchema>
 export type Vote = z.infer<typeof voteSchema>
 export type FollowUp = z.infer<typeof followUpSchema>
 export type Agreement = z.infer<typeof agreementSchema>

@@ -20,10 +20,11 @@ export function serializeData(data: Data): string {
 /** Returns the raw data after checking the envelope and checksum; schema validation comes after. */
 export function openEnvelope(bytes: Buffer): unknown {
   let parsed: unknown
+  const text = bytes.toString('utf8')
   try {
-    parsed = JSON.parse(bytes.toString('utf8'))
+    parsed = JSON.parse(text)
   } catch (error) {
-    throw new AppError('ARCHIVO_DANADO', `El archivo no es JSON válido${jsonErrorDetail(error, bytes.length)}.`)
+    throw new AppError('ARCHIVO_DANADO', `El archivo no es JSON válido${jsonErrorDetail(error, text.length)}.`)
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || (parsed as { formato?: unknown }).formato !== FORMAT) {
     throw new AppError('ARCHIVO_DANADO', 'El archivo no es un archivo de datos de Secretariado.')
@@ -43,9 +44,10 @@ function sha256(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex')
 }
 
+/** Says "incomplete" when the parser ran out of text, which is what a truncated copy looks like. */
 function jsonErrorDetail(error: unknown, length: number): string {
   const message = error instanceof Error ? error.message : ''
-  if (/end of JSON|Unterminated|Unexpected end/i.test(message)) return ` (está incompleto: termina en el byte ${length})`
-  const position = /position (\d+)/.exec(message)
-  return position ? ` (error cerca del byte ${position[1]})` : ''
+  const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN)
+  if (/end of JSON|Unterminated|Unexpected end/i.test(message) || position >= length - 1) return ` (está incompleto: termina en el carácter ${length})`
+  return Number.isNaN(position) ? '' : ` (error cerca del carácter ${position})`
 }

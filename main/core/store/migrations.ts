@@ -1,8 +1,7 @@
 /**
  * Schema migrations. Each step takes a file of version N to N+1; a file is
  * migrated in memory on load and written in the new version by the next save.
- * Version 1 is the first released schema, so there are no steps yet: the next
- * schema change adds `2: (data) => …` here and raises SCHEMA_VERSION.
+ * A schema change adds a step here and raises SCHEMA_VERSION.
  */
 import { AppError } from '../errors'
 import { SCHEMA_VERSION } from '../model/schema'
@@ -11,7 +10,19 @@ export type JsonObject = Record<string, unknown>
 export type Migration = (data: JsonObject) => JsonObject
 
 /** Keyed by the version a step produces. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {}
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  /** 2: sessions gain members' comments, the signed acta and its fe de erratas. */
+  2: (data) => ({
+    ...data,
+    sessions: Array.isArray(data.sessions)
+      ? data.sessions.map((session: unknown) => (isObject(session) ? { comments: [], signedActa: null, errata: [], ...session } : session))
+      : data.sessions,
+  }),
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
 
 export function migrate(data: JsonObject, target = SCHEMA_VERSION, steps: Readonly<Record<number, Migration>> = MIGRATIONS): JsonObject {
   const from = data.schemaVersion

@@ -46,6 +46,9 @@ export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'create
         actStatus: 'borrador',
         actApprovedInSessionId: null,
         cancelReason: '',
+        comments: [],
+        signedActa: null,
+        errata: [],
         createdAt: tools.nowIso,
         updatedAt: tools.nowIso,
       }

@@ -6,6 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Packages published only as ES modules are bundled into the CommonJS main process.
+      externalizeDeps: { exclude: ['lowdb', 'pkijs', 'asn1js', 'pvtsutils', 'pvutils', 'bytestreamjs'] },
       rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
     },
   },

@@ -17,6 +17,19 @@ export const nodeFs: DurableFs = fsp
 
 let tempCounter = 0
 
+/**
+ * The new file already replaced the old one, but syncing the folder failed:
+ * the new content is what the file holds, though the disk did not confirm it.
+ */
+export class ReplacedUnconfirmedError extends Error {
+  readonly code: string
+  constructor(cause: unknown) {
+    super('El archivo se reemplazó, pero el disco no confirmó el cambio de nombre.', { cause })
+    const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined
+    this.code = typeof code === 'string' ? code : 'EIO'
+  }
+}
+
 export interface DurableWriteOptions {
   fs?: DurableFs
   /** Runs after the temp file is on disk and before it replaces the target (used for backups). */
@@ -39,7 +52,11 @@ export async function writeFileDurable(target: string, bytes: string | Uint8Arra
     if (options.beforeReplace) await options.beforeReplace()
     await fs.rename(temp, target)
     renamed = true
-    await syncFolder(dir, fs)
+    try {
+      await syncFolder(dir, fs)
+    } catch (error) {
+      throw new ReplacedUnconfirmedError(error)
+    }
   } finally {
     if (!renamed) await fs.unlink(temp).catch(() => undefined)
   }

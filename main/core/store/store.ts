@@ -21,7 +21,7 @@ import { AppError, toErrorInfo } from '../errors'
 import { emptyData, SCHEMA_VERSION, type AuditEntry, type Data } from '../model/schema'
 import type { BackupInfo } from '../contract/views'
 import { isBackupName, keepBackup, listBackups, backupFolder } from './backups'
-import { nodeFs, writeFileDurable, type DurableFs } from './durable-write'
+import { nodeFs, ReplacedUnconfirmedError, writeFileDurable, type DurableFs } from './durable-write'
 import { acquireLock, errorCode, isCode, type FileLock } from './lock'
 import { parseDataBytes, readDataFile } from './read-data-file'
 import { serializeData } from './data-format'
@@ -233,6 +233,13 @@ export class Store {
         this.persisted = snapshot
         for (const waiter of batch) waiter.resolve()
       } catch (error) {
+        if (error instanceof ReplacedUnconfirmedError) {
+          // The file already holds the new state: memory follows the file, and the user is told the disk did not confirm it.
+          this.persisted = snapshot
+          const failure = new AppError('ESCRITURA', `El cambio quedó en el archivo, pero el disco no confirmó la escritura (${error.code}). Revise el disco y respalde la carpeta de datos.`, { cause: error })
+          for (const waiter of batch) waiter.reject(failure)
+          continue
+        }
         // Nothing after the last good save is kept: memory matches the disk again.
         this.current = this.persisted
         const failure = saveError(error)

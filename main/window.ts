@@ -36,6 +36,8 @@ export function createMainWindow(): BrowserWindow {
       navigateOnDragDrop: false,
       webviewTag: false,
       spellcheck: true,
+      // Middle-click would otherwise open links in new windows, bypassing the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   window.once('ready-to-show', () => window.show())

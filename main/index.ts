@@ -3,7 +3,9 @@
  * bridge. Everything else lives in ./core, which never imports Electron.
  */
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
+import { join } from 'node:path'
 import { AppError } from './core/errors'
+import { JobRegistry } from './core/jobs'
 import { Store } from './core/store/store'
 import { parseExternalUrl } from './core/security/external-url'
 import { resolveDataFile } from './data-location'
@@ -54,6 +56,12 @@ async function start(): Promise<void> {
       openExternal: async (url: string) => {
         if (parseExternalUrl(url)) await shell.openExternal(url)
       },
+      openPath: async (path: string) => {
+        const problem = await shell.openPath(path)
+        if (problem) throw new AppError('ESCRITURA', `No se pudo abrir el documento en el visor del sistema: ${problem}`)
+      },
+      jobs: new JobRegistry(),
+      tempDir: join(app.getPath('temp'), 'secretariado'),
     },
     rendererUrl(),
     (event) => mainWindow !== null && event.sender === mainWindow.webContents,

@@ -3,18 +3,47 @@
  *
  *   npm run cli -- demo-data --out FILE [--sessions N] [--seed N] [--today AAAA-MM-DD] [--dense]
  *   npm run cli -- check FILE
+ *   npm run cli -- export FILE --what acuerdos|compromisos --format csv|json --out OUT
+ *   npm run cli -- import-progress FILE PROGRESS.csv [--dry-run]
+ *   npm run cli -- acta FILE --session ID|latest --out OUT.pdf
+ *   npm run cli -- convocatoria FILE --session ID|next --out OUT.pdf [--today AAAA-MM-DD]
+ *   npm run cli -- reporte FILE --out OUT.pdf [--plan ID] [--today AAAA-MM-DD]
+ *   npm run cli -- sign IN.pdf --out OUT.pdf (--p12 FILE | --cer FILE --key FILE) --password-env VAR [--reason TEXT] [--location TEXT]
+ *   npm run cli -- verify FILE.pdf [--json]
+ *   npm run cli -- packet export FILE --session ID|next --out P.stlpkg [--today AAAA-MM-DD]
+ *   npm run cli -- packet check P.stlpkg
+ *   npm run cli -- comments import FILE COMMENTS.json
  *
  * Exit status 0 on success; otherwise 1 with a one-line Spanish reason on stderr
  * (2 for a malformed command).
  */
 import { parseArgs } from 'node:util'
 import { AppError } from '../core/errors'
+import { runActa } from './commands/acta'
 import { runCheck } from './commands/check'
+import { runCommentsImport } from './commands/comments'
+import { runPacketCheck, runPacketExport } from './commands/packet'
+import { runConvocatoria } from './commands/convocatoria'
 import { runDemoData } from './commands/demo-data'
+import { runExport } from './commands/export'
+import { runImportProgress } from './commands/import-progress'
+import { runReporte } from './commands/reporte'
+import { runSign } from './commands/sign'
+import { runVerify } from './commands/verify'
 
 const USAGE = `Uso:
   npm run cli -- demo-data --out ARCHIVO [--sessions N] [--seed N] [--today AAAA-MM-DD] [--dense]
-  npm run cli -- check ARCHIVO`
+  npm run cli -- check ARCHIVO
+  npm run cli -- export ARCHIVO --what acuerdos|compromisos --format csv|json --out SALIDA
+  npm run cli -- import-progress ARCHIVO AVANCE.csv [--dry-run]
+  npm run cli -- acta ARCHIVO --session ID|latest --out SALIDA.pdf
+  npm run cli -- convocatoria ARCHIVO --session ID|next --out SALIDA.pdf [--today AAAA-MM-DD]
+  npm run cli -- reporte ARCHIVO --out SALIDA.pdf [--plan ID] [--today AAAA-MM-DD]
+  npm run cli -- sign ENTRADA.pdf --out SALIDA.pdf (--p12 ARCHIVO | --cer ARCHIVO --key ARCHIVO) --password-env VARIABLE [--reason TEXTO] [--location TEXTO]
+  npm run cli -- verify ARCHIVO.pdf [--json]
+  npm run cli -- packet export ARCHIVO --session ID|next --out PAQUETE.stlpkg [--today AAAA-MM-DD]
+  npm run cli -- packet check PAQUETE.stlpkg
+  npm run cli -- comments import ARCHIVO COMENTARIOS.json`
 
 export class UsageError extends Error {}
 
@@ -30,10 +59,111 @@ async function main(argv: string[]): Promise<number> {
       if (!values.out) throw new UsageError('Falta --out ARCHIVO.')
       return runDemoData({ out: values.out, sessions: values.sessions, seed: values.seed, today: values.today, dense: values.dense ?? false })
     }
+    case 'export': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { what: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+        strict: true,
+      })
+      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
+      if (!values.out) throw new UsageError('Falta --out ARCHIVO.')
+      return runExport({ file: positionals[0], what: values.what, format: values.format, out: values.out })
+    }
+    case 'import-progress': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'dry-run': { type: 'boolean' } }, strict: true })
+      if (positionals.length !== 2 || !positionals[0] || !positionals[1]) throw new UsageError('Indique el archivo de datos y el CSV de avance.')
+      return runImportProgress(positionals[0], positionals[1], values['dry-run'] ?? false)
+    }
     case 'check': {
       const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true })
       if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
       return runCheck(positionals[0])
+    }
+    case 'acta': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { session: { type: 'string' }, out: { type: 'string' } }, strict: true })
+      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
+      if (!values.session) throw new UsageError('Falta --session ID|latest.')
+      if (!values.out) throw new UsageError('Falta --out ARCHIVO.pdf.')
+      return runActa({ file: positionals[0], session: values.session, out: values.out })
+    }
+    case 'convocatoria': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { session: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } },
+        strict: true,
+      })
+      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
+      if (!values.session) throw new UsageError('Falta --session ID|next.')
+      if (!values.out) throw new UsageError('Falta --out ARCHIVO.pdf.')
+      return runConvocatoria({ file: positionals[0], session: values.session, out: values.out, today: values.today })
+    }
+    case 'reporte': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { out: { type: 'string' }, plan: { type: 'string' }, today: { type: 'string' } },
+        strict: true,
+      })
+      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
+      if (!values.out) throw new UsageError('Falta --out ARCHIVO.pdf.')
+      return runReporte({ file: positionals[0], out: values.out, plan: values.plan, today: values.today })
+    }
+    case 'sign': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          out: { type: 'string' },
+          p12: { type: 'string' },
+          cer: { type: 'string' },
+          key: { type: 'string' },
+          'password-env': { type: 'string' },
+          reason: { type: 'string' },
+          location: { type: 'string' },
+        },
+        strict: true,
+      })
+      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique el PDF que se firmará.')
+      if (!values.out) throw new UsageError('Falta --out ARCHIVO.')
+      if (values.p12 ? values.cer || values.key : !(values.cer && values.key)) throw new UsageError('Indique --p12 ARCHIVO, o bien --cer ARCHIVO y --key ARCHIVO.')
+      // The password itself never goes on the command line: only the name of the variable that holds it.
+      if (!values['password-env']) throw new UsageError('Falta --password-env VARIABLE (la contraseña se lee de esa variable de entorno).')
+      return runSign({ input: positionals[0], out: values.out, p12: values.p12, cer: values.cer, key: values.key, passwordEnv: values['password-env'], reason: values.reason, location: values.location })
+    }
+    case 'verify': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' } }, strict: true })
+      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique el PDF que se verificará.')
+      return runVerify(positionals[0], values.json ?? false)
+    }
+    case 'packet': {
+      const [action, ...more] = rest
+      if (action === 'export') {
+        const { values, positionals } = parseArgs({
+          args: more,
+          allowPositionals: true,
+          options: { session: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } },
+          strict: true,
+        })
+        if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
+        if (!values.session) throw new UsageError('Falta --session ID|next.')
+        if (!values.out) throw new UsageError('Falta --out PAQUETE.stlpkg.')
+        return runPacketExport({ file: positionals[0], session: values.session, out: values.out, today: values.today })
+      }
+      if (action === 'check') {
+        const { positionals } = parseArgs({ args: more, allowPositionals: true, strict: true })
+        if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique el paquete que se verificará.')
+        return runPacketCheck(positionals[0])
+      }
+      throw new UsageError(action ? `Acción desconocida de packet: ${action} (use export o check).` : 'Indique la acción: packet export o packet check.')
+    }
+    case 'comments': {
+      const [action, ...more] = rest
+      if (action !== 'import') throw new UsageError(action ? `Acción desconocida de comments: ${action} (use import).` : 'Indique la acción: comments import.')
+      const { positionals } = parseArgs({ args: more, allowPositionals: true, strict: true })
+      if (positionals.length !== 2 || !positionals[0] || !positionals[1]) throw new UsageError('Indique el archivo de datos y el archivo de comentarios.')
+      return runCommentsImport(positionals[0], positionals[1])
     }
     case undefined:
     case '--help':

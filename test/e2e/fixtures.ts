@@ -16,6 +16,7 @@ import { dispatch } from '../../main/core/ipc/dispatch'
 import type { HandlerContext } from '../../main/core/ipc/context'
 import { mexicoDate } from '../../main/core/domain/dates'
 import { Store } from '../../main/core/store/store'
+import { JobRegistry } from '../../main/core/jobs'
 import { serveFolder } from './static-server'
 
 const RENDERER = resolve(__dirname, '../../out/renderer')
@@ -26,6 +27,8 @@ export interface Harness {
   store: () => Store
   /** Simulates quitting and starting the app again: the store is closed, reopened from disk, and the page reloaded. */
   restart: () => Promise<void>
+  /** Files the app asked the system to open (documents sent to the PDF viewer). */
+  openedPaths: string[]
   /** Opens the app at a route (e.g. '#/integrantes'). */
   open: (route?: string) => Promise<void>
 }
@@ -53,11 +56,16 @@ export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: str
     if (demo) await writeFile(dataFile, serializeData(generateDemoData({ ...demo, today: mexicoDate(new Date()) })))
     if (prepare) await prepare.run(dataFile)
     let store = await Store.open({ dataFile })
+    const jobs = new JobRegistry()
+    const opened: string[] = []
     const context = (): HandlerContext => ({
       store,
       version: 'pruebas',
       now: () => new Date(),
       openExternal: async () => undefined,
+      openPath: async (path) => void opened.push(path),
+      jobs,
+      tempDir: join(folder, 'temporal'),
     })
     await page.exposeBinding('__stlInvoke', (_source, name: unknown, input: unknown) => dispatch(name, input, context()))
     await page.addInitScript((names: string[]) => {
@@ -73,6 +81,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: str
     const harness: Harness = {
       page,
       dataFile,
+      openedPaths: opened,
       store: () => store,
       open: async (route = '') => {
         await page.goto(appUrl + route)

@@ -66,6 +66,24 @@ describe('línea de comandos: demo-data y check', () => {
     }
   }, 60_000)
 
+  it('exporta datos abiertos y reimporta el avance sin cambiar nada', async () => {
+    const folder = await tempFolder()
+    const file = join(folder, 'd.json')
+    expect(cli('demo-data', '--out', file, '--sessions', '6').status).toBe(0)
+    const before = await readFile(file)
+    const csv = join(folder, 'compromisos.csv')
+    const exported = cli('export', file, '--what', 'compromisos', '--format', 'csv', '--out', csv)
+    expect(exported.status, exported.stderr).toBe(0)
+    expect([...(await readFile(csv)).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const json = join(folder, 'acuerdos.json')
+    expect(cli('export', file, '--what', 'acuerdos', '--format', 'json', '--out', json).status).toBe(0)
+    expect(JSON.parse(await readFile(json, 'utf8')).conjunto).toBe('acuerdos')
+    const imported = cli('import-progress', file, csv)
+    expect(imported).toMatchObject({ status: 0, stdout: expect.stringMatching(/Sin cambios/) })
+    expect(await readFile(file)).toEqual(before)
+    expect(cli('export', file, '--what', 'hitos', '--format', 'csv', '--out', csv)).toMatchObject({ status: 1, stderr: expect.stringMatching(/--what debe ser/) })
+  }, 60_000)
+
   it('errores de uso y archivos inexistentes dan mensajes en español', async () => {
     expect(cli('volar')).toMatchObject({ status: 2, stderr: expect.stringMatching(/Comando desconocido: volar/) })
     expect(cli('demo-data')).toMatchObject({ status: 2, stderr: expect.stringMatching(/Falta --out/) })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import type { HandlerContext } from '../../main/core/ipc/context'
 import type { Store } from '../../main/core/store/store'
+import { JobRegistry } from '../../main/core/jobs'
 
 const created: string[] = []
 
@@ -23,5 +24,13 @@ export function bytesOf(file: string): Promise<Buffer> {
 }
 
 export function contextFor(store: Store, now = new Date('2026-11-26T18:00:00Z')): HandlerContext {
-  return { store, version: 'pruebas', now: () => now, openExternal: async () => undefined }
+  return {
+    store,
+    version: 'pruebas',
+    now: () => now,
+    openExternal: async () => undefined,
+    openPath: async () => undefined,
+    jobs: new JobRegistry(),
+    tempDir: join(store.dataFolder, 'temporal'),
+  }
 }

@@ -102,7 +102,8 @@ export async function makeOpenSslPkcs12(identity: TestIdentity, password: string
 /** The SAT's .key: PKCS#8 EncryptedPrivateKeyInfo, PBES2 with 3DES, DER. */
 export function makeSatKey(identity: TestIdentity, password: string): Buffer {
   const info = forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(identity.forgeKey))
-  return der(forge.pki.encryptPrivateKeyInfo(info, password, { algorithm: '3des' }))
+  // PKCS#5 passwords are bytes: UTF-8, as OpenSSL and the SAT's tools write them.
+  return der(forge.pki.encryptPrivateKeyInfo(info, forge.util.encodeUtf8(password), { algorithm: '3des' }))
 }
 
 /** The same with the openssl tool: `pkcs8 -topk8 -v2 des3 -outform DER`. */

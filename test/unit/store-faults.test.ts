@@ -57,7 +57,7 @@ function faultyFs(plan: { fault: Fault | null; calls: string[] }): DurableFs {
     unlink: wrap('unlink', fsp.unlink),
     link: wrap('link', fsp.link),
     copyFile: wrap('copyFile', fsp.copyFile),
-    mkdir: wrap('mkdir', fsp.mkdir),
+    mkdir: wrap('mkdir', fsp.mkdir) as DurableFs['mkdir'],
     readdir: wrap('readdir', fsp.readdir) as DurableFs['readdir'],
     stat: wrap('stat', fsp.stat) as DurableFs['stat'],
   }

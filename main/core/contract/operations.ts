@@ -21,6 +21,11 @@ import type {
   CommitmentView,
   CsvImportReport,
   DashboardView,
+  FileDownload,
+  JobView,
+  SignatureView,
+  SignedActaCheck,
+  SignerView,
   OpenDataFile,
   ProgressImportReport,
   SearchResult,
@@ -32,6 +37,9 @@ import type {
 import type { Agreement } from '../model/schema'
 import * as input from './session-inputs'
 import * as follow from './follow-up-inputs'
+import * as doc from './document-inputs'
+import * as packet from './packet-inputs'
+import type { CommentsImportReport, FileDownload as PacketFile, PacketView } from './views'
 
 const none = z.undefined()
 
@@ -116,6 +124,24 @@ export const operations = {
 
   listAudit: defineOperation<AuditEntry[]>()(follow.auditQuerySchema),
   exportAudit: defineOperation<OpenDataFile>()(follow.auditQuerySchema),
+
+  startDocument: defineOperation<{ jobId: string }>()(doc.startDocumentSchema),
+  getJob: defineOperation<JobView>()(doc.jobRefSchema),
+  openJobInViewer: defineOperation<null>()(doc.jobRefSchema),
+
+  describeCredentials: defineOperation<SignerView>()(doc.describeCredentialsSchema),
+  signActa: defineOperation<SessionDetail>()(doc.signActaSchema),
+  verifyPdf: defineOperation<SignatureView[]>()(doc.verifyPdfSchema),
+  verifySignedActa: defineOperation<SignedActaCheck>()(doc.sessionRefSchema),
+  getSignedActa: defineOperation<FileDownload>()(doc.sessionRefSchema),
+  addErrata: defineOperation<SessionDetail>()(doc.addErrataSchema),
+
+  // Offline review: a packet out for members, their comments back (handlers/packets.ts).
+  exportPacket: defineOperation<PacketFile>()(packet.exportPacketSchema),
+  openPacket: defineOperation<PacketView>()(packet.openPacketSchema),
+  getPacketAttachment: defineOperation<PacketFile>()(packet.packetAttachmentSchema),
+  exportComments: defineOperation<PacketFile>()(packet.exportCommentsSchema),
+  importComments: defineOperation<CommentsImportReport>()(packet.importCommentsSchema),
 
   openExternal: defineOperation<null>()(z.object({ url: z.string().max(2048) }).strict()),
 } as const

@@ -188,3 +188,148 @@ export interface OpenDataFile {
   mimeType: string
   content: string
 }
+
+export interface FileDownload {
+  fileName: string
+  mimeType: string
+  contentBase64: string
+}
+
+export interface JobView {
+  id: string
+  kind: 'acta' | 'convocatoria' | 'reporte'
+  state: 'en-curso' | 'listo' | 'error'
+  /** 0 … 1 */
+  progress: number
+  error: { code: string; message: string } | null
+  /** The finished PDF, once `listo`. */
+  file: FileDownload | null
+}
+
+export interface SignerView {
+  name: string
+  rfc: string | null
+  curp: string | null
+  representativeRfc: string | null
+  issuer: string
+  validFrom: string
+  validTo: string
+  serial: string
+}
+
+export interface SignatureView {
+  signer: string | null
+  rfc: string | null
+  curp: string | null
+  issuer: string | null
+  signedAt: string | null
+  intact: boolean
+  coversWholeDocument: boolean
+  trust: string
+  trustExplanation: string
+  reason: string | null
+  location: string | null
+  problems: string[]
+}
+
+export interface SignedActaCheck {
+  /** The stored file still has the SHA-256 recorded when it was signed. */
+  storedIntact: boolean
+  sha256: string
+  signatures: SignatureView[]
+}
+
+// ── Offline review: packets (member mode) and members' comments ─────────
+
+/** A file of a review packet, as listed in member mode. */
+export interface PacketAttachmentView {
+  id: string
+  fileName: string
+  /** The packet entry to ask `getPacketAttachment` for: `adjuntos/…`. */
+  entry: string
+  size: number
+  sha256: string
+  mimeType: string
+}
+
+export interface PacketItemView {
+  id: string
+  parentId: string | null
+  /** "1", "2", "2.1" … */
+  number: string
+  title: string
+  type: Session['agenda'][number]['type']
+  presenter: string
+  minutes: number
+  start: string
+  end: string
+  attachments: PacketAttachmentView[]
+}
+
+/** The packet's own documents: the guide (paquete.pdf), the convocatoria, the previous acta. */
+export interface PacketDocumentView {
+  entry: string
+  label: string
+  size: number
+  mimeType: string
+}
+
+/** A review packet opened read-only, verified entry by entry; nothing of it is stored. */
+export interface PacketView {
+  packetId: string
+  /** SHA-256 of the packet's manifest: the packet's fingerprint, repeated in the comments file. */
+  manifestSha256: string
+  organization: string
+  bodyName: string
+  exportedBy: string
+  exportedAt: string
+  session: {
+    id: string
+    key: string
+    title: string
+    type: Session['type']
+    date: string
+    startTime: string
+    expectedEnd: string
+    modality: Session['modality']
+    venue: string
+    link: string
+    status: Session['status']
+  }
+  items: PacketItemView[]
+  documents: PacketDocumentView[]
+  previousActa: {
+    title: string
+    key: string
+    date: string
+    actStatus: Session['actStatus']
+    signed: boolean
+    /** `acta-anterior.pdf`, to open with `getPacketAttachment`. */
+    pdfEntry: string | null
+    items: { number: string; title: string; status: Session['agenda'][number]['status']; notes: string }[]
+    agreements: { key: string; itemNumber: string; text: string; vote: string; responsible: string; dueDate: string | null }[]
+  } | null
+  /** Agreements under follow-up («Seguimiento de acuerdos»). */
+  pendingAgreements: { key: string; text: string; sessionTitle: string; responsible: string; dueDate: string | null; state: AgreementState }[]
+}
+
+export interface CommentsImportReport {
+  sessionId: string
+  sessionTitle: string
+  sessionKey: string
+  packetId: string
+  author: string
+  writtenAt: string
+  /** Comments added now. */
+  added: number
+  /** Comments already imported before (from this file or an earlier one): nothing changed for them. */
+  duplicates: number
+  comments: {
+    itemId: string | null
+    /** The item's number and title today; null for a general comment. */
+    itemNumber: string | null
+    itemTitle: string | null
+    text: string
+    status: 'agregado' | 'ya-registrado'
+  }[]
+}

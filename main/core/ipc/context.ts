@@ -1,3 +1,4 @@
+import type { JobRegistry } from '../jobs'
 import type { Store } from '../store/store'
 
 /** What a handler may use. Side effects that need Electron arrive as functions. */
@@ -6,4 +7,11 @@ export interface HandlerContext {
   version: string
   now: () => Date
   openExternal: (url: string) => Promise<void>
+  /** Opens a file with the system's default program (the PDF viewer). */
+  openPath: (path: string) => Promise<void>
+  jobs: JobRegistry
+  /** Where the PDF fonts are; by default found from the source or build. */
+  fontsDir?: string
+  /** A folder for files handed to other programs (documents opened in the viewer). */
+  tempDir: string
 }

@@ -6,20 +6,26 @@ import type { OperationName } from '../contract/operations'
 import { agendaHandlers } from './handlers/agenda'
 import { agreementHandlers } from './handlers/agreements'
 import { appHandlers } from './handlers/app'
+import { documentHandlers } from './handlers/documents'
 import { followUpHandlers } from './handlers/follow-up'
 import { planHandlers } from './handlers/plan'
 import { meetingHandlers } from './handlers/meeting'
 import { memberHandlers } from './handlers/members'
+import { packetHandlers } from './handlers/packets'
 import { sessionHandlers } from './handlers/sessions'
+import { signingHandlers } from './handlers/signing'
 import type { HandlerSet } from './handlers/types'
 
 export const handlers: HandlerSet<OperationName> = {
   ...appHandlers,
   ...memberHandlers,
+  ...packetHandlers,
   ...sessionHandlers,
   ...agendaHandlers,
   ...meetingHandlers,
   ...agreementHandlers,
   ...followUpHandlers,
   ...planHandlers,
+  ...documentHandlers,
+  ...signingHandlers,
 }

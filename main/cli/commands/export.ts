@@ -1,0 +1,27 @@
+import { resolve } from 'node:path'
+import { AppError } from '../../core/errors'
+import { OPEN_DATA_FORMATS, OPEN_DATA_SETS } from '../../core/contract/follow-up-inputs'
+import { exportOpenData, type OpenDataFormat, type OpenDataSet } from '../../core/domain/open-data'
+import { writeFileDurable } from '../../core/store/durable-write'
+import { readDataFile } from '../../core/store/read-data-file'
+
+export interface ExportArgs {
+  file: string
+  what: string | undefined
+  format: string | undefined
+  out: string
+}
+
+/** Open data from a data file, which is only read. */
+export async function runExport(args: ExportArgs): Promise<number> {
+  const what = OPEN_DATA_SETS.find((set) => set === args.what)
+  const format = OPEN_DATA_FORMATS.find((candidate) => candidate === args.format)
+  if (!what) throw new AppError('VALIDACION', '--what debe ser «acuerdos» o «compromisos».')
+  if (!format) throw new AppError('VALIDACION', '--format debe ser «csv» o «json».')
+  const data = await readDataFile(args.file)
+  const content = exportOpenData(data, what as OpenDataSet, format as OpenDataFormat, new Date())
+  const out = resolve(args.out)
+  await writeFileDurable(out, content)
+  console.log(`Datos abiertos de ${what} (${format.toUpperCase()}) escritos en ${out}.`)
+  return 0
+}

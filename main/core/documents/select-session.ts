@@ -1,0 +1,77 @@
+/**
+ * Which session a document is about: an id, `latest` (the most recent session
+ * already held) or `next` (the next session not yet held), and whether that
+ * session has what the document needs. Pure: `today` comes from the caller.
+ */
+import { AppError } from '../errors'
+import type { Data, Session } from '../model/schema'
+import { sessionTitle } from '../domain/session-title'
+
+/** Held: the session took place (its acta can be written). */
+export const HELD_STATUSES: readonly Session['status'][] = ['concluida', 'firmada']
+/** Not yet held: it can still be convened. */
+export const UPCOMING_STATUSES: readonly Session['status'][] = ['borrador', 'convocada']
+
+function byDateTime(a: Session, b: Session): number {
+  return `${a.date} ${a.startTime}`.localeCompare(`${b.date} ${b.startTime}`)
+}
+
+/** The most recent held session, or null. */
+export function latestHeldSession(sessions: readonly Session[]): Session | null {
+  const held = sessions.filter((session) => HELD_STATUSES.includes(session.status)).sort(byDateTime)
+  return held[held.length - 1] ?? null
+}
+
+/** The first session not yet held dated today or later (`today` is `YYYY-MM-DD` in Guadalajara), or null. */
+export function nextUpcomingSession(sessions: readonly Session[], today: string): Session | null {
+  const upcoming = sessions.filter((session) => UPCOMING_STATUSES.includes(session.status) && session.date >= today).sort(byDateTime)
+  return upcoming[0] ?? null
+}
+
+function findSession(data: Data, id: string): Session {
+  const session = data.sessions.find((candidate) => candidate.id === id)
+  if (!session) throw new AppError('NO_ENCONTRADO', `No existe la sesión «${id}».`)
+  return session
+}
+
+const STATUS_WORDS: Record<Session['status'], string> = {
+  borrador: 'está en borrador',
+  convocada: 'está convocada y aún no se celebra',
+  'en-curso': 'está en curso',
+  concluida: 'ya concluyó',
+  firmada: 'ya concluyó y su acta está firmada',
+  cancelada: 'fue cancelada',
+}
+
+/** The session whose acta is wanted: `latest` or an id; refuses one that was never held. */
+export function sessionForActa(data: Data, reference: string): Session {
+  if (reference === 'latest') {
+    const latest = latestHeldSession(data.sessions)
+    if (!latest) throw new AppError('SIN_DATOS', 'Aún no hay sesiones celebradas: no hay acta que generar.')
+    return latest
+  }
+  const session = findSession(data, reference)
+  if (!HELD_STATUSES.includes(session.status)) {
+    throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} ${STATUS_WORDS[session.status]}: sólo una sesión celebrada tiene acta.`)
+  }
+  return session
+}
+
+/** The session to convene: `next` or an id; refuses one already held or cancelled, or without an agenda. */
+export function sessionForConvocatoria(data: Data, reference: string, today: string): Session {
+  let session: Session
+  if (reference === 'next') {
+    const next = nextUpcomingSession(data.sessions, today)
+    if (!next) throw new AppError('SIN_DATOS', 'No hay una próxima sesión programada: cree o programe una sesión antes de emitir la convocatoria.')
+    session = next
+  } else {
+    session = findSession(data, reference)
+    if (!UPCOMING_STATUSES.includes(session.status)) {
+      throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} ${STATUS_WORDS[session.status]}: sólo se convoca una sesión que aún no se celebra.`)
+    }
+  }
+  if (session.agenda.length === 0) {
+    throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} no tiene orden del día: agregue los puntos antes de emitir la convocatoria.`)
+  }
+  return session
+}

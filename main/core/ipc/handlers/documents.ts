@@ -1,0 +1,46 @@
+/** Documents in the app: generation as a job with progress, download, and opening in the system viewer. */
+import { writeFile, mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { AppError } from '../../errors'
+import { planForReport, renderActa, renderConvocatoria, renderReporte, sessionForActa, sessionForConvocatoria } from '../../documents'
+import { mexicoDate } from '../../domain/dates'
+import { sessionKey } from '../../domain/session-title'
+import type { FileDownload } from '../../contract/views'
+import type { HandlerSet } from './types'
+
+const NAMES = { acta: 'acta', convocatoria: 'convocatoria', reporte: 'reporte-de-avance' } as const
+
+export const documentHandlers: HandlerSet<'startDocument' | 'getJob' | 'openJobInViewer'> = {
+  startDocument: ({ kind, sessionId }, { store, jobs, now, fontsDir }) => {
+    const data = store.data
+    // Refuse at once what cannot be produced, so the user is told before any job starts.
+    const at = now()
+    const session = kind === 'acta' ? sessionForActa(data, sessionId ?? '') : kind === 'convocatoria' ? sessionForConvocatoria(data, sessionId ?? '', mexicoDate(at)) : null
+    if (kind === 'reporte') planForReport(data, mexicoDate(at))
+    const jobId = jobs.start(kind, async (report): Promise<FileDownload> => {
+      const options = { fontsDir, now: at, onProgress: report }
+      const pdf =
+        kind === 'acta' ? await renderActa(data, session?.id ?? '', options) : kind === 'convocatoria' ? await renderConvocatoria(data, session?.id ?? '', options) : await renderReporte(data, at, options)
+      const suffix = session ? sessionKey(data.settings.keyPrefix, session) : at.toISOString().slice(0, 10)
+      return { fileName: `${NAMES[kind]}-${suffix}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') }
+    })
+    return { jobId }
+  },
+
+  getJob: ({ jobId }, { jobs }) => {
+    const view = jobs.view(jobId)
+    if (!view) throw new AppError('NO_ENCONTRADO', 'El documento ya no está disponible: genérelo de nuevo.')
+    return view
+  },
+
+  openJobInViewer: async ({ jobId }, { jobs, tempDir, openPath }) => {
+    const file = jobs.get(jobId)?.file
+    if (!file) throw new AppError('NO_ENCONTRADO', 'El documento aún no está listo o ya no está disponible.')
+    await mkdir(tempDir, { recursive: true })
+    // The job's own file name is built by the core from the session key: no path from the renderer is used.
+    const path = join(tempDir, file.fileName)
+    await writeFile(path, Buffer.from(file.contentBase64, 'base64'), { mode: 0o600 })
+    await openPath(path)
+    return null
+  },
+}

@@ -7,6 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { benchCore } from './core'
+import { benchDocuments } from './documents'
+import { benchRenderer } from './renderer'
 
 interface Row {
   measure: string
@@ -31,6 +33,27 @@ async function main(): Promise<void> {
       { measure: `Escritura durable directa de los mismos bytes (${label}) p50 / p95`, value: `${ms(figures.rawWrite.p50)} / ${ms(figures.rawWrite.p95)}`, target: '—', ok: null },
       { measure: `Guardado ÷ escritura directa (${label}), mediana`, value: `${figures.saveRatio.toFixed(2)} ×`, target: tenYears ? '≤ 1.3 ×' : '—', ok: tenYears ? figures.saveRatio <= 1.3 : null },
       { measure: `Búsqueda sin acentos (${label}) p50 / p95`, value: `${ms(figures.search.p50)} / ${ms(figures.search.p95)}`, target: '< 50 ms (p95)', ok: figures.search.p95 < 50 },
+    )
+  }
+
+  const documents = await benchDocuments(Math.max(5, Math.floor(runs / 2)))
+  results.documentos = documents
+  rows.push(
+    { measure: `Acta de 40 puntos, 60 integrantes, 30 acuerdos (${documents.pages} páginas), mediana`, value: ms(documents.acta.p50), target: '< 1500 ms', ok: documents.acta.p50 < 1500 },
+    { measure: 'Acta: páginas por segundo', value: `${documents.pagesPerSecond.toFixed(0)} pág/s`, target: '—', ok: null },
+    { measure: 'Firma PAdES del acta, mediana', value: ms(documents.sign.p50), target: '—', ok: null },
+    { measure: 'Verificación de la firma, mediana', value: ms(documents.verify.p50), target: '—', ok: null },
+    { measure: 'Firma + verificación, mediana', value: ms(documents.signAndVerify.p50), target: '< 500 ms', ok: documents.signAndVerify.p50 < 500 },
+  )
+
+  if (process.env.BENCH_SKIP_RENDERER) {
+    rows.push({ measure: 'Interfaz (Chromium): omitida por BENCH_SKIP_RENDERER', value: '—', target: '—', ok: null })
+  } else {
+    const ui = await benchRenderer(150, Math.max(5, Math.floor(runs / 2)))
+    results.interfaz = ui
+    rows.push(
+      { measure: 'Lista de sesiones utilizable con 10 años de datos, mediana', value: ms(ui.sessionsListUsable.p50), target: '< 1000 ms', ok: ui.sessionsListUsable.p50 < 1000 },
+      { measure: `Tecla a pantalla en la minuta en vivo, p95 (${ui.keystrokes} teclas, ${ui.savesDuringTyping} guardados)`, value: `${ms(ui.keystrokeToPaint.p50)} / ${ms(ui.keystrokeToPaint.p95)}`, target: '< 50 ms (p95)', ok: ui.keystrokeToPaint.p95 < 50 },
     )
   }
 

@@ -211,7 +211,7 @@ describe('corte de energía simulado', () => {
   it('en cualquier paso de un guardado, lo que queda en disco es el estado anterior o el nuevo, y se puede abrir', async () => {
     const folder = await tempFolder()
     const dataFile = join(folder, 'secretariado.json')
-    const initial = serializeData(generateDemoData({ sessions: 2, seed: 5, today: '2026-11-26' }))
+    const initial = serializeData(generateDemoData({ sessions: 2, seed: 5, today: '2026-11-26' })).toString('utf8')
     await writeFile(dataFile, initial)
 
     // Count the steps of one save, then cut the power at each of them in turn.

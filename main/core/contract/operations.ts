@@ -143,6 +143,9 @@ export const operations = {
   exportComments: defineOperation<PacketFile>()(packet.exportCommentsSchema),
   importComments: defineOperation<CommentsImportReport>()(packet.importCommentsSchema),
 
+  exportDiagnostics: defineOperation<FileDownload>()(none),
+  openDataFolder: defineOperation<null>()(none),
+
   openExternal: defineOperation<null>()(z.object({ url: z.string().max(2048) }).strict()),
 } as const
 

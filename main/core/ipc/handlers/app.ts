@@ -1,11 +1,14 @@
 /** The app itself: status and recovery of the data file, settings, the audit log, external links. */
+import { stat } from 'node:fs/promises'
 import { AppError } from '../../errors'
+import { buildDiagnostics } from '../../domain/diagnostics'
+import { mexicoDate } from '../../domain/dates'
 import type { AppStatus } from '../../contract/views'
 import { parseExternalUrl } from '../../security/external-url'
 import type { HandlerContext } from '../context'
 import type { HandlerSet } from './types'
 
-export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty' | 'getSettings' | 'updateSettings' | 'openExternal'> = {
+export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty' | 'getSettings' | 'updateSettings' | 'exportDiagnostics' | 'openDataFolder' | 'openExternal'> = {
   getStatus: (_input, context) => appStatus(context),
   restoreBackup: async ({ name }, context) => {
     await context.store.restoreBackup(name)
@@ -23,6 +26,24 @@ export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty
       tools.audit({ entity: 'configuracion', entityId: '', action: 'editar', summary: 'Configuración actualizada' })
     })
     return store.data.settings
+  },
+
+  exportDiagnostics: async (_input, { store, version, now }) => {
+    const at = now()
+    const bundle = buildDiagnostics({
+      data: store.data,
+      appVersion: version,
+      dataFileBytes: (await stat(store.dataFile)).size,
+      backups: await store.backups(),
+      runtime: { plataforma: `${process.platform} ${process.arch}`, node: process.versions.node, electron: process.versions.electron ?? 'no aplica', chrome: process.versions.chrome ?? 'no aplica' },
+      now: at,
+    })
+    return { fileName: `diagnostico-secretariado-${mexicoDate(at)}.json`, mimeType: 'application/json', contentBase64: Buffer.from(JSON.stringify(bundle, null, 2)).toString('base64') }
+  },
+
+  openDataFolder: async (_input, { store, openPath }) => {
+    await openPath(store.dataFolder)
+    return null
   },
 
   openExternal: async ({ url }, { openExternal }) => {

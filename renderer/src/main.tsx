@@ -1,5 +1,6 @@
 /** Renderer entry: styles, i18n, providers, then the app. */
 import '@mantine/core/styles.css'
+import '@mantine/dates/styles.css'
 import '@mantine/notifications/styles.css'
 import './app/global.css'
 import './i18n'

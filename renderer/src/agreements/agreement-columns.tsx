@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack, Text, Tooltip } from '@mantine/core'
+import { Anchor, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core'
 import { IconAlertTriangle, IconMessageCircle } from '@tabler/icons-react'
 import { createColumnHelper } from '@tanstack/react-table'
 import type { TFunction } from 'i18next'
@@ -11,16 +11,30 @@ import { AgreementStateBadge } from '../common/status-badge'
 
 const column = createColumnHelper<AgreementRow>()
 
-export function agreementColumns(t: TFunction) {
+/** Columns of the agreements list; the key opens the agreement's detail (`onOpen`). */
+export function agreementColumns(t: TFunction, onOpen?: (row: AgreementRow) => void) {
   return [
     column.accessor('key', {
       header: t('agreements.columns.agreement'),
       meta: { minWidth: 260 },
       cell: ({ row }) => (
         <Stack gap={4}>
-          <Text size="sm" fw={700} ff="monospace">
-            {row.original.key}
-          </Text>
+          {onOpen ? (
+            <UnstyledButton
+              onClick={() => onOpen(row.original)}
+              aria-label={t('followUp.openAgreement', { key: row.original.key })}
+              aria-haspopup="dialog"
+              w="fit-content"
+            >
+              <Text size="sm" fw={700} ff="monospace" c="institucional.8" td="underline" style={{ textUnderlineOffset: 3 }}>
+                {row.original.key}
+              </Text>
+            </UnstyledButton>
+          ) : (
+            <Text size="sm" fw={700} ff="monospace">
+              {row.original.key}
+            </Text>
+          )}
           <ExpandableText text={row.original.text} />
         </Stack>
       ),

@@ -24,3 +24,14 @@ export function useUpdateMember() {
 export function useSetMemberActive() {
   return useMemberMutation((input: { id: string; active: boolean }) => call('setMemberActive', input))
 }
+
+/** Checks a CSV file (`apply: false`) or imports it (`apply: true`); a file with any bad row imports nothing. */
+export function useImportMembersCsv() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: { csv: string; apply: boolean }) => call('importMembersCsv', input),
+    onSuccess: (report) => {
+      if (report.imported > 0) void client.invalidateQueries()
+    },
+  })
+}

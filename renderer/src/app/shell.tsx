@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
 import { useSettings } from '../api/settings'
 import { useStatus } from '../api/status'
+import { SearchLauncher } from '../search/search-launcher'
 import { ErrorBoundary } from './error-boundary'
 import { navItems } from './nav-items'
 import classes from './shell.module.css'
@@ -55,6 +56,7 @@ export function Shell() {
               {body}
             </Text>
           </Stack>
+          <SearchLauncher />
         </Group>
       </AppShell.Header>
 

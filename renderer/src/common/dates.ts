@@ -101,3 +101,17 @@ export function formatRelative(value: string): string {
 export function todayInMexico(now: Date = new Date()): string {
   return todayParts.format(now)
 }
+
+const timeWithSeconds = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** "10:07:42": when something was saved, to the second. */
+export function formatInstantTimeSeconds(value: string): string {
+  const date = instant(value)
+  return date ? timeWithSeconds.format(date) : value
+}

@@ -2,7 +2,7 @@ import { Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { Vote } from '../../../main/core/model/schema'
 
-/** "Por unanimidad · 12 votos a favor" or "Por mayoría · 9 a favor · 2 en contra · 1 abstenciones". */
+/** "Por unanimidad · 12 votos a favor" or "Por mayoría · A favor: 9 · en contra: 2 · abstenciones: 1". */
 export function VoteSummary({ vote }: { vote: Vote }) {
   const { t } = useTranslation()
   const total = vote.favor + vote.contra + vote.abstenciones

@@ -1,5 +1,5 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
-import { IconSearch, IconUserPlus, IconUsersGroup } from '@tabler/icons-react'
+import { IconFileImport, IconSearch, IconUserPlus, IconUsersGroup } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberRow } from '../../../main/core/contract/views'
@@ -13,6 +13,7 @@ import { MemberActiveModal } from './member-active-modal'
 import { memberColumns } from './member-columns'
 import { SECTOR_OPTIONS } from './member-enums'
 import { MemberFormModal } from './member-form-modal'
+import { MembersImportModal } from './members-import-modal'
 
 export function MembersPage() {
   const { t } = useTranslation()
@@ -24,6 +25,7 @@ export function MembersPage() {
   const [formOpen, setFormOpen] = useState(false)
   const [toggling, setToggling] = useState<MemberRow | null>(null)
   const [confirmOpen, setConfirmOpen] = useState(false)
+  const [importOpen, setImportOpen] = useState(false)
 
   const columns = useMemo(
     () =>
@@ -56,9 +58,14 @@ export function MembersPage() {
     setFormOpen(true)
   }
   const newButton = (
-    <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={openCreate}>
-      {t('members.newMember')}
-    </Button>
+    <>
+      <Button variant="default" leftSection={<IconFileImport size={18} aria-hidden />} onClick={() => setImportOpen(true)}>
+        {t('csvImport.button')}
+      </Button>
+      <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={openCreate}>
+        {t('members.newMember')}
+      </Button>
+    </>
   )
 
   return (
@@ -130,6 +137,7 @@ export function MembersPage() {
         members={all}
       />
       <MemberActiveModal opened={confirmOpen} member={toggling} onClose={() => setConfirmOpen(false)} />
+      <MembersImportModal opened={importOpen} onClose={() => setImportOpen(false)} />
     </>
   )
 }

@@ -1,13 +1,55 @@
-import { Badge, Group, Progress, Stack, Table, Text } from '@mantine/core'
+import { ActionIcon, Anchor, Badge, Group, Progress, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { IconAlertTriangle, IconClockHour4, IconPencil, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { MilestoneView } from '../../../main/core/contract/views'
-import { formatShortDate } from '../common/dates'
+import { openExternal } from '../api/external'
+import { formatShortDate, todayInMexico } from '../common/dates'
 import { MilestoneStatusBadge } from '../common/status-badge'
 import { milestoneStatusColor } from '../common/status-colors'
 
-/** A commitment's milestones: a handful of rows, so a plain table. */
-export function MilestoneTable({ milestones, commitmentNumber }: { milestones: MilestoneView[]; commitmentNumber: number }) {
+const SOON_DAYS = 30
+const DAY_MS = 86_400_000
+
+function daysUntil(date: string, today: string): number {
+  return Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${today}T12:00:00Z`)) / DAY_MS)
+}
+
+function Evidence({ text }: { text: string }) {
   const { t } = useTranslation()
+  if (/^https?:\/\/\S+$/i.test(text)) {
+    return (
+      <Anchor
+        href={text}
+        size="xs"
+        className="break-anywhere"
+        onClick={(event) => {
+          event.preventDefault()
+          void openExternal(text)
+        }}
+      >
+        {t('planEditor.milestones.evidenceLabel', { text })}
+      </Anchor>
+    )
+  }
+  return (
+    <Text size="xs" c="gray.7" className="break-anywhere" lineClamp={2}>
+      {t('planEditor.milestones.evidenceLabel', { text })}
+    </Text>
+  )
+}
+
+interface Props {
+  milestones: MilestoneView[]
+  commitmentNumber: number
+  onEdit?: (milestone: MilestoneView) => void
+  onRemove?: (milestone: MilestoneView) => void
+}
+
+/** A commitment's milestones: a handful of rows, so a plain table; overdue ones flagged in words, not only in red. */
+export function MilestoneTable({ milestones, commitmentNumber, onEdit, onRemove }: Props) {
+  const { t } = useTranslation()
+  const today = todayInMexico()
+  const actions = Boolean(onEdit || onRemove)
   if (milestones.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -16,67 +58,103 @@ export function MilestoneTable({ milestones, commitmentNumber }: { milestones: M
     )
   }
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table
-        verticalSpacing="sm"
-        aria-label={t('plan.milestones.tableLabel', { number: commitmentNumber })}
-        highlightOnHover
-      >
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="sm" aria-label={t('plan.milestones.tableLabel', { number: commitmentNumber })} highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('plan.milestones.title')}</Table.Th>
+            <Table.Th ta="center" w={64}>
+              {t('planEditor.milestones.weight')}
+            </Table.Th>
             <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('plan.milestones.due')}</Table.Th>
             <Table.Th>{t('plan.milestones.status')}</Table.Th>
-            <Table.Th w={180}>{t('plan.milestones.progress')}</Table.Th>
+            <Table.Th w={170}>{t('plan.milestones.progress')}</Table.Th>
+            {actions ? (
+              <Table.Th w={84} ta="right">
+                {t('planEditor.milestones.actions')}
+              </Table.Th>
+            ) : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {milestones.map((milestone) => (
-            <Table.Tr key={milestone.id}>
-              <Table.Td>
-                <Stack gap={2}>
-                  <Text size="sm" fw={500}>
-                    {milestone.title}
-                  </Text>
-                  {milestone.deliverable ? (
-                    <Text size="xs" c="dimmed">
-                      {t('plan.milestones.deliverable', { text: milestone.deliverable })}
+          {milestones.map((milestone) => {
+            const days = daysUntil(milestone.dueDate, today)
+            const soon = !milestone.overdue && milestone.status !== 'completado' && days >= 0 && days <= SOON_DAYS
+            return (
+              <Table.Tr key={milestone.id} data-milestone={milestone.id} bg={milestone.overdue ? 'red.0' : undefined}>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Text size="sm" fw={500}>
+                      {milestone.title}
                     </Text>
-                  ) : null}
-                </Stack>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Group gap={6} wrap="nowrap">
-                  <Text size="sm" c={milestone.overdue ? 'red.8' : undefined} fw={milestone.overdue ? 600 : undefined}>
-                    {formatShortDate(milestone.dueDate)}
-                  </Text>
-                  {milestone.overdue ? (
-                    <Badge color="red" variant="filled" size="sm">
-                      {t('plan.milestones.overdue')}
-                    </Badge>
-                  ) : null}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <MilestoneStatusBadge value={milestone.status} />
-              </Table.Td>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Progress
-                    value={milestone.progress}
-                    color={milestoneStatusColor[milestone.status]}
-                    size="md"
-                    radius="xl"
-                    style={{ flex: 1 }}
-                    aria-label={t('plan.milestones.progress')}
-                  />
-                  <Text size="xs" fw={600} w={44} ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {milestone.progress} %
-                  </Text>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+                    {milestone.deliverable ? (
+                      <Text size="xs" c="dimmed">
+                        {t('plan.milestones.deliverable', { text: milestone.deliverable })}
+                      </Text>
+                    ) : null}
+                    {milestone.evidence ? <Evidence text={milestone.evidence} /> : null}
+                  </Stack>
+                </Table.Td>
+                <Table.Td ta="center">
+                  <Text size="sm">{milestone.weight}</Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Stack gap={4} align="flex-start">
+                    <Text size="sm" c={milestone.overdue ? 'red.8' : undefined} fw={milestone.overdue ? 650 : undefined}>
+                      {formatShortDate(milestone.dueDate)}
+                    </Text>
+                    {milestone.overdue ? (
+                      <Badge color="red" variant="filled" size="sm" leftSection={<IconAlertTriangle size={11} aria-hidden />}>
+                        {t('plan.milestones.overdue')}
+                      </Badge>
+                    ) : soon ? (
+                      <Badge color="orange" variant="light" size="sm" leftSection={<IconClockHour4 size={11} aria-hidden />}>
+                        {t('planEditor.milestones.dueSoon')}
+                      </Badge>
+                    ) : null}
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <MilestoneStatusBadge value={milestone.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Progress
+                      value={milestone.progress}
+                      color={milestoneStatusColor[milestone.status]}
+                      size="md"
+                      radius="xl"
+                      style={{ flex: 1 }}
+                      aria-label={t('planEditor.milestones.progressOf', { title: milestone.title, value: milestone.progress })}
+                    />
+                    <Text size="xs" fw={650} w={44} ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {milestone.progress} %
+                    </Text>
+                  </Group>
+                </Table.Td>
+                {actions ? (
+                  <Table.Td>
+                    <Group gap={2} justify="flex-end" wrap="nowrap">
+                      {onEdit ? (
+                        <Tooltip label={t('planEditor.milestones.edit', { title: milestone.title })}>
+                          <ActionIcon variant="subtle" color="gray" aria-label={t('planEditor.milestones.edit', { title: milestone.title })} onClick={() => onEdit(milestone)}>
+                            <IconPencil size={17} aria-hidden />
+                          </ActionIcon>
+                        </Tooltip>
+                      ) : null}
+                      {onRemove ? (
+                        <Tooltip label={t('planEditor.milestones.remove', { title: milestone.title })}>
+                          <ActionIcon variant="subtle" color="red" aria-label={t('planEditor.milestones.remove', { title: milestone.title })} onClick={() => onRemove(milestone)}>
+                            <IconTrash size={17} aria-hidden />
+                          </ActionIcon>
+                        </Tooltip>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                ) : null}
+              </Table.Tr>
+            )
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -8,10 +8,12 @@ import { attendanceColor } from '../common/status-colors'
 interface QuorumSummaryProps {
   quorum: QuorumDeclaration | null
   attendance: Attendance[]
+  /** Whether to say that no declaration was made yet (the live indicator already says so during the meeting). */
+  showPending?: boolean
 }
 
 /** The quorum declaration as the acta records it, and the attendance tallies. */
-export function QuorumSummary({ quorum, attendance }: QuorumSummaryProps) {
+export function QuorumSummary({ quorum, attendance, showPending = true }: QuorumSummaryProps) {
   const { t } = useTranslation()
   const count = (status: Attendance['status']) => attendance.filter((a) => a.status === status).length
   const tallies = [
@@ -23,17 +25,18 @@ export function QuorumSummary({ quorum, attendance }: QuorumSummaryProps) {
 
   return (
     <Stack gap="md">
-      <Alert
-        variant="light"
-        color={quorum ? (quorum.reached ? 'green' : 'red') : 'gray'}
-        icon={<IconScale size={20} aria-hidden />}
-        title={
-          <Group gap="sm">
-            <span>{t('session.attendance.quorumTitle')}</span>
-            {quorum ? (
-              <Badge color={quorum.reached ? 'green' : 'red'} variant="filled">
-                {quorum.reached ? t('session.attendance.quorumReached') : t('session.attendance.quorumNotReached')}
-              </Badge>
+      {quorum || showPending ? (
+        <Alert
+          variant="light"
+          color={quorum ? (quorum.reached ? 'green' : 'red') : 'gray'}
+          icon={<IconScale size={20} aria-hidden />}
+          title={
+            <Group gap="sm">
+              <span>{t('session.attendance.quorumTitle')}</span>
+              {quorum ? (
+                <Badge color={quorum.reached ? 'green' : 'red'} variant="filled">
+                  {quorum.reached ? t('session.attendance.quorumReached') : t('session.attendance.quorumNotReached')}
+                </Badge>
             ) : null}
           </Group>
         }
@@ -48,6 +51,7 @@ export function QuorumSummary({ quorum, attendance }: QuorumSummaryProps) {
             })
           : t('session.attendance.quorumPending')}
       </Alert>
+      ) : null}
       {attendance.length > 0 ? (
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
           {tallies.map(({ status, label }) => (

@@ -1,8 +1,8 @@
-import { Anchor, Badge, Breadcrumbs, Tabs, Text } from '@mantine/core'
-import { IconChecklist, IconListNumbers, IconUsers } from '@tabler/icons-react'
-import { useMemo } from 'react'
+import { Anchor, Badge, Breadcrumbs, Button, Group, Tabs, Text } from '@mantine/core'
+import { IconChecklist, IconListNumbers, IconNotebook, IconPencil, IconUsers } from '@tabler/icons-react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link, useParams, useSearchParams } from 'react-router'
 import type { AgreementRow, MemberRow } from '../../../main/core/contract/views'
 import { ApiError } from '../api/api-error'
 import { useAgreements } from '../api/agreements'
@@ -11,11 +11,16 @@ import { useSession } from '../api/sessions'
 import { PageHeader } from '../common/page-header'
 import { Empty, ErrorState, LoadingCards } from '../common/query-state'
 import { SessionStatusBadge } from '../common/status-badge'
-import { numberAgenda } from './agenda-numbering'
-import { AgendaTab } from './agenda-tab'
+import { AgendaBuilder } from './agenda/agenda-builder'
 import { AttendanceTab } from './attendance-tab'
 import { SessionAgreementsTab } from './session-agreements-tab'
+import { SessionEditModal } from './session-edit-modal'
+import { sessionEditing } from './session-enums'
 import { SessionFacts } from './session-header'
+import { LifecycleButtons } from './session-lifecycle'
+
+const TABS = ['orden', 'asistencia', 'acuerdos'] as const
+type Tab = (typeof TABS)[number]
 
 export function SessionDetailPage() {
   const { t } = useTranslation()
@@ -23,6 +28,15 @@ export function SessionDetailPage() {
   const detail = useSession(id)
   const members = useMembers()
   const agreements = useAgreements()
+  const [params, setParams] = useSearchParams()
+  const [editing, setEditing] = useState(false)
+  // Local state answers the click at once; the address follows (?pestana=…) so a reload keeps the tab.
+  const [tab, setTab] = useState<Tab>(() => TABS.find((value) => value === params.get('pestana')) ?? 'orden')
+  const chooseTab = (value: string | null) => {
+    const next = TABS.find((candidate) => candidate === value) ?? 'orden'
+    setTab(next)
+    setParams(next === 'orden' ? {} : { pestana: next }, { replace: true })
+  }
 
   const memberMap = useMemo(
     () => new Map<string, MemberRow>((members.data ?? []).map((m) => [m.id, m])),
@@ -33,7 +47,7 @@ export function SessionDetailPage() {
     [agreements.data],
   )
   const itemNumbers = useMemo(
-    () => new Map(numberAgenda(detail.data?.session.agenda ?? []).map((n) => [n.item.id, n.number])),
+    () => new Map(Object.entries(detail.data?.plan ?? {}).map(([itemId, entry]) => [itemId, entry.number])),
     [detail.data],
   )
 
@@ -79,18 +93,49 @@ export function SessionDetailPage() {
   }
 
   const { session, title, key } = detail.data
+  const editingAllowed = sessionEditing(session.status)
+  const live = session.status === 'en-curso'
   return (
     <>
-      <PageHeader
-        above={breadcrumbs}
-        title={title}
-        actions={<SessionStatusBadge value={session.status} size="xl" />}
-      />
+      <PageHeader above={breadcrumbs} title={title} />
+      <Group justify="space-between" mb="md" mt={-8} gap="sm">
+        <Group gap="xs">
+          <SessionStatusBadge value={session.status} size="lg" />
+          {session.quorum?.reached ? (
+            <Badge size="lg" color="green" variant="outline">
+              {t('session.quorumBadge', { present: session.quorum.present, voting: session.quorum.votingMembers })}
+            </Badge>
+          ) : null}
+        </Group>
+        <Group gap="xs">
+          {editingAllowed.data ? (
+            <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={() => setEditing(true)}>
+              {t('session.actions.edit')}
+            </Button>
+          ) : null}
+          <LifecycleButtons detail={detail.data} />
+          {editingAllowed.minutes ? (
+            <Button
+              component={Link}
+              to={`/sesiones/${session.id}/minuta`}
+              variant={live ? 'filled' : 'default'}
+              color={live ? 'orange' : undefined}
+              leftSection={<IconNotebook size={18} aria-hidden />}
+            >
+              {live ? t('session.actions.liveMinutes') : t('session.actions.reviewMinutes')}
+            </Button>
+          ) : null}
+        </Group>
+      </Group>
       <SessionFacts session={session} sessionKey={key} members={memberMap} />
-      <Tabs defaultValue="agenda" variant="outline">
+      <Tabs
+        value={tab}
+        onChange={chooseTab}
+        variant="outline"
+      >
         <Tabs.List mb="md">
           <Tabs.Tab
-            value="agenda"
+            value="orden"
             leftSection={<IconListNumbers size={16} aria-hidden />}
             rightSection={<CountBadge value={session.agenda.length} />}
           >
@@ -99,7 +144,7 @@ export function SessionDetailPage() {
           <Tabs.Tab
             value="asistencia"
             leftSection={<IconUsers size={16} aria-hidden />}
-            rightSection={<CountBadge value={session.attendance.length} />}
+            rightSection={<CountBadge value={session.attendance.filter((row) => row.status === 'presente' || row.status === 'suplente').length} />}
           >
             {t('session.tabs.attendance')}
           </Tabs.Tab>
@@ -111,11 +156,11 @@ export function SessionDetailPage() {
             {t('session.tabs.agreements')}
           </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="agenda">
-          <AgendaTab agenda={session.agenda} />
+        <Tabs.Panel value="orden">
+          <AgendaBuilder detail={detail.data} members={members.data ?? []} />
         </Tabs.Panel>
         <Tabs.Panel value="asistencia">
-          <AttendanceTab attendance={session.attendance} quorum={session.quorum} members={memberMap} />
+          <AttendanceTab detail={detail.data} members={members.data ?? []} />
         </Tabs.Panel>
         <Tabs.Panel value="acuerdos">
           <SessionAgreementsTab
@@ -127,6 +172,7 @@ export function SessionDetailPage() {
           />
         </Tabs.Panel>
       </Tabs>
+      <SessionEditModal opened={editing} onClose={() => setEditing(false)} session={session} members={members.data ?? []} />
     </>
   )
 }

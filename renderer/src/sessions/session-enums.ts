@@ -1,8 +1,8 @@
 /**
- * The enum values the filters offer. Spelled out here (and checked against
- * the schema's types) because the renderer imports only types from main.
+ * The enum values the forms and filters offer. Spelled out here (and checked
+ * against the schema's types) because the renderer imports only types from main.
  */
-import type { Session } from '../../../main/core/model/schema'
+import type { AgendaItem, Attendance, Session } from '../../../main/core/model/schema'
 
 export const SESSION_TYPES = ['ordinaria', 'extraordinaria'] as const satisfies ReadonlyArray<Session['type']>
 export const SESSION_STATUSES = [
@@ -13,3 +13,27 @@ export const SESSION_STATUSES = [
   'firmada',
   'cancelada',
 ] as const satisfies ReadonlyArray<Session['status']>
+export const MODALITIES = ['presencial', 'virtual', 'hibrida'] as const satisfies ReadonlyArray<Session['modality']>
+export const AGENDA_ITEM_TYPES = [
+  'tramite',
+  'informativo',
+  'deliberativo',
+  'votacion',
+  'asuntos-generales',
+] as const satisfies ReadonlyArray<AgendaItem['type']>
+export const AGENDA_ITEM_STATUSES = ['pendiente', 'tratado', 'diferido', 'retirado'] as const satisfies ReadonlyArray<AgendaItem['status']>
+export const ATTENDANCE_STATUSES = ['presente', 'ausente', 'justificada', 'suplente'] as const satisfies ReadonlyArray<Attendance['status']>
+
+/**
+ * Which parts of a session the screens offer to edit in each state. Only a
+ * hint for showing or hiding controls: the core decides and refuses with its
+ * own message (SessionDetail does not carry these flags yet).
+ */
+export function sessionEditing(status: Session['status']) {
+  return {
+    data: status === 'borrador' || status === 'convocada' || status === 'en-curso',
+    agenda: status === 'borrador' || status === 'convocada' || status === 'en-curso',
+    roll: status === 'en-curso' || status === 'concluida',
+    minutes: status === 'en-curso' || status === 'concluida',
+  }
+}

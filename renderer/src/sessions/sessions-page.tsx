@@ -1,6 +1,6 @@
-import { Group, Stack, Text } from '@mantine/core'
-import { IconCalendarOff } from '@tabler/icons-react'
-import { useMemo } from 'react'
+import { Button, Group, Stack, Text } from '@mantine/core'
+import { IconCalendarOff, IconCalendarPlus } from '@tabler/icons-react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useSessions } from '../api/sessions'
@@ -8,6 +8,7 @@ import { DataTable } from '../common/data-table'
 import { PageHeader } from '../common/page-header'
 import { Empty, ErrorState, LoadingRows } from '../common/query-state'
 import { useFilterParam } from '../common/use-filter-param'
+import { NewSessionModal } from './new-session-modal'
 import { sessionColumns } from './session-columns'
 import { SessionFilters } from './session-filters'
 
@@ -19,6 +20,12 @@ export function SessionsPage() {
   const [type, setType] = useFilterParam('tipo')
   const [status, setStatus] = useFilterParam('estado')
   const columns = useMemo(() => sessionColumns(t), [t])
+  const [creating, setCreating] = useState(false)
+  const newButton = (
+    <Button leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+      {t('sessions.newSession')}
+    </Button>
+  )
 
   const all = useMemo(() => sessions.data ?? [], [sessions.data])
   const years = useMemo(() => [...new Set(all.map((s) => s.year))].sort((a, b) => b - a), [all])
@@ -33,7 +40,7 @@ export function SessionsPage() {
 
   return (
     <>
-      <PageHeader title={t('sessions.title')} description={t('sessions.description')} />
+      <PageHeader title={t('sessions.title')} description={t('sessions.description')} actions={newButton} />
       {sessions.isPending ? (
         <LoadingRows />
       ) : sessions.isError ? (
@@ -43,6 +50,7 @@ export function SessionsPage() {
           icon={<IconCalendarOff size={28} aria-hidden />}
           title={t('sessions.emptyTitle')}
           description={t('sessions.emptyText')}
+          action={newButton}
         />
       ) : (
         <Stack gap="md">
@@ -70,6 +78,7 @@ export function SessionsPage() {
           />
         </Stack>
       )}
+      <NewSessionModal opened={creating} onClose={() => setCreating(false)} />
     </>
   )
 }

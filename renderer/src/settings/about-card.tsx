@@ -1,8 +1,9 @@
-import { Card, Code, DataList, Stack, Text, Title } from '@mantine/core'
+import { Card, Code, DataList, Divider, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AppStatus } from '../../../main/core/contract/views'
 import { formatDateTime, formatRelative } from '../common/dates'
 import { formatBytes } from '../common/format'
+import { SupportActions } from '../documents/support-actions'
 
 type Ready = Extract<AppStatus, { state: 'listo' }>
 
@@ -63,6 +64,8 @@ export function AboutCard({ status }: { status: Ready }) {
             <DataList.ItemValue>{t('settings.about.backupsCount', { count: status.backups.length })}</DataList.ItemValue>
           </DataList.Item>
         </DataList>
+        <Divider />
+        <SupportActions />
       </Stack>
     </Card>
   )

@@ -5,7 +5,7 @@ import { useStatus } from '../api/status'
 import { PageHeader } from '../common/page-header'
 import { ErrorState, LoadingCards } from '../common/query-state'
 import { AboutCard } from './about-card'
-import { AuditCard } from './audit-card'
+import { AuditLinkCard } from '../audit/audit-link-card'
 import { SettingsForm } from './settings-form'
 
 export function SettingsPage() {
@@ -31,7 +31,7 @@ export function SettingsPage() {
             {status.data?.state === 'listo' ? <AboutCard status={status.data} /> : <LoadingCards count={1} />}
           </Grid.Col>
         </Grid>
-        <AuditCard />
+        <AuditLinkCard />
       </Stack>
     </>
   )

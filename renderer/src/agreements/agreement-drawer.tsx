@@ -1,0 +1,345 @@
+/**
+ * One agreement in full, beside the list: its text, vote, responsibles, due
+ * date and linked commitment; its state (changed here); the follow-up
+ * history, each entry removable; and the form to add a follow-up.
+ */
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Collapse,
+  Divider,
+  Drawer,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+  Tooltip,
+} from '@mantine/core'
+import {
+  IconAlertTriangle,
+  IconExternalLink,
+  IconFileCheck,
+  IconMessageCircle,
+  IconPlus,
+  IconTrash,
+  IconX,
+} from '@tabler/icons-react'
+import { useMemo, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { AgreementRow } from '../../../main/core/contract/views'
+import type { Agreement, FollowUp } from '../../../main/core/model/schema'
+import { openExternal } from '../api/external'
+import { useRemoveFollowUp, useSetAgreementStatus } from '../api/follow-up'
+import { usePlanOverview } from '../api/plan'
+import { useSessions } from '../api/sessions'
+import { ConfirmModal } from '../common/confirm-modal'
+import { formatDate, formatShortDate } from '../common/dates'
+import { formatBytes } from '../common/format'
+import { notifyDone, notifyError } from '../common/notify'
+import { Responsibles } from '../common/responsibles'
+import { AgreementStateBadge } from '../common/status-badge'
+import { agreementStateColor } from '../common/status-colors'
+import { VoteSummary } from '../common/vote-summary'
+import { AGREEMENT_STATUSES } from './agreement-states'
+import { FollowUpForm } from './follow-up-form'
+
+interface Props {
+  agreement: AgreementRow | undefined
+  opened: boolean
+  onClose: () => void
+}
+
+export function AgreementDrawer({ agreement, opened, onClose }: Props) {
+  const { t } = useTranslation()
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="right"
+      size={640}
+      padding="lg"
+      title={
+        agreement ? (
+          <Group gap="sm">
+            <Text fw={700} size="lg" ff="monospace">
+              {agreement.key}
+            </Text>
+            <AgreementStateBadge value={agreement.state} size="lg" />
+          </Group>
+        ) : (
+          <Text fw={700} size="lg">
+            {t('agreements.title')}
+          </Text>
+        )
+      }
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      aria-label={agreement ? t('followUp.drawer.title', { key: agreement.key }) : undefined}
+    >
+      {agreement ? (
+        <AgreementDetail agreement={agreement} key={agreement.id} />
+      ) : (
+        <Alert color="gray" variant="light">
+          {t('followUp.drawer.notFound')}
+        </Alert>
+      )}
+    </Drawer>
+  )
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" fw={650} tt="uppercase">
+        {label}
+      </Text>
+      {children}
+    </Stack>
+  )
+}
+
+function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
+  const { t } = useTranslation()
+  const plan = usePlanOverview()
+  const sessions = useSessions()
+  const setStatus = useSetAgreementStatus()
+  const [adding, setAdding] = useState(false)
+  const commitment = plan.data?.commitments.find((candidate) => candidate.id === agreement.commitmentId)
+  const sessionTitles = useMemo(
+    () => new Map((sessions.data ?? []).map((session) => [session.id, session.title])),
+    [sessions.data],
+  )
+  const history = useMemo(
+    () => [...agreement.followUps].reverse().sort((a, b) => b.date.localeCompare(a.date)),
+    [agreement.followUps],
+  )
+  const overdue = agreement.state === 'vencido'
+
+  const changeStatus = (value: string) => {
+    const status = AGREEMENT_STATUSES.find((candidate) => candidate === value)
+    if (!status || status === agreement.status) return
+    setStatus.mutate(
+      { id: agreement.id, status },
+      {
+        onSuccess: () =>
+          notifyDone(t('followUp.drawer.statusChanged', { key: agreement.key, status: t(`enums.agreementState.${status}`).toLowerCase() })),
+        onError: (error) => notifyError(error),
+      },
+    )
+  }
+
+  return (
+    <Stack gap="lg">
+      <Fact label={t('followUp.drawer.text')}>
+        <Text size="sm" className="pre-wrap break-anywhere">
+          {agreement.text}
+        </Text>
+      </Fact>
+      <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
+        <Fact label={t('followUp.drawer.session')}>
+          <Anchor component={Link} to={`/sesiones/${agreement.sessionId}?pestana=acuerdos`} size="sm">
+            {agreement.sessionTitle}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {formatDate(agreement.sessionDate)}
+          </Text>
+        </Fact>
+        <Fact label={t('followUp.drawer.due')}>
+          {agreement.dueDate ? (
+            <Group gap={4} wrap="nowrap">
+              {overdue ? <IconAlertTriangle size={15} color="var(--mantine-color-red-8)" aria-hidden /> : null}
+              <Text size="sm" c={overdue ? 'red.8' : undefined} fw={overdue ? 650 : undefined}>
+                {formatDate(agreement.dueDate)}
+              </Text>
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('followUp.drawer.noDue')}
+            </Text>
+          )}
+        </Fact>
+        <Fact label={t('followUp.drawer.vote')}>
+          <VoteSummary vote={agreement.vote} />
+        </Fact>
+        <Fact label={t('followUp.drawer.responsibles')}>
+          <Responsibles names={agreement.responsibleNames} institutions={agreement.responsibleInstitutions} />
+        </Fact>
+      </SimpleGrid>
+      <Fact label={t('followUp.drawer.commitment')}>
+        {commitment ? (
+          <Anchor component={Link} to={`/plan-de-accion?compromiso=${encodeURIComponent(commitment.id)}`} size="sm">
+            {t('followUp.drawer.commitmentLink', { number: commitment.number, title: commitment.title })}
+          </Anchor>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {agreement.commitmentId ? agreement.commitmentId : t('followUp.drawer.noCommitment')}
+          </Text>
+        )}
+      </Fact>
+
+      {overdue && agreement.dueDate ? (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
+          {t('followUp.drawer.overdueSince', { date: formatDate(agreement.dueDate) })}
+        </Alert>
+      ) : null}
+
+      <Stack gap={6}>
+        <Text size="xs" c="dimmed" fw={650} tt="uppercase" id={`estado-${agreement.id}`}>
+          {t('followUp.drawer.status')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby={`estado-${agreement.id}`}
+          value={agreement.status}
+          onChange={changeStatus}
+          disabled={setStatus.isPending}
+          color={agreementStateColor[agreement.status]}
+          autoContrast
+          fullWidth
+          data={AGREEMENT_STATUSES.map((status) => ({ value: status, label: t(`enums.agreementState.${status}`) }))}
+        />
+        <Text size="xs" c="dimmed">
+          {t('followUp.drawer.statusHint')}
+        </Text>
+      </Stack>
+
+      <Divider />
+
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={3}>{t('followUp.drawer.history')}</Title>
+          <Button
+            variant={adding ? 'subtle' : 'light'}
+            color={adding ? 'gray' : undefined}
+            leftSection={adding ? <IconX size={16} aria-hidden /> : <IconPlus size={16} aria-hidden />}
+            onClick={() => setAdding((open) => !open)}
+            aria-expanded={adding}
+          >
+            {adding ? t('followUp.drawer.hideForm') : t('followUp.drawer.add')}
+          </Button>
+        </Group>
+        <Collapse expanded={adding}>
+          {adding ? (
+            <Paper withBorder p="md" bg="gray.0">
+              <FollowUpForm agreement={agreement} sessionId={null} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} autoFocus />
+            </Paper>
+          ) : null}
+        </Collapse>
+        {history.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('followUp.drawer.historyEmpty')}
+          </Text>
+        ) : (
+          <Timeline bulletSize={26} lineWidth={2} active={history.length} mt="xs">
+            {history.map((entry) => (
+              <Timeline.Item key={entry.id} bullet={<IconMessageCircle size={14} aria-hidden />}>
+                <FollowUpEntry agreement={agreement} entry={entry} sessionTitle={entry.sessionId ? sessionTitles.get(entry.sessionId) : undefined} />
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </Stack>
+    </Stack>
+  )
+}
+
+/** One entry of the history: when, where it was recorded, the note and its evidence. */
+export function FollowUpEntry({
+  agreement,
+  entry,
+  sessionTitle,
+  removable = true,
+}: {
+  agreement: Pick<Agreement, 'id' | 'key'>
+  entry: FollowUp
+  sessionTitle: string | undefined
+  removable?: boolean
+}) {
+  const { t } = useTranslation()
+  const remove = useRemoveFollowUp(entry.sessionId)
+  const [confirming, setConfirming] = useState(false)
+  const date = formatShortDate(entry.date)
+
+  return (
+    <Stack gap={4} data-follow-up={entry.id}>
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Group gap="xs">
+          <Text size="sm" fw={650}>
+            {formatDate(entry.date)}
+          </Text>
+          <Badge size="sm" color={entry.sessionId ? 'institucional' : 'gray'} variant="light">
+            {entry.sessionId
+              ? t('followUp.entry.recordedIn', { title: sessionTitle ?? t('common.none') })
+              : t('followUp.entry.recordedOutside')}
+          </Badge>
+        </Group>
+        {removable ? (
+          <Tooltip label={t('followUp.entry.remove', { date })}>
+            <ActionIcon variant="subtle" color="red" aria-label={t('followUp.entry.remove', { date })} onClick={() => setConfirming(true)}>
+              <IconTrash size={16} aria-hidden />
+            </ActionIcon>
+          </Tooltip>
+        ) : null}
+      </Group>
+      <Text size="sm" className="pre-wrap break-anywhere">
+        {entry.note}
+      </Text>
+      {entry.evidenceUrl ? (
+        <Anchor
+          href={entry.evidenceUrl}
+          size="sm"
+          className="break-anywhere"
+          onClick={(event) => {
+            event.preventDefault()
+            void openExternal(entry.evidenceUrl)
+          }}
+        >
+          <Group gap={4} wrap="nowrap" component="span">
+            <IconExternalLink size={14} aria-hidden />
+            <span>
+              {t('followUp.entry.evidenceLink')}: {entry.evidenceUrl}
+            </span>
+          </Group>
+        </Anchor>
+      ) : null}
+      {entry.evidenceFile ? (
+        <Tooltip label={`SHA-256: ${entry.evidenceFile.sha256}`}>
+          <Group gap={4} wrap="nowrap" w="fit-content">
+            <IconFileCheck size={15} aria-hidden color="var(--mantine-color-gray-7)" />
+            <Text size="sm" c="gray.8">
+              {t('followUp.entry.evidenceFile', { name: entry.evidenceFile.fileName, size: formatBytes(entry.evidenceFile.size) })}
+            </Text>
+          </Group>
+        </Tooltip>
+      ) : null}
+      <ConfirmModal
+        opened={confirming}
+        title={t('followUp.entry.removeTitle')}
+        confirmLabel={t('followUp.entry.removeConfirm')}
+        color="red"
+        loading={remove.isPending}
+        onClose={() => setConfirming(false)}
+        onConfirm={() =>
+          remove.mutate(
+            { agreementId: agreement.id, followUpId: entry.id },
+            {
+              onSuccess: () => {
+                setConfirming(false)
+                notifyDone(t('followUp.entry.removed', { key: agreement.key }))
+              },
+              onError: (error) => notifyError(error),
+            },
+          )
+        }
+      >
+        <Text size="sm">{t('followUp.entry.removeText', { date: formatDate(entry.date), key: agreement.key })}</Text>
+      </ConfirmModal>
+    </Stack>
+  )
+}

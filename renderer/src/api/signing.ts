@@ -1,0 +1,73 @@
+/**
+ * Signatures: the signer's certificate described before signing, the acta
+ * signed (the session becomes «firmada»), verification of any PDF or of the
+ * stored signed acta, and fe de erratas. Credentials pass straight through to
+ * the core: nothing here keeps them.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { InputOf } from '../../../main/core/contract/operations'
+import type { SessionDetail } from '../../../main/core/contract/views'
+import { call } from './call'
+import { downloadBase64 } from './download'
+import { queryKeys } from './query-keys'
+import { refreshAround } from './sessions'
+
+export type Credentials = InputOf<'describeCredentials'>['credentials']
+
+export function useDescribeCredentials() {
+  return useMutation({ mutationFn: (credentials: Credentials) => call('describeCredentials', { credentials }) })
+}
+
+/** Puts the fresh detail in the cache and refreshes the lists and the audit trail. */
+function useSessionChange<I>(run: (input: I) => Promise<SessionDetail>) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: run,
+    onSuccess: (detail) => {
+      client.setQueryData(queryKeys.session(detail.session.id), detail)
+      void client.invalidateQueries({ queryKey: queryKeys.session(detail.session.id) })
+      refreshAround(client)
+    },
+  })
+}
+
+export function useSignActa() {
+  return useSessionChange((input: InputOf<'signActa'>) => call('signActa', input))
+}
+
+export function useAddErrata() {
+  return useSessionChange((input: InputOf<'addErrata'>) => call('addErrata', input))
+}
+
+export function useVerifyPdf() {
+  return useMutation({ mutationFn: (contentBase64: string) => call('verifyPdf', { contentBase64 }) })
+}
+
+export function useVerifySignedActa() {
+  return useMutation({ mutationFn: (sessionId: string) => call('verifySignedActa', { sessionId }) })
+}
+
+/** Downloads the signed acta kept in the data folder; resolves to its file name. */
+export function useDownloadSignedActa() {
+  return useMutation({
+    mutationFn: async (sessionId: string) => {
+      const file = await call('getSignedActa', { sessionId })
+      downloadBase64(file)
+      return file.fileName
+    },
+  })
+}
+
+export function useExportDiagnostics() {
+  return useMutation({
+    mutationFn: async () => {
+      const file = await call('exportDiagnostics')
+      downloadBase64(file)
+      return file.fileName
+    },
+  })
+}
+
+export function useOpenDataFolder() {
+  return useMutation({ mutationFn: () => call('openDataFolder') })
+}

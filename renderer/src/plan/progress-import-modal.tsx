@@ -1,0 +1,207 @@
+/**
+ * «Importar avance (CSV)»: the file is read here, checked by the core row by
+ * row (nothing written), and applied only when every row is valid and
+ * something changes. The commitments' open-data CSV is itself a valid input,
+ * so a round trip reports «Sin cambios».
+ */
+import { Alert, Badge, Button, Code, FileButton, Group, List, Modal, Paper, ScrollArea, Stack, Table, Text, ThemeIcon } from '@mantine/core'
+import { IconAlertTriangle, IconCheck, IconCircleCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ProgressImportReport } from '../../../main/core/contract/views'
+import { useImportProgressCsv } from '../api/plan-editor'
+import { notifyDone, notifyError } from '../common/notify'
+
+const COLUMNS = ['hito_id', 'hito_avance', 'hito_estado', 'hito_evidencia'] as const
+const REQUIRED = new Set<string>(['hito_id', 'hito_avance', 'hito_estado'])
+
+function readAsText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onerror = () => reject(reader.error ?? new Error('lectura'))
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '')
+    reader.readAsText(file, 'utf-8')
+  })
+}
+
+export function ProgressImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      size="xl"
+      title={
+        <Text fw={700} size="lg">
+          {t('planEditor.import.title')}
+        </Text>
+      }
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {opened ? <ImportSteps onClose={onClose} /> : null}
+    </Modal>
+  )
+}
+
+function ImportSteps({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
+  const importCsv = useImportProgressCsv()
+  const [file, setFile] = useState<{ name: string; csv: string } | null>(null)
+  const [report, setReport] = useState<ProgressImportReport | null>(null)
+  const [checking, setChecking] = useState(false)
+
+  const choose = async (chosen: File | null) => {
+    if (!chosen) return
+    setReport(null)
+    setChecking(true)
+    try {
+      const csv = await readAsText(chosen)
+      setFile({ name: chosen.name, csv })
+      setReport(await importCsv.mutateAsync({ csv, apply: false }))
+    } catch (failure) {
+      notifyError(failure)
+    } finally {
+      setChecking(false)
+    }
+  }
+
+  const apply = async () => {
+    if (!file) return
+    try {
+      const done = await importCsv.mutateAsync({ csv: file.csv, apply: true })
+      if (done.applied) {
+        notifyDone(t('planEditor.import.done', { count: done.changes }))
+        onClose()
+      } else {
+        setReport(done)
+      }
+    } catch (failure) {
+      notifyError(failure)
+    }
+  }
+
+  const invalidRows = report?.rows.filter((row) => row.errors.length > 0).length ?? 0
+  const validRows = (report?.rows.length ?? 0) - invalidRows
+  const applying = importCsv.isPending && !checking
+
+  return (
+    <Stack gap="md">
+      <Text size="sm">{t('planEditor.import.intro')}</Text>
+      <Paper withBorder p="sm">
+        <Text size="sm" fw={650} mb={6}>
+          {t('planEditor.import.columnsTitle')}
+        </Text>
+        <Table verticalSpacing={4} horizontalSpacing="sm" fz="sm" aria-label={t('planEditor.import.columnsTitle')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('planEditor.import.column')}</Table.Th>
+              <Table.Th>{t('planEditor.import.content')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {COLUMNS.map((column) => (
+              <Table.Tr key={column}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Code>{column}</Code>{' '}
+                  {REQUIRED.has(column) ? (
+                    <Badge size="xs" color="red" variant="light">
+                      {t('planEditor.import.required')}
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>{t(`planEditor.import.columns.${column}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text size="xs" c="dimmed" mt={6}>
+          {t('planEditor.import.otherColumns')}
+        </Text>
+      </Paper>
+
+      <Group justify="space-between">
+        <FileButton onChange={(chosen) => void choose(chosen)} accept=".csv,text/csv,text/plain">
+          {(props) => (
+            <Button {...props} variant={report ? 'default' : 'filled'} leftSection={<IconUpload size={18} aria-hidden />} loading={checking}>
+              {report ? t('planEditor.import.chooseAnother') : t('planEditor.import.choose')}
+            </Button>
+          )}
+        </FileButton>
+        {file ? (
+          <Group gap={6} wrap="nowrap">
+            <IconFileSpreadsheet size={18} aria-hidden color="var(--mantine-color-gray-6)" />
+            <Text size="sm" fw={500}>
+              {file.name}
+            </Text>
+          </Group>
+        ) : null}
+      </Group>
+
+      {report ? (
+        <Stack gap="sm">
+          {!report.valid ? (
+            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t('planEditor.import.invalidTitle')} role="alert">
+              {t('planEditor.import.invalidText', { count: invalidRows })}
+            </Alert>
+          ) : report.changes === 0 ? (
+            <Alert color="blue" variant="light" icon={<IconCircleCheck size={18} aria-hidden />} title={t('planEditor.import.noChangesTitle')} role="status">
+              {t('planEditor.import.noChangesText')}
+            </Alert>
+          ) : (
+            <Alert color="green" variant="light" icon={<IconCheck size={18} aria-hidden />} title={t('planEditor.import.validTitle')} role="status">
+              {t('planEditor.import.validText', { count: validRows })} {t('planEditor.import.changes', { count: report.changes })}
+            </Alert>
+          )}
+          <Paper withBorder>
+            <ScrollArea.Autosize mah={300}>
+              <Table verticalSpacing="xs" horizontalSpacing="sm" stickyHeader aria-label={t('planEditor.import.reportLabel')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th style={{ width: 70 }}>{t('planEditor.import.line')}</Table.Th>
+                    <Table.Th>{t('planEditor.import.milestone')}</Table.Th>
+                    <Table.Th>{t('planEditor.import.result')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {report.rows.map((row) => (
+                    <Table.Tr key={row.line} bg={row.errors.length > 0 ? 'red.0' : undefined}>
+                      <Table.Td ff="monospace">{row.line}</Table.Td>
+                      <Table.Td>{row.name || t('common.none')}</Table.Td>
+                      <Table.Td>
+                        {row.errors.length === 0 ? (
+                          <Group gap={4} wrap="nowrap">
+                            <ThemeIcon size={18} radius="xl" color="green" variant="light">
+                              <IconCheck size={12} aria-hidden />
+                            </ThemeIcon>
+                            <Text size="sm">{t('planEditor.import.rowOk')}</Text>
+                          </Group>
+                        ) : (
+                          <List size="sm" spacing={2} c="red.8">
+                            {row.errors.map((message) => (
+                              <List.Item key={message}>{message}</List.Item>
+                            ))}
+                          </List>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea.Autosize>
+          </Paper>
+        </Stack>
+      ) : null}
+
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose} disabled={applying}>
+          {report?.valid && report.changes === 0 ? t('common.close') : t('common.cancel')}
+        </Button>
+        {report?.valid && report.changes > 0 ? (
+          <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={() => void apply()} loading={applying}>
+            {t('planEditor.import.apply', { count: report.changes })}
+          </Button>
+        ) : null}
+      </Group>
+    </Stack>
+  )
+}

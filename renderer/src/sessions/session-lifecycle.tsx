@@ -1,0 +1,130 @@
+/**
+ * The lifecycle buttons of a session: exactly the transitions the core lists
+ * in `allowedTransitions`, each confirmed in a dialog. A cancellation asks
+ * for its reason; a refusal shows the core's Spanish message.
+ */
+import { Button, Stack, Text, Textarea } from '@mantine/core'
+import { IconBan, IconFlag, IconPlayerPlay, IconSend } from '@tabler/icons-react'
+import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SessionDetail } from '../../../main/core/contract/views'
+import type { Session } from '../../../main/core/model/schema'
+import { errorMessage } from '../api/api-error'
+import { useSessionOperation } from '../api/sessions'
+import { ConfirmModal } from '../common/confirm-modal'
+import { notifyDone, notifyError } from '../common/notify'
+
+type Target = Exclude<Session['status'], 'borrador' | 'firmada'>
+
+const ICONS: Record<Target, ReactNode> = {
+  convocada: <IconSend size={18} aria-hidden />,
+  'en-curso': <IconPlayerPlay size={18} aria-hidden />,
+  concluida: <IconFlag size={18} aria-hidden />,
+  cancelada: <IconBan size={18} aria-hidden />,
+}
+
+const ORDER: Target[] = ['convocada', 'en-curso', 'concluida', 'cancelada']
+
+export function isTarget(status: Session['status']): status is Target {
+  return (ORDER as Session['status'][]).includes(status)
+}
+
+/** One button per transition the core allows now. */
+export function LifecycleButtons({ detail }: { detail: SessionDetail }) {
+  const { t } = useTranslation()
+  const [target, setTarget] = useState<Target | null>(null)
+  const targets = ORDER.filter((status) => detail.allowedTransitions.includes(status))
+  return (
+    <>
+      {targets.map((status) => (
+        <Button
+          key={status}
+          leftSection={ICONS[status]}
+          color={status === 'cancelada' ? 'red' : undefined}
+          variant={status === 'cancelada' ? 'subtle' : 'filled'}
+          onClick={() => setTarget(status)}
+        >
+          {t(`lifecycle.${status}.button`)}
+        </Button>
+      ))}
+      <TransitionModal detail={detail} target={target} onClose={() => setTarget(null)} />
+    </>
+  )
+}
+
+export function TransitionModal({
+  detail,
+  target,
+  onClose,
+  before,
+  onDone,
+}: {
+  detail: SessionDetail
+  target: Target | null
+  onClose: () => void
+  /** Work to finish first, e.g. saving the notes being typed. */
+  before?: () => Promise<void>
+  onDone?: (detail: SessionDetail) => void
+}) {
+  const { t } = useTranslation()
+  const change = useSessionOperation('changeSessionStatus')
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [shown, setShown] = useState<Target>('convocada')
+  if (target !== null && target !== shown) setShown(target)
+
+  const close = () => {
+    setReason('')
+    setError(null)
+    onClose()
+  }
+  const confirm = async () => {
+    if (!target) return
+    setError(null)
+    try {
+      await before?.()
+      const next = await change.mutateAsync({ id: detail.session.id, status: target, reason })
+      notifyDone(t(`lifecycle.${target}.done`, { title: next.title }))
+      close()
+      onDone?.(next)
+    } catch (failure) {
+      if (target === 'cancelada') {
+        setError(errorMessage(failure, t('errors.unexpected')))
+      } else {
+        close()
+        notifyError(failure)
+      }
+    }
+  }
+
+  return (
+    <ConfirmModal
+      opened={target !== null}
+      title={t(`lifecycle.${shown}.title`)}
+      confirmLabel={t(`lifecycle.${shown}.confirm`)}
+      dismissLabel={shown === 'cancelada' ? t('lifecycle.back') : undefined}
+      color={shown === 'cancelada' ? 'red' : undefined}
+      loading={change.isPending}
+      onConfirm={() => void confirm()}
+      onClose={close}
+    >
+      <Stack gap="md">
+        <Text size="sm">{t(`lifecycle.${shown}.text`, { title: detail.title })}</Text>
+        {shown === 'cancelada' ? (
+          <Textarea
+            label={t('lifecycle.reason')}
+            description={t('lifecycle.reasonHint')}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={error}
+            autosize
+            minRows={3}
+            maxLength={1000}
+            withAsterisk
+            data-autofocus
+          />
+        ) : null}
+      </Stack>
+    </ConfirmModal>
+  )
+}

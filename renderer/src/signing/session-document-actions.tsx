@@ -1,0 +1,34 @@
+/**
+ * The document and signature buttons of a session's header: «Convocatoria
+ * (PDF)» before it is held, «Acta (PDF)» once held, and «Firmar acta» for a
+ * concluded session (a signed one adds signers from its signed-acta section).
+ */
+import { Button } from '@mantine/core'
+import { IconSignature } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SessionDetail } from '../../../main/core/contract/views'
+import { SessionDocumentButton } from '../documents/document-button'
+import { SignActaModal } from './sign-acta-modal'
+
+export function SessionDocumentActions({ detail }: { detail: SessionDetail }) {
+  const { t } = useTranslation()
+  const [signing, setSigning] = useState(false)
+  const { session, title } = detail
+  const upcoming = session.status === 'borrador' || session.status === 'convocada'
+  const held = session.status === 'concluida' || session.status === 'firmada'
+  return (
+    <>
+      {upcoming ? <SessionDocumentButton kind="convocatoria" sessionId={session.id} sessionTitle={title} /> : null}
+      {held ? <SessionDocumentButton kind="acta" sessionId={session.id} sessionTitle={title} /> : null}
+      {session.status === 'concluida' ? (
+        <>
+          <Button leftSection={<IconSignature size={18} aria-hidden />} onClick={() => setSigning(true)} aria-haspopup="dialog">
+            {t('signing.sign')}
+          </Button>
+          <SignActaModal detail={detail} opened={signing} onClose={() => setSigning(false)} />
+        </>
+      ) : null}
+    </>
+  )
+}

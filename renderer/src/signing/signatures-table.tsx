@@ -1,0 +1,161 @@
+/**
+ * The signatures of a PDF as the core verified them: who signed (RFC, CURP),
+ * when (the time the signer declared, in Mexico City), whether the signed
+ * bytes are intact, whether the signature covers the whole document, and how
+ * far its certificate can be trusted, with the core's Spanish explanation.
+ */
+import { Alert, Badge, Group, List, Stack, Table, Text, type MantineColor } from '@mantine/core'
+import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconShieldCheck } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SignatureView } from '../../../main/core/contract/views'
+import { formatDateTime } from '../common/dates'
+
+const TRUST_COLORS: Record<string, MantineColor> = {
+  confiable: 'green',
+  autofirmado: 'yellow',
+  'emisor-desconocido': 'yellow',
+  vencido: 'orange',
+  'no-vigente-al-firmar': 'red',
+  'cadena-invalida': 'red',
+  'sin-certificado': 'red',
+}
+const TRUST_KEYS = ['confiable', 'autofirmado', 'emisor-desconocido', 'vencido', 'no-vigente-al-firmar', 'cadena-invalida', 'sin-certificado'] as const
+type TrustKey = (typeof TRUST_KEYS)[number]
+const isTrustKey = (value: string): value is TrustKey => (TRUST_KEYS as readonly string[]).includes(value)
+
+function Check({ ok, yes, no }: { ok: boolean; yes: string; no: string }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      {ok ? <IconCircleCheck size={20} color="var(--mantine-color-green-7)" aria-hidden /> : <IconCircleX size={20} color="var(--mantine-color-red-7)" aria-hidden />}
+      <Text size="sm" fw={600} c={ok ? 'green.8' : 'red.8'}>
+        {ok ? yes : no}
+      </Text>
+    </Group>
+  )
+}
+
+/** One line saying what the whole set of signatures means. */
+export function SignaturesSummary({ signatures }: { signatures: SignatureView[] }) {
+  const { t } = useTranslation()
+  let color: MantineColor = 'green'
+  let text: string
+  let icon: ReactNode = <IconShieldCheck size={20} aria-hidden />
+  if (signatures.length === 0) {
+    color = 'gray'
+    text = t('verify.none')
+    icon = <IconAlertTriangle size={20} aria-hidden />
+  } else if (signatures.some((signature) => !signature.intact)) {
+    color = 'red'
+    text = t('verify.someBroken')
+    icon = <IconCircleX size={20} aria-hidden />
+  } else if (!signatures[signatures.length - 1]?.coversWholeDocument) {
+    color = 'orange'
+    text = t('verify.notWhole')
+    icon = <IconAlertTriangle size={20} aria-hidden />
+  } else {
+    text = t('verify.allIntact')
+  }
+  return (
+    <Alert color={color} variant="light" icon={icon} role="status">
+      {text}
+    </Alert>
+  )
+}
+
+export function SignaturesTable({ signatures }: { signatures: SignatureView[] }) {
+  const { t } = useTranslation()
+  if (signatures.length === 0) return <SignaturesSummary signatures={signatures} />
+  return (
+    <Stack gap="sm">
+      <SignaturesSummary signatures={signatures} />
+      <Table.ScrollContainer minWidth={860}>
+        <Table verticalSpacing="sm" horizontalSpacing="md" withTableBorder aria-label={t('verify.tableLabel')} highlightOnHover={false}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={48}>{t('verify.columns.number')}</Table.Th>
+              <Table.Th>{t('verify.columns.signer')}</Table.Th>
+              <Table.Th w={170}>{t('verify.columns.signedAt')}</Table.Th>
+              <Table.Th w={120}>{t('verify.columns.intact')}</Table.Th>
+              <Table.Th w={130}>{t('verify.columns.whole')}</Table.Th>
+              <Table.Th w="34%">{t('verify.columns.trust')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {signatures.map((signature, index) => (
+              <Table.Tr key={index} style={{ verticalAlign: 'top' }} data-signature={index + 1}>
+                <Table.Td>
+                  <Text fw={700}>{index + 1}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Text fw={600} className="break-anywhere">
+                      {signature.signer ?? t('verify.unknownSigner')}
+                    </Text>
+                    {signature.rfc || signature.curp ? (
+                      <Text size="xs" ff="monospace">
+                        {[signature.rfc ? `${t('signing.rfc')} ${signature.rfc}` : null, signature.curp ? `${t('signing.curp')} ${signature.curp}` : null].filter(Boolean).join(' · ')}
+                      </Text>
+                    ) : null}
+                    {signature.issuer ? (
+                      <Text size="xs" c="dimmed" className="break-anywhere">
+                        {t('verify.issuer', { issuer: signature.issuer })}
+                      </Text>
+                    ) : null}
+                    {signature.reason ? (
+                      <Text size="xs" c="dimmed">
+                        {t('verify.reasonLocation', { reason: signature.reason })}
+                        {signature.location ? ` · ${t('verify.location', { location: signature.location })}` : ''}
+                      </Text>
+                    ) : null}
+                    {signature.problems.length > 0 ? (
+                      <List size="xs" c="red.8" spacing={2} aria-label={t('verify.problems')}>
+                        {signature.problems.map((problem) => (
+                          <List.Item key={problem}>{problem}</List.Item>
+                        ))}
+                      </List>
+                    ) : null}
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  {signature.signedAt ? (
+                    <Stack gap={0}>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {formatDateTime(signature.signedAt)} h
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t('verify.timeZone')}
+                      </Text>
+                    </Stack>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {t('verify.noDate')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Check ok={signature.intact} yes={t('verify.intactYes')} no={t('verify.intactNo')} />
+                </Table.Td>
+                <Table.Td>
+                  <Check ok={signature.coversWholeDocument} yes={t('verify.yes')} no={t('verify.no')} />
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={4}>
+                    <Badge color={TRUST_COLORS[signature.trust] ?? 'gray'} variant="light">
+                      {isTrustKey(signature.trust) ? t(`verify.trust.${signature.trust}`) : signature.trust}
+                    </Badge>
+                    {signature.trustExplanation ? (
+                      <Text size="xs" c="dimmed">
+                        {signature.trustExplanation}
+                      </Text>
+                    ) : null}
+                  </Stack>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  )
+}

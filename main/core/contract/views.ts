@@ -111,6 +111,8 @@ export interface SessionDetail {
   roster: RosterEntry[]
   quorum: QuorumView
   allowedTransitions: Session['status'][]
+  /** What the session's state lets the secretary change now (the core's own rule, so the UI never guesses). */
+  editable: { datos: boolean; orden: boolean; asistencia: boolean; minuta: boolean }
   /** The session before this one, whose agenda can be copied. */
   previous: { id: string; title: string } | null
   /** Agreements of earlier sessions still open (pending, in progress or overdue): the «Seguimiento de acuerdos» item. */

@@ -80,3 +80,16 @@ export function checkEditable(session: Pick<Session, 'status'>, scope: EditScope
     throw new AppError('REGLA', messages[scope])
   }
 }
+
+/** The same rule as checkEditable, as flags for the screen. */
+export function editableScopes(session: Pick<Session, 'status'>): Record<EditScope, boolean> {
+  const can = (scope: EditScope): boolean => {
+    try {
+      checkEditable(session, scope)
+      return true
+    } catch {
+      return false
+    }
+  }
+  return { datos: can('datos'), orden: can('orden'), asistencia: can('asistencia'), minuta: can('minuta') }
+}

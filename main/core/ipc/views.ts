@@ -8,7 +8,7 @@ import type { Data, Member, Session } from '../model/schema'
 import type { AgreementRow, AgreementState, CommitmentView, DashboardView, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
 import { agendaSchedule } from '../domain/agenda'
 import { computeQuorum } from '../domain/quorum'
-import { allowedTransitions } from '../domain/session-rules'
+import { allowedTransitions, editableScopes } from '../domain/session-rules'
 import { mexicoDate } from '../domain/dates'
 import { pairedNames } from '../domain/members'
 import { agreementState, commitmentProgress, completionLevel, isMilestoneOverdue } from '../domain/progress'
@@ -62,6 +62,7 @@ export function buildSessionDetail(data: Data, id: string, now: Date = new Date(
     roster: buildRoster(data.members, session),
     quorum: buildQuorumView(data, session),
     allowedTransitions: [...allowedTransitions(session.status)],
+    editable: editableScopes(session),
     previous: previous ? { id: previous.id, title: sessionTitle(previous) } : null,
     pendingAgreements: pendingAgreementsBefore(data, session, now),
   }

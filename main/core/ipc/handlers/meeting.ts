@@ -45,9 +45,11 @@ export const meetingHandlers: HandlerSet<
       const present = status === 'presente' || status === 'suplente'
       if (!present && (arrivedAt !== null || leftAt !== null)) throw new AppError('REGLA', 'Las horas de llegada y salida sólo se registran para quien asistió.')
       if (arrivedAt !== null && leftAt !== null && leftAt < arrivedAt) throw new AppError('REGLA', 'La hora de salida no puede ser anterior a la de llegada.')
+      // Arrival defaults to now only when someone is first marked present; a cleared time stays cleared.
+      const wasPresent = row.status === 'presente' || row.status === 'suplente'
       row.status = status
       row.substituteId = status === 'suplente' ? substituteId : null
-      row.arrivedAt = present ? (arrivedAt ?? row.arrivedAt ?? mexicoTime(tools.now)) : null
+      row.arrivedAt = present ? (arrivedAt ?? (wasPresent ? null : mexicoTime(tools.now))) : null
       row.leftAt = present ? leftAt : null
       tools.audit({ entity: 'sesion', entityId: sessionId, action: 'editar', summary: `Asistencia: ${member.fullName}, ${ATTENDANCE_LABELS[status]}` })
     }),

@@ -108,6 +108,13 @@ test('una sesión completa desde la interfaz: se crea, se pasa lista, se escribe
   await expect(page.getByRole('heading', { level: 1, name: 'Minuta en vivo' })).toBeVisible()
   await currentItemTitle(page, 'Lista de asistencia y declaración de quórum')
   await writeNotes(page, NOTES[0] ?? '')
+  // The item timer: Alt+R starts and pauses it; the pause stores the seconds.
+  await page.keyboard.press('Alt+r')
+  await expect(page.getByRole('button', { name: 'Pausar' })).toBeVisible()
+  await expect(page.getByRole('timer')).toHaveText('00:02', { timeout: 5000 })
+  await page.keyboard.press('Alt+r')
+  await expect(page.getByRole('button', { name: 'Reanudar' })).toBeVisible()
+  await expect.poll(async () => (await readDataFile(harness.dataFile)).sessions.find((candidate) => candidate.id === sessionId)?.agenda[0]?.elapsedSeconds).toBeGreaterThanOrEqual(2)
   await page.keyboard.press('Alt+t')
   await expect(page.getByRole('button', { name: /^Tratado/, pressed: true })).toBeVisible()
 
@@ -374,4 +381,35 @@ test('el orden del día se reordena con el teclado y arrastrando, admite subpunt
     'Asuntos generales',
   ])
   expect(session?.agenda[4]?.attachments[0]).toMatchObject({ fileName: 'informe-pal.txt', sha256: sha, size: content.length })
+})
+
+test('lo escrito en la minuta no se pierde al cambiar de punto de inmediato ni al salir de la vista', async ({ harness }) => {
+  const { page } = harness
+  await harness.open('#/sesiones')
+  const detail = await sessionInProgress(page)
+  await harness.open(`#/sesiones/${detail.session.id}/minuta`)
+  await currentItemTitle(page, 'Lista de asistencia y declaración de quórum')
+
+  const first = 'Quórum con diez integrantes con voto.'
+  const second = 'El orden del día se aprobó sin cambios.'
+  await page.keyboard.press('Alt+n')
+  await page.keyboard.type(first)
+  // No pause for the autosave: straight to the next item, then straight out of the view.
+  await page.keyboard.press('Alt+ArrowDown')
+  await currentItemTitle(page, 'Lectura y, en su caso, aprobación del orden del día')
+  await page.keyboard.press('Alt+n')
+  await page.keyboard.type(second)
+  await page.getByRole('link', { name: 'Volver a la sesión' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: detail.title })).toBeVisible()
+
+  await expect
+    .poll(async () => (await readDataFile(harness.dataFile)).sessions.find((session) => session.id === detail.session.id)?.agenda.slice(0, 2).map((item) => item.notes))
+    .toEqual([first, second])
+  await expect(page.getByText(first)).toBeVisible()
+  await expect(page.getByText(second)).toBeVisible()
+
+  // Back in the minutes, the text is there to continue.
+  await page.getByRole('link', { name: 'Minuta en vivo' }).click()
+  await page.getByRole('button', { name: /^2 Lectura y, en su caso, aprobación del orden del día/ }).click()
+  await expect(page.getByRole('textbox', { name: 'Desarrollo del punto' })).toHaveValue(second)
 })

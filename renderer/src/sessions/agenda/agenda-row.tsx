@@ -25,6 +25,7 @@ import type { AgendaItemPlan } from '../../../../main/core/contract/views'
 import type { AgendaItem } from '../../../../main/core/model/schema'
 import { ExpandableText } from '../../common/expandable-text'
 import { AgendaStatusBadge, AgendaTypeBadge } from '../../common/status-badge'
+import { ItemCommentsIndicator } from '../../packets/item-comments-indicator'
 import { AttachButton, AttachmentList } from './attachments'
 import classes from './agenda.module.css'
 
@@ -99,6 +100,7 @@ export function AgendaRow(props: AgendaRowProps) {
         withBorder
         p="sm"
         className={classes.row}
+        role="group"
         tabIndex={0}
         ref={rowRef}
         onKeyDown={onKeyDown}
@@ -128,6 +130,7 @@ export function AgendaRow(props: AgendaRowProps) {
                 {item.title}
               </Text>
               <Group gap={6} wrap="nowrap">
+                <ItemCommentsIndicator sessionId={sessionId} itemId={item.id} />
                 <AgendaTypeBadge value={item.type} />
                 <AgendaStatusBadge value={item.status} />
               </Group>

@@ -98,6 +98,13 @@ describe('firma del acta en la aplicación', () => {
     expect(check.signatures.map((signature) => [signature.intact, signature.coversWholeDocument])).toEqual([[true, false], [true, true]])
     expect(check.signatures[1]?.rfc).toBe('PERJ800101AB1')
 
+    // The acta of a signed session is the signed file, never a fresh unsigned copy.
+    const { jobId } = await call('startDocument', { kind: 'acta', sessionId })
+    let job = await call('getJob', { jobId })
+    while (job.state === 'en-curso') job = await call('getJob', { jobId })
+    expect(job.file?.fileName).toMatch(/^acta-firmada-/)
+    expect(Buffer.from(job.file?.contentBase64 ?? '', 'base64')).toEqual(await readFile(join(folder, second.session.signedActa?.storedPath ?? '')))
+
     const corrected = await call('addErrata', { sessionId, text: 'En el punto 5 dice «Tlaquepaque»; debe decir «San Pedro Tlaquepaque».' })
     expect(corrected.session.errata).toHaveLength(1)
     expect(store.data.audit.at(-1)?.summary).toMatch(/^Fe de erratas/)

@@ -1,13 +1,14 @@
 /**
- * Strings of documents, signatures and review packets. Top-level keys here
- * must not repeat those of es-MX.ts: the files are merged at the first level.
+ * Strings of documents (acta, convocatoria, reporte de avance), signatures,
+ * verification, fe de erratas and the diagnostics bundle. Top-level keys here
+ * must not repeat those of the other resource files: they are merged at the
+ * first level.
  */
 export const esMXDocumentos = {
   documents: {
     kinds: {
       acta: 'Acta (PDF)',
       convocatoria: 'Convocatoria (PDF)',
-      reporte: 'Reporte de avance (PDF)',
     },
     titles: {
       acta: 'Acta de la sesión',
@@ -17,9 +18,7 @@ export const esMXDocumentos = {
     descriptions: {
       acta: 'El acta con asistencia, quórum, desarrollo de cada punto, acuerdos y bloques de firma, en PDF/A para archivo.',
       convocatoria: 'La convocatoria con el orden del día, lista para enviar a las personas integrantes.',
-      reporte: 'Compromisos por pilar, avance, hitos y acuerdos vencidos, con gráficas, en PDF/A para archivo.',
     },
-    menu: 'Documentos',
     generate: 'Generar PDF',
     generateAgain: 'Generar de nuevo',
     starting: 'Preparando el documento…',
@@ -28,18 +27,13 @@ export const esMXDocumentos = {
     percent: '{{value}} %',
     keepWorking: 'Puede seguir trabajando: la ventana no se bloquea mientras se genera.',
     ready: 'Documento listo',
-    readyText: 'Guárdelo donde lo necesite o ábralo en el visor de PDF del sistema.',
     failed: 'No se generó el documento',
     save: 'Guardar PDF',
     saved: 'Se guardó {{fileName}}.',
     openViewer: 'Abrir en el visor',
     opened: 'Se abrió {{fileName}} en el visor de PDF.',
-    fileName: 'Archivo',
-    size: 'Tamaño',
-    format: 'Formato',
     formatValue: 'PDF/A-2b · es-MX',
     previewNote: 'La vista previa se abre en el visor de PDF del sistema, que muestra el documento tal como se imprimirá.',
-    close: 'Cerrar',
     reportCard: {
       description: 'El avance del Plan de Acción Local: compromisos por pilar, hitos y acuerdos vencidos.',
     },
@@ -66,12 +60,11 @@ export const esMXDocumentos = {
     readFailed: 'No se pudo leer el archivo «{{name}}».',
     password: 'Contraseña',
     showPassword: 'Mostrar la contraseña',
-    passwordHintP12: 'La del archivo .p12; no se guarda ni se registra.',
-    passwordHintEfirma: 'La de la llave privada (.key); no se guarda ni se registra.',
+    passwordHintP12: 'La del archivo .p12. No se guarda ni se registra; la llave sólo se usa en memoria al firmar.',
+    passwordHintEfirma: 'La de la llave privada (.key). No se guarda ni se registra; la llave sólo se usa en memoria al firmar.',
     check: 'Verificar certificado',
     checkFirst: 'Verifique el certificado para ver quién firmará.',
     signer: 'Firmante',
-    name: 'Nombre',
     rfc: 'RFC',
     curp: 'CURP',
     representativeRfc: 'RFC del representante',
@@ -86,10 +79,10 @@ export const esMXDocumentos = {
     confirm: 'Firmar',
     done: 'El acta de la {{title}} quedó firmada por {{name}}.',
     doneTitle: 'Acta firmada',
-    privacy: 'La contraseña y la llave sólo se usan en memoria mientras se firma; nunca se guardan.',
   },
   signed: {
     title: 'Acta firmada',
+    locked: 'Bloqueada',
     lockText: 'Acta firmada el {{date}} a las {{time}} h. La sesión está bloqueada: sus datos, orden del día y minuta ya no se modifican; las correcciones se registran como fe de erratas.',
     signers: 'Firmantes',
     signersCount_one: '{{count}} firma',
@@ -124,7 +117,9 @@ export const esMXDocumentos = {
     },
     unknownSigner: 'Firmante desconocido',
     noDate: 'Sin fecha declarada',
-    timeZone: 'Hora del centro de México, declarada por el firmante',
+    timeNote: 'Fechas y horas del centro de México (America/Mexico_City), tal como las declara cada firmante: no hay sello de tiempo que las respalde.',
+    followed: 'Sólo hasta su firma',
+    followedHint: 'Después se agregaron firmas posteriores.',
     yes: 'Sí',
     no: 'No',
     intactYes: 'Íntegra',
@@ -161,7 +156,6 @@ export const esMXDocumentos = {
     listLabel: 'Fe de erratas registradas',
   },
   diagnostics: {
-    title: 'Soporte',
     export: 'Exportar diagnóstico',
     exportHint: 'Un archivo JSON con la versión, el equipo, el tamaño de los datos y las copias de seguridad, para el soporte técnico. No contiene datos personales: ni nombres, ni correos, ni el texto de las minutas.',
     exported: 'Se guardó {{fileName}}.',

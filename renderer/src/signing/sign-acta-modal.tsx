@@ -118,7 +118,7 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
         </Text>
       }
       closeButtonProps={{ 'aria-label': t('common.close') }}
-      size="lg"
+      size="xl"
     >
       <Stack gap="md">
         <Text size="sm">{more ? t('signing.introMore') : t('signing.intro', { title: detail.title })}</Text>
@@ -151,7 +151,7 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
             disabled={busy}
           />
         ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Stack gap="sm">
             <FilePick
               label={t('signing.cerLabel')}
               buttonLabel={t('signing.chooseCer')}
@@ -168,7 +168,7 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
               onPick={(file) => void pick(setKey)(file)}
               disabled={busy}
             />
-          </SimpleGrid>
+          </Stack>
         )}
         <form
           onSubmit={(event) => {
@@ -215,9 +215,6 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
             {error}
           </Alert>
         ) : null}
-        <Text size="xs" c="dimmed">
-          {t('signing.privacy')}
-        </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={close} disabled={busy}>
             {t('common.cancel')}

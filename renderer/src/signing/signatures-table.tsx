@@ -5,11 +5,11 @@
  * far its certificate can be trusted, with the core's Spanish explanation.
  */
 import { Alert, Badge, Group, List, Stack, Table, Text, type MantineColor } from '@mantine/core'
-import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconShieldCheck } from '@tabler/icons-react'
+import { IconAlertTriangle, IconInfoCircle, IconCircleCheck, IconCircleX, IconShieldCheck } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SignatureView } from '../../../main/core/contract/views'
-import { formatDateTime } from '../common/dates'
+import { formatInstantTime, formatShortDate } from '../common/dates'
 
 const TRUST_COLORS: Record<string, MantineColor> = {
   confiable: 'green',
@@ -32,6 +32,25 @@ function Check({ ok, yes, no }: { ok: boolean; yes: string; no: string }) {
         {ok ? yes : no}
       </Text>
     </Group>
+  )
+}
+
+/** Whether a signature covers the whole file; an earlier one followed by later signatures is expected not to. */
+function Coverage({ signature, followed }: { signature: SignatureView; followed: boolean }) {
+  const { t } = useTranslation()
+  if (signature.coversWholeDocument || !followed || !signature.intact) return <Check ok={signature.coversWholeDocument} yes={t('verify.yes')} no={t('verify.no')} />
+  return (
+    <Stack gap={2}>
+      <Group gap={6} wrap="nowrap">
+        <IconInfoCircle size={20} color="var(--mantine-color-gray-6)" aria-hidden />
+        <Text size="sm" fw={600} c="gray.7">
+          {t('verify.followed')}
+        </Text>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('verify.followedHint')}
+      </Text>
+    </Stack>
   )
 }
 
@@ -73,23 +92,23 @@ export function SignaturesTable({ signatures }: { signatures: SignatureView[] })
         <Table verticalSpacing="sm" horizontalSpacing="md" withTableBorder aria-label={t('verify.tableLabel')} highlightOnHover={false}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={48}>{t('verify.columns.number')}</Table.Th>
+              <Table.Th w={56}>{t('verify.columns.number')}</Table.Th>
               <Table.Th>{t('verify.columns.signer')}</Table.Th>
-              <Table.Th w={170}>{t('verify.columns.signedAt')}</Table.Th>
+              <Table.Th w={130}>{t('verify.columns.signedAt')}</Table.Th>
               <Table.Th w={120}>{t('verify.columns.intact')}</Table.Th>
-              <Table.Th w={130}>{t('verify.columns.whole')}</Table.Th>
-              <Table.Th w="34%">{t('verify.columns.trust')}</Table.Th>
+              <Table.Th w={170}>{t('verify.columns.whole')}</Table.Th>
+              <Table.Th w="32%">{t('verify.columns.trust')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {signatures.map((signature, index) => (
               <Table.Tr key={index} style={{ verticalAlign: 'top' }} data-signature={index + 1}>
                 <Table.Td>
-                  <Text fw={700}>{index + 1}</Text>
+                  <Text fw={700} size="sm">{index + 1}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Stack gap={2}>
-                    <Text fw={600} className="break-anywhere">
+                    <Text fw={600} size="sm" className="break-anywhere">
                       {signature.signer ?? t('verify.unknownSigner')}
                     </Text>
                     {signature.rfc || signature.curp ? (
@@ -119,14 +138,11 @@ export function SignaturesTable({ signatures }: { signatures: SignatureView[] })
                 </Table.Td>
                 <Table.Td>
                   {signature.signedAt ? (
-                    <Stack gap={0}>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {formatDateTime(signature.signedAt)} h
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {t('verify.timeZone')}
-                      </Text>
-                    </Stack>
+                    <Text size="sm">
+                      {formatShortDate(signature.signedAt)}
+                      <br />
+                      {formatInstantTime(signature.signedAt)} h
+                    </Text>
                   ) : (
                     <Text size="sm" c="dimmed">
                       {t('verify.noDate')}
@@ -137,7 +153,7 @@ export function SignaturesTable({ signatures }: { signatures: SignatureView[] })
                   <Check ok={signature.intact} yes={t('verify.intactYes')} no={t('verify.intactNo')} />
                 </Table.Td>
                 <Table.Td>
-                  <Check ok={signature.coversWholeDocument} yes={t('verify.yes')} no={t('verify.no')} />
+                  <Coverage signature={signature} followed={index < signatures.length - 1} />
                 </Table.Td>
                 <Table.Td>
                   <Stack gap={4}>
@@ -156,6 +172,9 @@ export function SignaturesTable({ signatures }: { signatures: SignatureView[] })
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <Text size="xs" c="dimmed">
+        {t('verify.timeNote')}
+      </Text>
     </Stack>
   )
 }

@@ -6,7 +6,7 @@
  */
 import { Alert, Badge, Button, Code, Divider, Group, Paper, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core'
 import { IconCircleCheck, IconCircleX, IconDownload, IconLock, IconShieldCheck, IconUserPlus } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionDetail, SignedActaCheck } from '../../../main/core/contract/views'
 import { useDownloadSignedActa, useVerifySignedActa } from '../api/signing'
@@ -25,6 +25,7 @@ export function SignedActaSection({ detail }: { detail: SessionDetail }) {
   const [signing, setSigning] = useState(false)
   // A new signature changes the file: an earlier check no longer describes it.
   const [checkedHash, setCheckedHash] = useState<string | null>(null)
+  const resultHeading = useRef<HTMLHeadingElement>(null)
   if (!signed) return null
   const current = check && checkedHash === signed.sha256 ? check : null
 
@@ -41,6 +42,8 @@ export function SignedActaSection({ detail }: { detail: SessionDetail }) {
       const result = await verify.mutateAsync(detail.session.id)
       setCheck({ at: new Date().toISOString(), result })
       setCheckedHash(signed.sha256)
+      // The result appears below: take the focus (and the view) there.
+      window.requestAnimationFrame(() => resultHeading.current?.focus())
     } catch (error) {
       notifyError(error)
     }
@@ -120,7 +123,7 @@ export function SignedActaSection({ detail }: { detail: SessionDetail }) {
             <Stack gap="sm" aria-labelledby="verificacion-acta" component="section">
               <Divider />
               <Group justify="space-between" gap="sm">
-                <Title order={3} size="h4" id="verificacion-acta">
+                <Title order={3} size="h4" id="verificacion-acta" ref={resultHeading} tabIndex={-1}>
                   {t('verify.resultTitle')}
                 </Title>
                 <Text size="xs" c="dimmed">

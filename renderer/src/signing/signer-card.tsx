@@ -22,7 +22,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function SignerCard({ signer }: { signer: SignerView }) {
   const { t } = useTranslation()
   return (
-    <Paper withBorder p="md" radius="md" bg="var(--mantine-color-teal-light)" role="group" aria-label={t('signing.signer')}>
+    <Paper withBorder p="md" radius="md" bg="var(--mantine-color-teal-0)" style={{ borderColor: 'var(--mantine-color-teal-3)' }} role="group" aria-label={t('signing.signer')}>
       <Stack gap="sm">
         <Group gap="sm" wrap="nowrap">
           <ThemeIcon size={36} radius="xl" color="teal" variant="filled" aria-hidden>
@@ -37,7 +37,7 @@ export function SignerCard({ signer }: { signer: SignerView }) {
             </Text>
           </Stack>
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
           {signer.rfc ? (
             <Field label={t('signing.rfc')}>
               <Text ff="monospace" size="sm" component="span">

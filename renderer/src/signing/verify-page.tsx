@@ -2,7 +2,7 @@
  * «Verificar PDF»: the signatures of any PDF, checked in this computer; and
  * the Plan de Acción's «Reporte de avance (PDF)».
  */
-import { Alert, Button, Card, FileButton, Grid, Group, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { Alert, Button, Card, FileButton, Group, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core'
 import { IconAlertTriangle, IconFileSearch, IconShieldCheck } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -20,14 +20,10 @@ export function VerifyPage() {
   return (
     <>
       <PageHeader title={t('verify.title')} description={t('verify.description')} />
-      <Grid gap="lg" align="flex-start">
-        <Grid.Col span={{ base: 12, xl: 8 }}>
-          <VerifyCard />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, xl: 4 }}>
-          <ReportCard />
-        </Grid.Col>
-      </Grid>
+      <Stack gap="lg">
+        <VerifyCard />
+        <ReportCard />
+      </Stack>
     </>
   )
 }

@@ -1,5 +1,5 @@
 /** Documents in the app: generation as a job with progress, download, and opening in the system viewer. */
-import { writeFile, mkdir } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../errors'
 import { planForReport, renderActa, renderConvocatoria, renderReporte, sessionForActa, sessionForConvocatoria } from '../../documents'
@@ -19,10 +19,13 @@ export const documentHandlers: HandlerSet<'startDocument' | 'getJob' | 'openJobI
     if (kind === 'reporte') planForReport(data, mexicoDate(at))
     const jobId = jobs.start(kind, async (report): Promise<FileDownload> => {
       const options = { fontsDir, now: at, onProgress: report }
-      const pdf =
-        kind === 'acta' ? await renderActa(data, session?.id ?? '', options) : kind === 'convocatoria' ? await renderConvocatoria(data, session?.id ?? '', options) : await renderReporte(data, at, options)
+      // A signed acta is the signed file itself: regenerating it would hand out an unsigned copy.
+      const signed = kind === 'acta' && session?.signedActa ? await readFile(join(store.dataFolder, session.signedActa.storedPath)) : null
+      const pdf = signed
+        ? signed
+        : kind === 'acta' ? await renderActa(data, session?.id ?? '', options) : kind === 'convocatoria' ? await renderConvocatoria(data, session?.id ?? '', options) : await renderReporte(data, at, options)
       const suffix = session ? sessionKey(data.settings.keyPrefix, session) : at.toISOString().slice(0, 10)
-      return { fileName: `${NAMES[kind]}-${suffix}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') }
+      return { fileName: `${signed ? 'acta-firmada' : NAMES[kind]}-${suffix}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') }
     })
     return { jobId }
   },

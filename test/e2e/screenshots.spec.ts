@@ -5,6 +5,12 @@
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { mkdtemp as makeTempFolder, readFile as readBytes, rm as removeFolder, writeFile as writeBytes } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join as joinPath } from 'node:path'
+import { serializeData as serializeDocumentsData } from '../../main/core/store/data-format'
+import { largeActaData } from '../unit/documents-helpers'
+import { makeIdentity, makePkcs12, makeSatKey, satIssuer, satPersonSubject, satSerial } from '../unit/signature-fixtures'
 
 const OUT = resolve(__dirname, '../../docs/screenshots')
 
@@ -15,6 +21,9 @@ function shooter(page: Page) {
   return async (name: string): Promise<void> => {
     await page.waitForLoadState('networkidle')
     await page.evaluate(() => document.fonts.ready)
+    // Dialogs and dropdowns fade in: wait for every transition to finish.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))))
+    await page.waitForTimeout(50)
     // Notifications belong to a moment, not to the screen.
     await page.screenshot({ path: `${OUT}/${name}.png`, style: '.mantine-Notifications-root { visibility: hidden !important; }' })
   }
@@ -201,10 +210,7 @@ test.describe('documentos y firmas', () => {
   test.use({
     prepare: {
       run: async (dataFile) => {
-        const { writeFile } = await import('node:fs/promises')
-        const { largeActaData } = await import('../unit/documents-helpers')
-        const { serializeData } = await import('../../main/core/store/data-format')
-        await writeFile(dataFile, serializeData(largeActaData().data))
+        await writeBytes(dataFile, serializeDocumentsData(largeActaData().data))
       },
     },
   })
@@ -212,19 +218,14 @@ test.describe('documentos y firmas', () => {
   test('acta, firma, sesión bloqueada y verificación', async ({ harness }) => {
     const { page } = harness
     const shot = shooter(page)
-    const { mkdtemp, rm, writeFile } = await import('node:fs/promises')
-    const { tmpdir } = await import('node:os')
-    const { join } = await import('node:path')
-    const { makeIdentity, makePkcs12, makeSatKey, satIssuer, satPersonSubject, satSerial } = await import('../unit/signature-fixtures')
-    const { largeActaData } = await import('../unit/documents-helpers')
-    const folder = await mkdtemp(join(tmpdir(), 'secretariado-capturas-'))
+    const folder = await makeTempFolder(joinPath(tmpdir(), 'secretariado-capturas-'))
     try {
       const issuer = satIssuer()
       const efirma = makeIdentity({ subject: satPersonSubject('GABRIELA ACEVES MUÑOZ', 'AEMG800101AB1', 'AEMG800101MJCCXB09'), issuer, serialHex: satSerial('00001000000512345678') })
-      await writeFile(join(folder, 'aceves.cer'), efirma.certificate)
-      await writeFile(join(folder, 'Claveprivada_FIEL_AEMG800101AB1.key'), makeSatKey(efirma, 'clave-fiel'))
+      await writeBytes(joinPath(folder, 'aceves.cer'), efirma.certificate)
+      await writeBytes(joinPath(folder, 'Claveprivada_FIEL_AEMG800101AB1.key'), makeSatKey(efirma, 'clave-fiel'))
       const second = makeIdentity({ subject: [{ shortName: 'CN', value: 'Dr. Salvador Peña Robles', utf8: true }, { shortName: 'O', value: 'Secretariado Técnico Local', utf8: true }] })
-      await writeFile(join(folder, 'pena-robles.p12'), makePkcs12(second, 'clave-p12'))
+      await writeBytes(joinPath(folder, 'pena-robles.p12'), makePkcs12(second, 'clave-p12'))
 
       const sessionId = largeActaData().sessionId
       await harness.open(`#/sesiones/${sessionId}`)
@@ -250,7 +251,7 @@ test.describe('documentos y firmas', () => {
       ] as const) {
         const chooser = page.waitForEvent('filechooser')
         await dialog.getByRole('button', { name: button }).click()
-        await (await chooser).setFiles(join(folder, file))
+        await (await chooser).setFiles(joinPath(folder, file))
       }
       await dialog.getByLabel('Contraseña', { exact: true }).fill('clave-fiel')
       await dialog.getByRole('button', { name: 'Verificar certificado' }).click()
@@ -265,7 +266,7 @@ test.describe('documentos y firmas', () => {
       const more = page.getByRole('dialog', { name: 'Agregar una firma al acta' })
       const chooser = page.waitForEvent('filechooser')
       await more.getByRole('button', { name: 'Elegir archivo .p12 o .pfx' }).click()
-      await (await chooser).setFiles(join(folder, 'pena-robles.p12'))
+      await (await chooser).setFiles(joinPath(folder, 'pena-robles.p12'))
       await more.getByLabel('Contraseña', { exact: true }).fill('clave-p12')
       await more.getByRole('button', { name: 'Verificar certificado' }).click()
       await expect(more.getByRole('group', { name: 'Firmante' })).toContainText('Peña Robles')
@@ -285,8 +286,11 @@ test.describe('documentos y firmas', () => {
       await page.getByRole('button', { name: 'Verificar acta' }).click()
       const table = page.getByRole('table', { name: 'Firmas del documento' })
       await expect(table).toBeVisible()
-      await page.getByRole('heading', { name: 'Verificación del acta firmada' }).scrollIntoViewIfNeeded()
-      await page.evaluate(() => window.scrollBy({ top: 180 }))
+      await expect(page.getByRole('heading', { name: 'Verificación del acta firmada' })).toBeFocused()
+      await page.evaluate(() => {
+        document.getElementById('verificacion-acta')?.scrollIntoView({ block: 'start' })
+        window.scrollBy({ top: -90 })
+      })
       await shot('34-verificacion-firmas')
 
       const download = page.waitForEvent('download')
@@ -295,11 +299,11 @@ test.describe('documentos y firmas', () => {
       await page.getByRole('link', { name: 'Verificar PDF', exact: true }).click()
       const pick = page.waitForEvent('filechooser')
       await page.getByRole('button', { name: 'Elegir PDF' }).click()
-      await (await pick).setFiles(signed)
+      await (await pick).setFiles({ name: 'acta-firmada-STL-SO10-2026.pdf', mimeType: 'application/pdf', buffer: await readBytes(signed) })
       await expect(page.getByRole('table', { name: 'Firmas del documento' })).toBeVisible()
       await shot('35-verificar-pdf')
     } finally {
-      await rm(folder, { recursive: true, force: true })
+      await removeFolder(folder, { recursive: true, force: true })
     }
   })
 })
@@ -386,4 +390,135 @@ test('seguimiento, plan, tablero, búsqueda y bitácora', async ({ harness }) =>
   await page.reload()
   await expect(page.getByRole('cell', { name: /^Seguimiento del acuerdo/ })).toBeVisible()
   await shot('27-bitacora')
+
+  // The next session's «Seguimiento de acuerdos»: in its detail, then in the live minutes of that item.
+  const next = await page.evaluate(async () => {
+    const sessions = await window.api.listSessions()
+    if (!sessions.ok) throw new Error(sessions.error.message)
+    const summary = sessions.value.find((session) => session.status === 'convocada')
+    if (!summary) throw new Error('sin sesión convocada')
+    const detail = await window.api.getSession({ id: summary.id })
+    if (!detail.ok) throw new Error(detail.error.message)
+    return { id: summary.id, item: detail.value.session.agenda.find((entry) => entry.title === 'Seguimiento de acuerdos')?.id ?? '' }
+  })
+  await harness.open(`#/sesiones/${next.id}?pestana=seguimiento`)
+  const first = page.locator('[data-pending-agreement]').first()
+  await first.getByRole('button', { name: /^Registrar avance del acuerdo/ }).click()
+  await first.getByRole('textbox', { name: 'Nota de seguimiento' }).fill('La dependencia informó que el documento está en revisión jurídica; se presentará en la próxima sesión.')
+  await page.mouse.move(0, 0)
+  await page.evaluate(() => window.scrollTo({ top: 380 }))
+  await shot('28-sesion-seguimiento')
+  await first.getByRole('button', { name: 'Registrar avance' }).click()
+  await expect(first.getByText('1 avance registrado en esta sesión')).toBeVisible()
+  await page.getByRole('button', { name: 'Iniciar sesión' }).click()
+  await page.getByRole('dialog', { name: 'Iniciar la sesión' }).getByRole('button', { name: 'Iniciar sesión' }).click()
+  await expect(page.getByText('En curso', { exact: true })).toBeVisible()
+  await harness.open(`#/sesiones/${next.id}/minuta?punto=${next.item}`)
+  await expect(page.getByRole('heading', { level: 2, name: /Seguimiento de acuerdos/ })).toBeVisible()
+  await page.getByRole('heading', { level: 3, name: 'Acuerdos en seguimiento' }).scrollIntoViewIfNeeded()
+  await page.evaluate(() => window.scrollBy({ top: 260 }))
+  await page.mouse.move(0, 0)
+  await shot('29-minuta-seguimiento')
+})
+
+test('revisión de paquete: la vista de la integrante y los comentarios importados', async ({ harness }) => {
+  const { page } = harness
+  const shot = shooter(page)
+  await harness.open('#/sesiones')
+
+  // The convened session with supporting documents on two points.
+  const sessionId = await page.evaluate(async () => {
+    const api = window.api
+    const sessions = await api.listSessions()
+    if (!sessions.ok) throw new Error(sessions.error.message)
+    const summary = sessions.value.find((session) => session.status === 'convocada' && session.agendaItems > 0)
+    if (!summary) throw new Error('sin sesión convocada')
+    const detail = await api.getSession({ id: summary.id })
+    if (!detail.ok) throw new Error(detail.error.message)
+    const find = (start: string) => detail.value.session.agenda.find((item) => item.title.startsWith(start))
+    const documents: [string, string, string, number][] = [
+      ['Aprobación del informe anual', 'informe-anual-STL-2026.pdf', 'Informe anual de actividades del Secretariado Técnico Local 2026\n', 2400],
+      ['Aprobación del informe anual', 'anexo-cumplimiento-de-acuerdos.csv', 'clave,acuerdo,estado\nSTL-SO10-2026-01,Evidencia documental de hitos,pendiente\n', 40],
+      ['Informe del ITEI', 'informe-verificacion-itei-2026.pdf', 'Informe de verificación de obligaciones de transparencia 2026\n', 900],
+    ]
+    for (const [start, fileName, text, times] of documents) {
+      const item = find(start)
+      if (item) await api.addAttachment({ sessionId: summary.id, itemId: item.id, fileName, contentBase64: btoa(text.repeat(times)) })
+    }
+    return summary.id
+  })
+
+  // «Paquete de revisión» in the session detail.
+  await harness.open(`#/sesiones/${sessionId}`)
+  const packetDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Paquete de revisión' }).first().click()
+  const packetFile = await packetDownload
+  const packet = await readBytes(await packetFile.path())
+
+  // The member's copy: the packet open, comments being written.
+  await page.getByRole('link', { name: 'Revisión de paquete', exact: true }).click()
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Abrir paquete' }).click()
+  await (await chooser).setFiles({ name: packetFile.suggestedFilename(), mimeType: 'application/zip', buffer: packet })
+  await expect(page.getByText('Paquete verificado · sólo lectura')).toBeVisible()
+  await page.waitForTimeout(300)
+  await page.mouse.move(0, 0)
+  await shot('40-revision-de-paquete')
+  const member = page.getByRole('list', { name: 'Orden del día del paquete' })
+  const annual = member.getByRole('article', { name: /^Punto \d+: Aprobación del informe anual/ })
+  const itei = member.getByRole('article', { name: /^Punto \d+: Informe del ITEI/ })
+  const write = async (author: string, general: string, comments: [typeof annual, string][]) => {
+    await page.getByRole('textbox', { name: 'Su nombre' }).fill(author)
+    await page.getByRole('textbox', { name: 'Comentario general' }).fill(general)
+    for (const [item, text] of comments) await item.getByRole('textbox').fill(text)
+  }
+  await write('Mtra. Begoña Ibáñez Muñoz', 'Agradezco el envío anticipado de los documentos; me permitió revisarlos con mi equipo.', [
+    [annual, 'Propongo agregar al informe un anexo con el estado de cumplimiento de cada acuerdo, como el archivo CSV adjunto, y publicarlo en formato abierto.'],
+  ])
+  await itei.getByRole('textbox').click()
+  await page.keyboard.type('Solicito que los resultados se desglosen por sujeto obligado')
+  await annual.evaluate((element) => element.scrollIntoView({ block: 'start' }))
+  await page.evaluate(() => window.scrollBy({ top: -90 }))
+  await page.mouse.move(0, 0)
+  await shot('41-revision-comentarios')
+
+  const exportComments = async (): Promise<{ name: string; buffer: Buffer }> => {
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Exportar comentarios' }).click()
+    const file = await download
+    return { name: file.suggestedFilename(), buffer: await readBytes(await file.path()) }
+  }
+  await itei.getByRole('textbox').fill('Solicito que los resultados se desglosen por sujeto obligado y que se indique el plazo para solventar las observaciones.')
+  const first = await exportComments()
+  await write('Ing. Rodrigo Salcedo Ávila', '', [
+    [annual, ''],
+    [itei, 'Sugiero incluir a los ayuntamientos de fuera del Área Metropolitana en la siguiente verificación.'],
+  ])
+  const second = await exportComments()
+
+  // The secretariat imports both files: the report, then the comments under each point.
+  await harness.open(`#/sesiones/${sessionId}`)
+  await page.getByRole('tab', { name: 'Comentarios' }).click()
+  const importFile = async (file: { name: string; buffer: Buffer }) => {
+    const fileChooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Importar comentarios' }).click()
+    await (await fileChooser).setFiles({ ...file, mimeType: 'application/json' })
+    await expect(page.getByRole('dialog', { name: 'Comentarios importados' })).toBeVisible()
+  }
+  await importFile(first)
+  await page.mouse.move(0, 0)
+  await shot('42-importar-comentarios')
+  await page.getByRole('button', { name: 'Listo', exact: true }).click()
+  await importFile(second)
+  await page.getByRole('button', { name: 'Listo', exact: true }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  // The closed dialog hands the focus back to its button (and scrolls to it): wait for that first.
+  await page.waitForTimeout(400)
+  await page.getByRole('tab', { name: 'Comentarios' }).evaluate((element) => {
+    element.scrollIntoView({ block: 'start' })
+    // Just below the header, unless the page ends first.
+    if (window.scrollY + window.innerHeight < document.documentElement.scrollHeight) window.scrollBy({ top: -90 })
+  })
+  await page.mouse.move(0, 0)
+  await shot('43-comentarios-de-la-sesion')
 })

@@ -2,8 +2,8 @@
  * «Seguimiento de acuerdos» of a session: the open agreements of earlier
  * sessions (SessionDetail.pendingAgreements, computed by the core), each
  * with its state and an inline «Registrar avance» that records a follow-up
- * in this session. Agreements closed during this session stay listed, marked
- * as attended, so the secretary sees what was reported.
+ * in this session. Agreements closed during this session stay listed (the
+ * core keeps them), marked as attended, so the secretary sees what was reported.
  */
 import { Alert, Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconChecklist, IconCircleCheck, IconInfoCircle, IconPlus, IconX } from '@tabler/icons-react'
@@ -13,6 +13,7 @@ import { Link } from 'react-router'
 import type { AgreementRow, SessionDetail } from '../../../main/core/contract/views'
 import { useAgreements } from '../api/agreements'
 import { formatShortDate } from '../common/dates'
+import { foldForSearch } from '../common/format'
 import { ExpandableText } from '../common/expandable-text'
 import { AgreementStateBadge } from '../common/status-badge'
 import { FollowUpEntry } from './agreement-drawer'
@@ -20,40 +21,44 @@ import { FollowUpForm } from './follow-up-form'
 
 interface Props {
   detail: SessionDetail
-  /** Show the section's own heading (off where the agenda item's title already says it). */
+  /** «Seguimiento de acuerdos» as heading; off where the agenda item's title already says it («Acuerdos en seguimiento»). */
   withTitle?: boolean
+  /** In a bordered panel, as the sections of the live minutes. */
+  framed?: boolean
+  /** Whether advances may be recorded here; by default while the session is neither signed nor canceled. */
+  editable?: boolean
 }
 
-export function PendingFollowUp({ detail, withTitle = true }: Props) {
+/** The agenda item whose minutes record the follow-up: «Seguimiento de acuerdos» (any case or accents). */
+export function isFollowUpItem(title: string): boolean {
+  return foldForSearch(title).trim().startsWith('seguimiento de acuerdos')
+}
+
+export function PendingFollowUp({ detail, withTitle = true, framed = false, editable: allowed }: Props) {
   const { t } = useTranslation()
   const sessionId = detail.session.id
-  const editable = detail.session.status !== 'firmada' && detail.session.status !== 'cancelada'
+  const closed = detail.session.status === 'firmada' || detail.session.status === 'cancelada'
+  const editable = !closed && allowed !== false
   const all = useAgreements().data
   const rows = useMemo(() => {
     const pending = detail.pendingAgreements
     const listed = new Set(pending.map((row) => row.id))
-    // Closed during this session: no longer pending, but what was reported here.
+    // The core lists those followed up here even once closed; the full list covers a stale detail too.
     const attended = (all ?? []).filter(
       (row) => !listed.has(row.id) && row.sessionId !== sessionId && row.followUps.some((entry) => entry.sessionId === sessionId),
     )
-    return [...pending.map((row) => ({ row, attended: false })), ...attended.map((row) => ({ row, attended: true }))]
+    return [...pending, ...attended].map((row) => ({ row, attended: row.state === 'cumplido' || row.state === 'cancelado' }))
   }, [detail.pendingAgreements, all, sessionId])
-  const open = detail.pendingAgreements.length
+  const open = rows.filter(({ attended }) => !attended).length
   const overdue = detail.pendingAgreements.filter((row) => row.state === 'vencido').length
 
-  return (
+  const content = (
     <Stack gap="sm" component="section" aria-labelledby={`seguimiento-${sessionId}`}>
       <Group justify="space-between" align="flex-end" gap="sm">
         <Stack gap={2}>
-          {withTitle ? (
-            <Title order={3} id={`seguimiento-${sessionId}`}>
-              {t('followUp.pending.title')}
-            </Title>
-          ) : (
-            <Text fw={650} id={`seguimiento-${sessionId}`}>
-              {t('followUp.pending.title')}
-            </Text>
-          )}
+          <Title order={3} id={`seguimiento-${sessionId}`}>
+            {withTitle ? t('followUp.pending.title') : t('followUp.pending.listLabel')}
+          </Title>
           <Text size="sm" c="dimmed">
             {t('followUp.pending.description')}
           </Text>
@@ -72,7 +77,7 @@ export function PendingFollowUp({ detail, withTitle = true }: Props) {
           </Anchor>
         </Group>
       </Group>
-      {!editable ? (
+      {closed ? (
         <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} aria-hidden />}>
           {t('followUp.pending.readOnly', { status: t(`enums.sessionStatus.${detail.session.status}`).toLowerCase() })}
         </Alert>
@@ -94,6 +99,13 @@ export function PendingFollowUp({ detail, withTitle = true }: Props) {
         </Stack>
       )}
     </Stack>
+  )
+  return framed ? (
+    <Paper withBorder p="lg">
+      {content}
+    </Paper>
+  ) : (
+    content
   )
 }
 

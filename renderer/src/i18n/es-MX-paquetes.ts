@@ -11,6 +11,7 @@ export const esMXPaquetes = {
     description: 'Lea sin conexión el orden del día y los documentos de una sesión y envíe sus comentarios a la Secretaría Técnica.',
     open: 'Abrir paquete',
     openAnother: 'Abrir otro paquete',
+    startLink: 'Abrir un paquete de revisión',
     openHint: 'Archivo .stlpkg',
     close: 'Cerrar paquete',
     closeLabel: 'Cerrar el paquete y descartar los comentarios no exportados',
@@ -184,7 +185,7 @@ export const esMXPaquetes = {
       identity: 'El archivo de comentarios no está firmado: confirme por el medio en que llegó que lo envió {{author}}.',
       otherSession: 'Los comentarios son de otra sesión.',
       goToSession: 'Ir a la {{session}}',
-      close: 'Cerrar',
+      close: 'Listo',
     },
     status: {
       agregado: 'Agregado',

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { MemberRow, SessionDetail } from '../../../main/core/contract/views'
 import type { AgendaItem } from '../../../main/core/model/schema'
+import { isFollowUpItem, PendingFollowUp } from '../agreements/pending-follow-up'
 import { ApiError } from '../api/api-error'
 import { useMembers } from '../api/members'
 import { useSession, useSessionOperation } from '../api/sessions'
@@ -235,6 +236,11 @@ function MinutesView({ detail, breadcrumbs }: { detail: SessionDetail; breadcrum
               <Grid.Col span={12}>
                 <NotesEditor item={current} autosave={autosave} editable={editable} textareaRef={notesRef} />
               </Grid.Col>
+              {isFollowUpItem(current.title) ? (
+                <Grid.Col span={12}>
+                  <PendingFollowUp detail={detail} framed editable={editable} withTitle={false} />
+                </Grid.Col>
+              ) : null}
               <Grid.Col span={12}>
                 <ItemAgreements agreements={itemAgreements} members={memberMap} editable={editable} onNew={() => setAgreementOpen(true)} />
               </Grid.Col>

@@ -6,7 +6,7 @@
  * changed.
  */
 import { Alert, Anchor, Badge, Button, FileButton, Group, Modal, Paper, Stack, Text } from '@mantine/core'
-import { IconAlertTriangle, IconFileImport, IconInfoCircle } from '@tabler/icons-react'
+import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconInfoCircle } from '@tabler/icons-react'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -121,7 +121,7 @@ function ImportReport({ report, currentSessionId, onClose }: { report: CommentsI
       <Alert
         color={report.added > 0 ? 'green' : 'gray'}
         variant="light"
-        icon={<IconInfoCircle size={20} aria-hidden />}
+        icon={report.added > 0 ? <IconCircleCheck size={20} aria-hidden /> : <IconInfoCircle size={20} aria-hidden />}
         title={`${headline}.`}
         role="status"
       >

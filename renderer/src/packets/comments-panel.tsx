@@ -3,7 +3,7 @@
  * are written (with a jump to each), and «Exportar comentarios», which saves
  * the small JSON file the secretariat imports.
  */
-import { Alert, Anchor, Button, Divider, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { Alert, Button, Divider, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { IconAlertTriangle, IconFileExport, IconInfoCircle, IconSend } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -83,18 +83,16 @@ export function CommentsPanel({ view, draft, onAuthor, onGeneral }: CommentsPane
                 {t('memberReview.comments.items', { count: commentedItems.length, total: view.items.length })}:
               </Text>
               {commentedItems.map((item) => (
-                <Anchor
+                <Button
                   key={item.id}
-                  component="button"
-                  type="button"
-                  size="xs"
-                  fw={650}
+                  size="compact-xs"
+                  variant="light"
                   className={classes.jump}
                   aria-label={t('memberReview.comments.jump', { number: item.number })}
                   onClick={() => jumpTo(item.id)}
                 >
                   {item.number}
-                </Anchor>
+                </Button>
               ))}
             </Group>
           ) : null}

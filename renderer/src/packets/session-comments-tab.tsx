@@ -13,7 +13,6 @@ import { formatDateTime } from '../common/dates'
 import { ExpandableText } from '../common/expandable-text'
 import { Empty } from '../common/query-state'
 import { CommentsImportButton } from './comments-import'
-import { PacketExportButton } from './packet-export-button'
 import classes from './packets.module.css'
 
 /** Comments per agenda item id (`null` for general ones), oldest first. */
@@ -50,10 +49,7 @@ export function SessionCommentsTab({ detail }: { detail: SessionDetail }) {
             {t('memberComments.hint')}
           </Text>
         </Stack>
-        <Group gap="xs">
-          <PacketExportButton detail={detail} />
-          {canImport ? <CommentsImportButton sessionId={session.id} variant={comments.length === 0 ? 'filled' : 'default'} /> : null}
-        </Group>
+        {canImport ? <CommentsImportButton sessionId={session.id} variant={comments.length === 0 ? 'filled' : 'default'} /> : null}
       </Group>
     </Paper>
   )

@@ -1,9 +1,10 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Tabs, Text } from '@mantine/core'
-import { IconChecklist, IconListNumbers, IconNotebook, IconPencil, IconUsers } from '@tabler/icons-react'
+import { IconChecklist, IconListNumbers, IconMessages, IconNotebook, IconPencil, IconProgressCheck, IconUsers } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { AgreementRow, MemberRow } from '../../../main/core/contract/views'
+import { PendingFollowUp } from '../agreements/pending-follow-up'
 import { ApiError } from '../api/api-error'
 import { useAgreements } from '../api/agreements'
 import { useMembers } from '../api/members'
@@ -11,6 +12,11 @@ import { useSession } from '../api/sessions'
 import { PageHeader } from '../common/page-header'
 import { Empty, ErrorState, LoadingCards } from '../common/query-state'
 import { SessionStatusBadge } from '../common/status-badge'
+import { PacketExportButton } from '../packets/packet-export-button'
+import { SessionCommentsTab } from '../packets/session-comments-tab'
+import { SessionDocumentActions } from '../signing/session-document-actions'
+import { SignedActaSection } from '../signing/signed-acta-section'
+import { SignedLockBadge } from '../signing/signed-lock-badge'
 import { AgendaBuilder } from './agenda/agenda-builder'
 import { AttendanceTab } from './attendance-tab'
 import { SessionAgreementsTab } from './session-agreements-tab'
@@ -19,7 +25,7 @@ import { sessionEditing } from './session-enums'
 import { SessionFacts } from './session-header'
 import { LifecycleButtons } from './session-lifecycle'
 
-const TABS = ['orden', 'asistencia', 'acuerdos'] as const
+const TABS = ['orden', 'asistencia', 'acuerdos', 'seguimiento', 'comentarios'] as const
 type Tab = (typeof TABS)[number]
 
 export function SessionDetailPage() {
@@ -101,6 +107,7 @@ export function SessionDetailPage() {
       <Group justify="space-between" mb="md" mt={-8} gap="sm">
         <Group gap="xs">
           <SessionStatusBadge value={session.status} size="lg" />
+          <SignedLockBadge session={session} />
           {session.quorum?.reached ? (
             <Badge size="lg" color="green" variant="outline">
               {t('session.quorumBadge', { present: session.quorum.present, voting: session.quorum.votingMembers })}
@@ -113,6 +120,8 @@ export function SessionDetailPage() {
               {t('session.actions.edit')}
             </Button>
           ) : null}
+          <PacketExportButton detail={detail.data} />
+          <SessionDocumentActions detail={detail.data} />
           <LifecycleButtons detail={detail.data} />
           {editingAllowed.minutes ? (
             <Button
@@ -128,6 +137,7 @@ export function SessionDetailPage() {
         </Group>
       </Group>
       <SessionFacts session={session} sessionKey={key} members={memberMap} />
+      <SignedActaSection detail={detail.data} />
       <Tabs
         value={tab}
         onChange={chooseTab}
@@ -155,6 +165,20 @@ export function SessionDetailPage() {
           >
             {t('session.tabs.agreements')}
           </Tabs.Tab>
+          <Tabs.Tab
+            value="seguimiento"
+            leftSection={<IconProgressCheck size={16} aria-hidden />}
+            rightSection={<CountBadge value={detail.data.pendingAgreements.length} />}
+          >
+            {t('followUp.pending.tabTitle')}
+          </Tabs.Tab>
+          <Tabs.Tab
+            value="comentarios"
+            leftSection={<IconMessages size={16} aria-hidden />}
+            rightSection={<CountBadge value={session.comments.length} />}
+          >
+            {t('memberComments.tab')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="orden">
           <AgendaBuilder detail={detail.data} members={members.data ?? []} />
@@ -170,6 +194,12 @@ export function SessionDetailPage() {
             itemNumbers={itemNumbers}
             held={!['borrador', 'convocada', 'cancelada'].includes(session.status)}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="seguimiento">
+          <PendingFollowUp detail={detail.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="comentarios">
+          <SessionCommentsTab detail={detail.data} />
         </Tabs.Panel>
       </Tabs>
       <SessionEditModal opened={editing} onClose={() => setEditing(false)} session={session} members={members.data ?? []} />

@@ -8,6 +8,7 @@ import { DataTable } from '../common/data-table'
 import { PageHeader } from '../common/page-header'
 import { Empty, ErrorState, LoadingRows } from '../common/query-state'
 import { useFilterParam } from '../common/use-filter-param'
+import { MemberReviewLink } from '../packets/member-review-link'
 import { NewSessionModal } from './new-session-modal'
 import { sessionColumns } from './session-columns'
 import { SessionFilters } from './session-filters'
@@ -50,7 +51,12 @@ export function SessionsPage() {
           icon={<IconCalendarOff size={28} aria-hidden />}
           title={t('sessions.emptyTitle')}
           description={t('sessions.emptyText')}
-          action={newButton}
+          action={
+            <>
+              {newButton}
+              <MemberReviewLink />
+            </>
+          }
         />
       ) : (
         <Stack gap="md">

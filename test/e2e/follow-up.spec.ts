@@ -121,7 +121,7 @@ test('un seguimiento con evidencia queda en el acuerdo, en la sesión siguiente 
   await page.getByRole('option', { name: 'Acuerdo' }).click()
   await page.getByRole('searchbox', { name: 'Buscar en la bitácora' }).fill(key)
   await expect(page.getByText('3 cambios')).toBeVisible()
-  await expect(page.getByRole('cell', { name: `Seguimiento del acuerdo ${key} (ahora en-proceso)` })).toBeVisible()
+  await expect(page.getByRole('cell', { name: `Seguimiento del acuerdo ${key} (ahora en proceso)` })).toBeVisible()
   await expect(page.getByRole('cell', { name: `Seguimiento del acuerdo ${key} (ahora cumplido)` })).toBeVisible()
   const audit = await downloadBytes(page, () => page.getByRole('button', { name: 'Exportar CSV' }).click())
   expect(audit.name).toMatch(/^bitacora-\d{4}-\d{2}-\d{2}\.csv$/)

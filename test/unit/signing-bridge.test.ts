@@ -100,8 +100,7 @@ describe('firma del acta en la aplicación', () => {
 
     // The acta of a signed session is the signed file, never a fresh unsigned copy.
     const { jobId } = await call('startDocument', { kind: 'acta', sessionId })
-    let job = await call('getJob', { jobId })
-    while (job.state === 'en-curso') job = await call('getJob', { jobId })
+    const job = await waitForJob(call, jobId)
     expect(job.file?.fileName).toMatch(/^acta-firmada-/)
     expect(Buffer.from(job.file?.contentBase64 ?? '', 'base64')).toEqual(await readFile(join(folder, second.session.signedActa?.storedPath ?? '')))
 

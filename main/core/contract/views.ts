@@ -115,7 +115,10 @@ export interface SessionDetail {
   editable: { datos: boolean; orden: boolean; asistencia: boolean; minuta: boolean }
   /** The session before this one, whose agenda can be copied. */
   previous: { id: string; title: string } | null
-  /** Agreements of earlier sessions still open (pending, in progress or overdue): the «Seguimiento de acuerdos» item. */
+  /**
+   * The «Seguimiento de acuerdos» item: agreements of earlier sessions still open (pending, in
+   * progress or overdue), plus those closed by a follow-up recorded in this session.
+   */
   pendingAgreements: AgreementRow[]
 }
 

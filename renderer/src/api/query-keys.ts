@@ -7,7 +7,6 @@ export const queryKeys = {
   session: (id: string) => ['sessions', id] as const,
   agreements: ['agreements'] as const,
   plan: ['plan'] as const,
-  audit: (limit: number) => ['audit', limit] as const,
   /** The bitácora with filters; under 'audit' so every change that refreshes the audit refreshes it too. */
   auditLog: (filters: object) => ['audit', 'filtro', filters] as const,
   dashboard: ['dashboard'] as const,

@@ -22,7 +22,6 @@ import { notifyError } from '../common/notify'
 import { PageHeader } from '../common/page-header'
 import { Empty, ErrorState, LoadingCards } from '../common/query-state'
 import { SessionStatusBadge } from '../common/status-badge'
-import { sessionEditing } from '../sessions/session-enums'
 import { TransitionModal } from '../sessions/session-lifecycle'
 import { AgreementModal } from './agreement-modal'
 import { CurrentItem } from './current-item'
@@ -77,7 +76,7 @@ function MinutesView({ detail, breadcrumbs }: { detail: SessionDetail; breadcrum
   const navigate = useNavigate()
   const { session, plan } = detail
   const sessionId = session.id
-  const editable = sessionEditing(session.status).minutes
+  const editable = detail.editable.minuta
   const members = useMembers().data
   const memberMap = useMemo(() => new Map<string, MemberRow>((members ?? []).map((member) => [member.id, member])), [members])
   const [params, setParams] = useSearchParams()

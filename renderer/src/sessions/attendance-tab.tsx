@@ -11,12 +11,11 @@ import { Empty } from '../common/query-state'
 import { QuorumSummary } from './quorum-summary'
 import { QuorumIndicator } from './roll-call/quorum-indicator'
 import { RollCallTable } from './roll-call/roll-call-table'
-import { sessionEditing } from './session-enums'
 
 export function AttendanceTab({ detail, members }: { detail: SessionDetail; members: readonly MemberRow[] }) {
   const { t } = useTranslation()
   const { session } = detail
-  const editable = sessionEditing(session.status).roll
+  const editable = detail.editable.asistencia
   const opened = session.attendance.length > 0
   const titularOf = useMemo(() => new Map(members.map((member) => [member.id, member.role === 'suplente' ? member.pairedName : null])), [members])
 

@@ -21,7 +21,6 @@ import { AgendaBuilder } from './agenda/agenda-builder'
 import { AttendanceTab } from './attendance-tab'
 import { SessionAgreementsTab } from './session-agreements-tab'
 import { SessionEditModal } from './session-edit-modal'
-import { sessionEditing } from './session-enums'
 import { SessionFacts } from './session-header'
 import { LifecycleButtons } from './session-lifecycle'
 
@@ -99,7 +98,7 @@ export function SessionDetailPage() {
   }
 
   const { session, title, key } = detail.data
-  const editingAllowed = sessionEditing(session.status)
+  const editingAllowed = detail.data.editable
   const live = session.status === 'en-curso'
   return (
     <>
@@ -115,7 +114,7 @@ export function SessionDetailPage() {
           ) : null}
         </Group>
         <Group gap="xs">
-          {editingAllowed.data ? (
+          {editingAllowed.datos ? (
             <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={() => setEditing(true)}>
               {t('session.actions.edit')}
             </Button>
@@ -123,7 +122,7 @@ export function SessionDetailPage() {
           <PacketExportButton detail={detail.data} />
           <SessionDocumentActions detail={detail.data} />
           <LifecycleButtons detail={detail.data} />
-          {editingAllowed.minutes ? (
+          {editingAllowed.minuta ? (
             <Button
               component={Link}
               to={`/sesiones/${session.id}/minuta`}

@@ -23,17 +23,3 @@ export const AGENDA_ITEM_TYPES = [
 ] as const satisfies ReadonlyArray<AgendaItem['type']>
 export const AGENDA_ITEM_STATUSES = ['pendiente', 'tratado', 'diferido', 'retirado'] as const satisfies ReadonlyArray<AgendaItem['status']>
 export const ATTENDANCE_STATUSES = ['presente', 'ausente', 'justificada', 'suplente'] as const satisfies ReadonlyArray<Attendance['status']>
-
-/**
- * Which parts of a session the screens offer to edit in each state. Only a
- * hint for showing or hiding controls: the core decides and refuses with its
- * own message (SessionDetail does not carry these flags yet).
- */
-export function sessionEditing(status: Session['status']) {
-  return {
-    data: status === 'borrador' || status === 'convocada' || status === 'en-curso',
-    agenda: status === 'borrador' || status === 'convocada' || status === 'en-curso',
-    roll: status === 'en-curso' || status === 'concluida',
-    minutes: status === 'en-curso' || status === 'concluida',
-  }
-}

@@ -27,7 +27,6 @@ import { ConfirmModal } from '../../common/confirm-modal'
 import { KbdLegend } from '../../common/kbd-legend'
 import { notifyDone, notifyError } from '../../common/notify'
 import { Empty } from '../../common/query-state'
-import { sessionEditing } from '../session-enums'
 import { AgendaItemModal, type AgendaItemModalState } from './agenda-item-modal'
 import { orderAfterDrop } from './agenda-order'
 import { AgendaRow, type MoveDirection } from './agenda-row'
@@ -37,7 +36,7 @@ export function AgendaBuilder({ detail, members }: { detail: SessionDetail; memb
   const { t } = useTranslation()
   const { session, plan } = detail
   const sessionId = session.id
-  const editable = sessionEditing(session.status).agenda
+  const editable = detail.editable.orden
   const reorder = useSessionOperation('reorderAgenda')
   const move = useSessionOperation('moveAgendaItem')
   const remove = useSessionOperation('removeAgendaItem')

@@ -3,7 +3,7 @@
  * row (nothing written), and imported only when every row is valid. The
  * expected columns are documented in the dialog itself.
  */
-import { Accordion, Alert, Badge, Button, Code, FileButton, Group, List, Modal, Paper, ScrollArea, Stack, Table, Text, ThemeIcon } from '@mantine/core'
+import { Accordion, Alert, Badge, Button, Code, FileButton, Group, Modal, Stack, Table, Text } from '@mantine/core'
 import { IconAlertTriangle, IconCheck, IconFileSpreadsheet, IconTableColumn, IconUpload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +11,7 @@ import type { CsvImportReport } from '../../../main/core/contract/views'
 import { errorMessage } from '../api/api-error'
 import { useImportMembersCsv } from '../api/members'
 import { notifyDone } from '../common/notify'
+import { CsvRowReport } from '../common/csv-row-report'
 
 const COLUMNS = [
   'nombre',
@@ -176,43 +177,16 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
               {t('csvImport.invalidText', { count: invalidRows })}
             </Alert>
           )}
-          <Paper withBorder>
-            <ScrollArea.Autosize mah={300}>
-              <Table verticalSpacing="xs" horizontalSpacing="sm" stickyHeader aria-label={t('csvImport.reportLabel')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th style={{ width: 70 }}>{t('csvImport.line')}</Table.Th>
-                    <Table.Th>{t('csvImport.name')}</Table.Th>
-                    <Table.Th>{t('csvImport.result')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.rows.map((row) => (
-                    <Table.Tr key={row.line} bg={row.errors.length > 0 ? 'red.0' : undefined}>
-                      <Table.Td ff="monospace">{row.line}</Table.Td>
-                      <Table.Td>{row.name || t('common.none')}</Table.Td>
-                      <Table.Td>
-                        {row.errors.length === 0 ? (
-                          <Group gap={4} wrap="nowrap">
-                            <ThemeIcon size={18} radius="xl" color="green" variant="light">
-                              <IconCheck size={12} aria-hidden />
-                            </ThemeIcon>
-                            <Text size="sm">{t('csvImport.rowOk')}</Text>
-                          </Group>
-                        ) : (
-                          <List size="sm" spacing={2} c="red.8">
-                            {row.errors.map((message) => (
-                              <List.Item key={message}>{message}</List.Item>
-                            ))}
-                          </List>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea.Autosize>
-          </Paper>
+          <CsvRowReport
+            rows={report.rows}
+            labels={{
+              table: t('csvImport.reportLabel'),
+              line: t('csvImport.line'),
+              name: t('csvImport.name'),
+              result: t('csvImport.result'),
+              ok: t('csvImport.rowOk'),
+            }}
+          />
         </Stack>
       ) : null}
 

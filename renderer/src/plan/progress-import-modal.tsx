@@ -4,13 +4,14 @@
  * something changes. The commitments' open-data CSV is itself a valid input,
  * so a round trip reports «Sin cambios».
  */
-import { Alert, Badge, Button, Code, FileButton, Group, List, Modal, Paper, ScrollArea, Stack, Table, Text, ThemeIcon } from '@mantine/core'
+import { Alert, Badge, Button, Code, FileButton, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core'
 import { IconAlertTriangle, IconCheck, IconCircleCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProgressImportReport } from '../../../main/core/contract/views'
 import { useImportProgressCsv } from '../api/plan-editor'
 import { notifyDone, notifyError } from '../common/notify'
+import { CsvRowReport } from '../common/csv-row-report'
 
 const COLUMNS = ['hito_id', 'hito_avance', 'hito_estado', 'hito_evidencia'] as const
 const REQUIRED = new Set<string>(['hito_id', 'hito_avance', 'hito_estado'])
@@ -152,43 +153,16 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
               {t('planEditor.import.validText', { count: validRows })} {t('planEditor.import.changes', { count: report.changes })}
             </Alert>
           )}
-          <Paper withBorder>
-            <ScrollArea.Autosize mah={300}>
-              <Table verticalSpacing="xs" horizontalSpacing="sm" stickyHeader aria-label={t('planEditor.import.reportLabel')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th style={{ width: 70 }}>{t('planEditor.import.line')}</Table.Th>
-                    <Table.Th>{t('planEditor.import.milestone')}</Table.Th>
-                    <Table.Th>{t('planEditor.import.result')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.rows.map((row) => (
-                    <Table.Tr key={row.line} bg={row.errors.length > 0 ? 'red.0' : undefined}>
-                      <Table.Td ff="monospace">{row.line}</Table.Td>
-                      <Table.Td>{row.name || t('common.none')}</Table.Td>
-                      <Table.Td>
-                        {row.errors.length === 0 ? (
-                          <Group gap={4} wrap="nowrap">
-                            <ThemeIcon size={18} radius="xl" color="green" variant="light">
-                              <IconCheck size={12} aria-hidden />
-                            </ThemeIcon>
-                            <Text size="sm">{t('planEditor.import.rowOk')}</Text>
-                          </Group>
-                        ) : (
-                          <List size="sm" spacing={2} c="red.8">
-                            {row.errors.map((message) => (
-                              <List.Item key={message}>{message}</List.Item>
-                            ))}
-                          </List>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea.Autosize>
-          </Paper>
+          <CsvRowReport
+            rows={report.rows}
+            labels={{
+              table: t('planEditor.import.reportLabel'),
+              line: t('planEditor.import.line'),
+              name: t('planEditor.import.milestone'),
+              result: t('planEditor.import.result'),
+              ok: t('planEditor.import.rowOk'),
+            }}
+          />
         </Stack>
       ) : null}
 

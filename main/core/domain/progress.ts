@@ -38,12 +38,3 @@ export function milestoneStateProblem(milestone: Pick<Milestone, 'status' | 'pro
   if (milestone.status === 'en-proceso' && milestone.progress === 100) return 'un hito con avance de 100 % debe marcarse como completado'
   return null
 }
-
-/** How the audit log and messages name an agreement's state. */
-export const AGREEMENT_STATE_LABELS: Readonly<Record<AgreementState, string>> = {
-  pendiente: 'pendiente',
-  'en-proceso': 'en proceso',
-  cumplido: 'cumplido',
-  cancelado: 'cancelado',
-  vencido: 'vencido',
-}

@@ -6,7 +6,7 @@ import { computeQuorum } from '../../domain/quorum'
 import { checkEditable } from '../../domain/session-rules'
 import { sessionCode } from '../../domain/session-title'
 import { checkVote } from '../../domain/votes'
-import { AGREEMENT_STATE_LABELS } from '../../domain/progress'
+import { AGREEMENT_STATE_LABELS } from '../../documents/wording'
 import { buildAgreementRows } from '../views'
 import { itemIn, sessionIn } from './session-access'
 import type { HandlerSet } from './types'
@@ -72,7 +72,7 @@ export const agreementHandlers: HandlerSet<'listAgreements' | 'createAgreement' 
       const statusChanged = agreement.status !== status
       agreement.status = status
       agreement.updatedAt = tools.nowIso
-      tools.audit({ entity: 'acuerdo', entityId: id, action: statusChanged && !changed ? 'estado' : 'editar', summary: `Acuerdo ${agreement.key} ${statusChanged ? `ahora ${AGREEMENT_STATE_LABELS[status]}` : 'actualizado'}` })
+      tools.audit({ entity: 'acuerdo', entityId: id, action: statusChanged && !changed ? 'estado' : 'editar', summary: `Acuerdo ${agreement.key} ${statusChanged ? `ahora ${AGREEMENT_STATE_LABELS[status].toLowerCase()}` : 'actualizado'}` })
       return JSON.parse(JSON.stringify(agreement)) as typeof agreement
     }),
 

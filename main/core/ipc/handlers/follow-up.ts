@@ -4,7 +4,7 @@ import type { Agreement } from '../../model/schema'
 import { auditCsv, filterAudit } from '../../domain/audit'
 import { mexicoDate } from '../../domain/dates'
 import { exportOpenData } from '../../domain/open-data'
-import { AGREEMENT_STATE_LABELS } from '../../domain/progress'
+import { AGREEMENT_STATE_LABELS } from '../../documents/wording'
 import { search } from '../../domain/search'
 import { storeAttachment } from './attachments'
 import { sessionIn } from './session-access'
@@ -33,7 +33,7 @@ export const followUpHandlers: HandlerSet<'addFollowUp' | 'removeFollowUp' | 'se
       })
       if (status) agreement.status = status
       agreement.updatedAt = tools.nowIso
-      tools.audit({ entity: 'acuerdo', entityId: agreementId, action: 'editar', summary: `Seguimiento del acuerdo ${agreement.key}${status ? ` (ahora ${AGREEMENT_STATE_LABELS[status]})` : ''}` })
+      tools.audit({ entity: 'acuerdo', entityId: agreementId, action: 'editar', summary: `Seguimiento del acuerdo ${agreement.key}${status ? ` (ahora ${AGREEMENT_STATE_LABELS[status].toLowerCase()})` : ''}` })
       return plain(agreement as Agreement)
     })
   },
@@ -56,7 +56,7 @@ export const followUpHandlers: HandlerSet<'addFollowUp' | 'removeFollowUp' | 'se
       if (agreement.status !== status) {
         agreement.status = status
         agreement.updatedAt = tools.nowIso
-        tools.audit({ entity: 'acuerdo', entityId: id, action: 'estado', summary: `Acuerdo ${agreement.key} ahora ${AGREEMENT_STATE_LABELS[status]}` })
+        tools.audit({ entity: 'acuerdo', entityId: id, action: 'estado', summary: `Acuerdo ${agreement.key} ahora ${AGREEMENT_STATE_LABELS[status].toLowerCase()}` })
       }
       return plain(agreement as Agreement)
     }),

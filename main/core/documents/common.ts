@@ -2,8 +2,11 @@
  * Pieces every document shares: the title block of the first page, the
  * running header and footer, and how the body is named as an author.
  */
-import type { Settings } from '../model/schema'
+import type { AgendaItem, Session, Settings } from '../model/schema'
+import { longSpanishDate } from '../domain/dates'
 import { COLORS, Layout, STYLES, type FrameText } from './layout'
+import type { Run } from './text-wrap'
+import { hours, ITEM_TYPE_LABELS, MODALITY_LABELS } from './wording'
 
 /** "Gobierno Abierto Jalisco · Secretariado Técnico Local". */
 export function headerLine(settings: Pick<Settings, 'organization' | 'bodyName'>): string {
@@ -28,4 +31,26 @@ export function drawTitleBlock(layout: Layout, title: string, subtitle: string, 
   layout.y += 8
   layout.hline(layout.y, layout.left, layout.right, COLORS.accent, 1.2)
   layout.y += 12
+}
+
+/** When and where a session meets, as rows of a two-column table (notice and packet guide). */
+export function sessionFactRows(
+  session: Pick<Session, 'date' | 'startTime' | 'modality' | 'venue' | 'link'>,
+  expectedEnd: string,
+  venueFallback = 'Por confirmar',
+): [string, string][] {
+  return [
+    ['Fecha', longSpanishDate(session.date)],
+    ['Horario', `De ${hours(session.startTime)} a ${hours(expectedEnd)} (duración estimada)`],
+    ['Modalidad', MODALITY_LABELS[session.modality]],
+    ...(session.modality !== 'virtual' ? [['Sede', session.venue || venueFallback] as [string, string]] : []),
+    ...(session.modality !== 'presencial' ? [['Enlace de conexión', session.link || 'Se enviará antes de la sesión'] as [string, string]] : []),
+  ]
+}
+
+/** An agenda item's subject cell: the title (bold for main items, indented for sub-items) over its type. */
+export function agendaSubject(item: Pick<AgendaItem, 'title' | 'parentId' | 'type'>): Run[] {
+  const subject: Run[] = item.parentId ? [{ text: `\u2003${item.title}` }] : [{ text: item.title, font: 'condensedBold' }]
+  subject.push({ text: `\n${item.parentId ? '\u2003' : ''}${ITEM_TYPE_LABELS[item.type]}`, color: COLORS.muted })
+  return subject
 }

@@ -9,13 +9,12 @@ import { toMinutes } from '../domain/clock'
 import { longSpanishDate, mexicoDate } from '../domain/dates'
 import { sessionKey, sessionTitle } from '../domain/session-title'
 import type { Data, Member, Session } from '../model/schema'
-import { authorOf, drawTitleBlock, frameFor } from './common'
+import { agendaSubject, authorOf, drawTitleBlock, frameFor, sessionFactRows } from './common'
 import { COLORS, STYLES, Layout, type TextStyle } from './layout'
 import { collectBytes, createArchivalDocument, type RenderOptions } from './pdf-document'
 import { Progress } from './progress'
 import { sessionForConvocatoria } from './select-session'
-import type { Run } from './text-wrap'
-import { hours, ITEM_TYPE_LABELS, MODALITY_LABELS, SECTOR_LABELS, plural } from './wording'
+import { hours, SECTOR_LABELS, plural } from './wording'
 
 /**
  * The convocatoria of `sessionRef` (a session id or `next`) as PDF/A-2b bytes.
@@ -58,13 +57,7 @@ export async function renderConvocatoria(data: Data, sessionRef: string, options
       { header: 'Dato', weight: 24, font: 'condensedBold' },
       { header: 'Valor', weight: 76 },
     ],
-    rows: [
-      ['Fecha', longSpanishDate(session.date)],
-      ['Horario', `De ${hours(session.startTime)} a ${hours(end)} (duración estimada)`],
-      ['Modalidad', MODALITY_LABELS[session.modality]],
-      ...(session.modality !== 'virtual' ? [['Sede', session.venue || data.settings.defaultVenue || 'Por confirmar']] : []),
-      ...(session.modality !== 'presencial' ? [['Enlace de conexión', session.link || 'Se enviará antes de la sesión']] : []),
-    ],
+    rows: sessionFactRows(session, end, data.settings.defaultVenue || 'Por confirmar'),
     header: false,
     style: { ...STYLES.table, size: 9 },
     padY: 2.5,
@@ -82,9 +75,7 @@ export async function renderConvocatoria(data: Data, sessionRef: string, options
     ],
     rows: session.agenda.map((item) => {
       const slot = schedule.get(item.id)
-      const subject: Run[] = item.parentId ? [{ text: `\u2003${item.title}` }] : [{ text: item.title, font: 'condensedBold' }]
-      subject.push({ text: `\n${item.parentId ? '\u2003' : ''}${ITEM_TYPE_LABELS[item.type]}`, color: COLORS.muted })
-      return [slot?.number ?? '', subject, item.presenter || '—', slot ? `${slot.start}–${slot.end}` : '', String(item.minutes)]
+      return [slot?.number ?? '', agendaSubject(item), item.presenter || '—', slot ? `${slot.start}–${slot.end}` : '', String(item.minutes)]
     }),
     zebra: true,
   })

@@ -10,11 +10,10 @@
  * embedded fonts and «Página X de Y» like every other document of the app.
  */
 import { longSpanishDate, mexicoDate, mexicoTime } from '../domain/dates'
-import { authorOf, drawTitleBlock, frameFor } from '../documents/common'
+import { agendaSubject, authorOf, drawTitleBlock, frameFor, sessionFactRows } from '../documents/common'
 import { COLORS, Layout, STYLES } from '../documents/layout'
 import { collectBytes, createArchivalDocument } from '../documents/pdf-document'
-import type { Run } from '../documents/text-wrap'
-import { AGREEMENT_STATE_LABELS, hours, ITEM_TYPE_LABELS, MODALITY_LABELS, plural, shortDate } from '../documents/wording'
+import { AGREEMENT_STATE_LABELS, hours, plural, shortDate } from '../documents/wording'
 import type { Settings } from '../model/schema'
 import { CONVOCATORIA_ENTRY, PREVIOUS_ACTA_PDF_ENTRY } from './entry-names'
 import type { AgendaDocument, ManifestEntry, PacketManifest, PreviousActaDocument } from './format'
@@ -67,11 +66,7 @@ export async function renderPackPdf(input: PackPdfInput): Promise<Buffer> {
       { header: 'Valor', weight: 74 },
     ],
     rows: [
-      ['Fecha', longSpanishDate(session.date)],
-      ['Horario', `De ${hours(session.startTime)} a ${hours(agenda.expectedEnd)} (duración estimada)`],
-      ['Modalidad', MODALITY_LABELS[session.modality]],
-      ...(session.modality !== 'virtual' ? [['Sede', session.venue || 'Por confirmar']] : []),
-      ...(session.modality !== 'presencial' ? [['Enlace de conexión', session.link || 'Se enviará antes de la sesión']] : []),
+      ...sessionFactRows(session, agenda.expectedEnd),
       ['Preparado por', manifest.exportedBy || settings.bodyName],
       ['Fecha de preparación', `${longSpanishDate(mexicoDate(exportedAt))}, ${hours(mexicoTime(exportedAt))}`],
     ],
@@ -91,9 +86,7 @@ export async function renderPackPdf(input: PackPdfInput): Promise<Buffer> {
       { header: 'Docs.', weight: 8, align: 'right' },
     ],
     rows: agenda.items.map((item) => {
-      const subject: Run[] = item.parentId ? [{ text: `\u2003${item.title}` }] : [{ text: item.title, font: 'condensedBold' }]
-      subject.push({ text: `\n${item.parentId ? '\u2003' : ''}${ITEM_TYPE_LABELS[item.type]}`, color: COLORS.muted })
-      return [item.number, subject, item.presenter || '—', `${item.start}–${item.end}`, item.attachments.length > 0 ? String(item.attachments.length) : '—']
+      return [item.number, agendaSubject(item), item.presenter || '—', `${item.start}–${item.end}`, item.attachments.length > 0 ? String(item.attachments.length) : '—']
     }),
     zebra: true,
   })

@@ -5,7 +5,7 @@
 import { mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { generateDemoData } from '../main/core/demo/demo-data'
+import { generateDemoData } from '../main/demo/demo-data'
 import { search } from '../main/core/domain/search'
 import { serializeData } from '../main/core/store/data-format'
 import { readDataFile } from '../main/core/store/read-data-file'
@@ -23,6 +23,8 @@ export interface CoreFigures {
   /** Median over paired runs of save / raw write. */
   saveRatio: number
   search: Sample
+  /** Generating the dense demo data itself, once (ms). */
+  generate: number
 }
 
 const QUERIES = ['sesion ordinaria', 'transparencia', 'acuerdo publicar', 'Zapopan', 'datos abiertos portal', 'informe avance', 'quorum', 'tlaquepaque', 'plan de accion', 'presupuesto']
@@ -45,7 +47,10 @@ export async function benchCore(label: string, sessions: number, runs: number): 
   const folder = await mkdtemp(join(tmpdir(), 'secretariado-bench-'))
   try {
     const dataFile = join(folder, 'secretariado.json')
-    const text = serializeData(generateDemoData({ sessions, seed: 1, today: '2026-11-26', dense: true }))
+    const started = performance.now()
+    const demo = generateDemoData({ sessions, seed: 1, today: '2026-11-26', dense: true })
+    const generate = performance.now() - started
+    const text = serializeData(demo)
     await writeFile(dataFile, text)
 
     const load = await measure(runs, 2, () => readDataFile(dataFile))
@@ -77,6 +82,7 @@ export async function benchCore(label: string, sessions: number, runs: number): 
       label,
       sessions,
       bytes: Buffer.byteLength(text),
+      generate,
       load,
       save: summarize(saves),
       rawWrite: summarize(raws),

@@ -8,8 +8,8 @@
  *   npm run cli -- acta FILE --session ID|latest --out OUT.pdf
  *   npm run cli -- convocatoria FILE --session ID|next --out OUT.pdf [--today AAAA-MM-DD]
  *   npm run cli -- reporte FILE --out OUT.pdf [--plan ID] [--today AAAA-MM-DD]
- *   npm run cli -- sign IN.pdf --out OUT.pdf (--p12 FILE | --cer FILE --key FILE) --password-env VAR [--reason TEXT] [--location TEXT]
- *   npm run cli -- verify FILE.pdf [--json]
+ *   npm run cli -- sign IN.pdf --out OUT.pdf (--p12 FILE | --cer FILE --key FILE) --password-env VAR [--reason TEXT] [--location TEXT] [--at AAAA-MM-DDTHH:MM]
+ *   npm run cli -- verify FILE.pdf [--json] [--at AAAA-MM-DDTHH:MM]
  *   npm run cli -- packet export FILE --session ID|next --out P.stlpkg [--today AAAA-MM-DD]
  *   npm run cli -- packet check P.stlpkg
  *   npm run cli -- comments import FILE COMMENTS.json
@@ -28,6 +28,7 @@ import { runDemoData } from './commands/demo-data'
 import { runExport } from './commands/export'
 import { runImportProgress } from './commands/import-progress'
 import { runReporte } from './commands/reporte'
+import { referenceClock } from './reference-time'
 import { runSign } from './commands/sign'
 import { runVerify } from './commands/verify'
 
@@ -39,8 +40,8 @@ const USAGE = `Uso:
   npm run cli -- acta ARCHIVO --session ID|latest --out SALIDA.pdf
   npm run cli -- convocatoria ARCHIVO --session ID|next --out SALIDA.pdf [--today AAAA-MM-DD]
   npm run cli -- reporte ARCHIVO --out SALIDA.pdf [--plan ID] [--today AAAA-MM-DD]
-  npm run cli -- sign ENTRADA.pdf --out SALIDA.pdf (--p12 ARCHIVO | --cer ARCHIVO --key ARCHIVO) --password-env VARIABLE [--reason TEXTO] [--location TEXTO]
-  npm run cli -- verify ARCHIVO.pdf [--json]
+  npm run cli -- sign ENTRADA.pdf --out SALIDA.pdf (--p12 ARCHIVO | --cer ARCHIVO --key ARCHIVO) --password-env VARIABLE [--reason TEXTO] [--location TEXTO] [--at AAAA-MM-DDTHH:MM]
+  npm run cli -- verify ARCHIVO.pdf [--json] [--at AAAA-MM-DDTHH:MM]
   npm run cli -- packet export ARCHIVO --session ID|next --out PAQUETE.stlpkg [--today AAAA-MM-DD]
   npm run cli -- packet check PAQUETE.stlpkg
   npm run cli -- comments import ARCHIVO COMENTARIOS.json`
@@ -122,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
           'password-env': { type: 'string' },
           reason: { type: 'string' },
           location: { type: 'string' },
+          at: { type: 'string' },
         },
         strict: true,
       })
@@ -130,12 +132,12 @@ async function main(argv: string[]): Promise<number> {
       if (values.p12 ? values.cer || values.key : !(values.cer && values.key)) throw new UsageError('Indique --p12 ARCHIVO, o bien --cer ARCHIVO y --key ARCHIVO.')
       // The password itself never goes on the command line: only the name of the variable that holds it.
       if (!values['password-env']) throw new UsageError('Falta --password-env VARIABLE (la contraseña se lee de esa variable de entorno).')
-      return runSign({ input: positionals[0], out: values.out, p12: values.p12, cer: values.cer, key: values.key, passwordEnv: values['password-env'], reason: values.reason, location: values.location })
+      return runSign({ input: positionals[0], out: values.out, p12: values.p12, cer: values.cer, key: values.key, passwordEnv: values['password-env'], reason: values.reason, location: values.location }, referenceClock(values.at))
     }
     case 'verify': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' } }, strict: true })
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, at: { type: 'string' } }, strict: true })
       if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique el PDF que se verificará.')
-      return runVerify(positionals[0], values.json ?? false)
+      return runVerify(positionals[0], values.json ?? false, referenceClock(values.at))
     }
     case 'packet': {
       const [action, ...more] = rest

@@ -4,11 +4,12 @@
  * reports "saved N" only after the save resolved.
  */
 import { Store } from '../../main/core/store/store'
+import { fixedClock } from '../support/clock'
 
 async function main(): Promise<void> {
   const dataFile = process.argv[2]
   if (!dataFile) throw new Error('data file?')
-  const store = await Store.open({ dataFile })
+  const store = await Store.open({ dataFile, now: fixedClock() })
   process.stdout.write('ready\n')
   for (;;) {
     const next = Number(/Sala (\d+)/.exec(store.data.settings.defaultVenue)?.[1] ?? 0) + 1

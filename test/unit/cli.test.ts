@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION, type Data } from '../../main/core/model/schema'
 import { serializeData } from '../../main/core/store/data-format'
 import { parseDataBytes } from '../../main/core/store/read-data-file'
+import { TODAY } from '../support/clock'
 import { tempFolder } from './helpers'
 
 const ROOT = resolve(__dirname, '../..')
@@ -19,7 +20,7 @@ describe('línea de comandos: demo-data y check', () => {
   it('escribe datos de demostración que check acepta, y rechaza copias dañadas sin tocarlas', async () => {
     const folder = await tempFolder()
     const good = join(folder, 'd.json')
-    const made = cli('demo-data', '--out', good, '--seed', '5', '--today', '2026-11-26')
+    const made = cli('demo-data', '--out', good, '--seed', '5', '--today', TODAY)
     expect(made.status, made.stderr).toBe(0)
     expect(made.stdout).toMatch(/Datos de demostración escritos/)
     const ok = cli('check', good)

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest'
-import { generateDemoData } from '../../main/core/demo/demo-data'
+import { generateDemoData } from '../../main/demo/demo-data'
 import { dataSchema, MUNICIPALITIES, PILLARS, type Data, type Session } from '../../main/core/model/schema'
+import { addDays } from '../../main/core/domain/dates'
+import { TODAY } from '../support/clock'
 
-const TODAY = '2026-11-15'
 
 /** Every cross-reference the demo promises, as a list of readable problems (empty when sound). */
 function integrityProblems(data: Data): string[] {
@@ -94,7 +95,7 @@ describe('generateDemoData', () => {
     const again = generateDemoData({ today: TODAY })
     expect(JSON.stringify(again)).toBe(JSON.stringify(data))
     expect(JSON.stringify(generateDemoData({ today: TODAY, seed: 2 }))).not.toBe(JSON.stringify(data))
-    expect(JSON.stringify(generateDemoData({ today: '2026-11-16' }))).not.toBe(JSON.stringify(data))
+    expect(JSON.stringify(generateDemoData({ today: addDays(TODAY, 1) }))).not.toBe(JSON.stringify(data))
     expect(JSON.stringify(generateDemoData({ today: TODAY, seed: 7, dense: true, sessions: 5 }))).toBe(
       JSON.stringify(generateDemoData({ today: TODAY, seed: 7, dense: true, sessions: 5 })),
     )
@@ -344,13 +345,7 @@ describe('generateDemoData', () => {
 })
 
 describe('generateDemoData in dense mode', () => {
-  const started = performance.now()
   const dense = generateDemoData({ today: TODAY, sessions: 150, dense: true })
-  const elapsed = performance.now() - started
-
-  it('is fast enough for benchmarks', () => {
-    expect(elapsed).toBeLessThan(5000)
-  })
 
   it('is valid and sound', () => {
     expect(dense.sessions).toHaveLength(150)

@@ -1,21 +1,14 @@
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { generateDemoData } from '../../main/core/demo/demo-data'
 import { dispatch } from '../../main/core/ipc/dispatch'
-import { serializeData } from '../../main/core/store/data-format'
-import { Store } from '../../main/core/store/store'
-import { contextFor, tempFolder } from './helpers'
+import { demoData } from '../support/bridge'
+import { demoBridge } from './helpers'
 
 describe('paquete de diagnóstico', () => {
   it('describe la instalación y los datos sin ningún dato personal', async () => {
-    const folder = await tempFolder()
-    const dataFile = join(folder, 'secretariado.json')
-    const data = generateDemoData({ sessions: 6, seed: 8, today: '2026-11-26' })
-    await writeFile(dataFile, serializeData(data))
-    const store = await Store.open({ dataFile })
+    const data = demoData({ sessions: 6, seed: 8 })
+    const { store, context } = await demoBridge({ sessions: 6, seed: 8 })
     await store.update((draft) => void (draft.settings.defaultVenue = 'Casa Jalisco'))
-    const result = await dispatch('exportDiagnostics', undefined, contextFor(store))
+    const result = await dispatch('exportDiagnostics', undefined, context)
     if (!result.ok) throw new Error(result.error.message)
     const file = result.value as { fileName: string; contentBase64: string }
     const text = Buffer.from(file.contentBase64, 'base64').toString('utf8')

@@ -4,13 +4,13 @@
  * thin wrappers over poppler-utils and qpdf, which judge the PDFs.
  */
 import { spawnSync } from 'node:child_process'
-import { generateDemoData } from '../../main/core/demo/demo-data'
+import { generateDemoData } from '../../main/demo/demo-data'
+import { NOW, TODAY } from '../support/clock'
 import { findIntegrityProblems } from '../../main/core/domain/integrity'
 import { sessionCode } from '../../main/core/domain/session-title'
 import { dataSchema, type AgendaItem, type Agreement, type Data, type Member, type Session } from '../../main/core/model/schema'
 
-export const TODAY = '2026-11-26'
-export const NOW = new Date(`${TODAY}T18:00:00Z`)
+export { NOW, TODAY }
 
 /** Demo data as seen on 26 November 2026, with one intervention that uses ¿ ¡ and ñ. */
 export function demoData(): Data {

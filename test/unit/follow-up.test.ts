@@ -1,32 +1,16 @@
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import type { OperationName, OutputOf } from '../../main/core/contract/operations'
-import { generateDemoData } from '../../main/core/demo/demo-data'
 import { AGREEMENT_COLUMNS, COMMITMENT_COLUMNS, exportOpenData, openDataJsonSchemas } from '../../main/core/domain/open-data'
 import { parseProgressCsv } from '../../main/core/domain/progress-csv'
 import { search } from '../../main/core/domain/search'
-import { dispatch } from '../../main/core/ipc/dispatch'
-import { serializeData } from '../../main/core/store/data-format'
-import { Store } from '../../main/core/store/store'
-import { bytesOf, contextFor, tempFolder } from './helpers'
+import { demoData } from '../support/bridge'
+import { NOW, TODAY } from '../support/clock'
+import { bytesOf, demoBridge } from './helpers'
 
-const NOW = new Date('2026-11-26T18:00:00Z')
-const demo = () => generateDemoData({ sessions: 14, seed: 4, today: '2026-11-26' })
+const demo = () => demoData({ sessions: 14, seed: 4 })
 
-async function setup() {
-  const folder = await tempFolder()
-  const dataFile = join(folder, 'secretariado.json')
-  await writeFile(dataFile, serializeData(demo()))
-  const store = await Store.open({ dataFile })
-  const context = contextFor(store, NOW)
-  const call = async <K extends OperationName>(name: K, input: unknown): Promise<OutputOf<K>> => {
-    const result = await dispatch(name, input, context)
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
-    return result.value as OutputOf<K>
-  }
-  return { store, dataFile, call, context }
+function setup() {
+  return demoBridge({ sessions: 14, seed: 4 })
 }
 
 describe('búsqueda sin acentos', () => {
@@ -135,7 +119,7 @@ describe('seguimiento de acuerdos entre sesiones', () => {
     expect(before.pendingAgreements.every((row) => ['pendiente', 'en-proceso', 'vencido'].includes(row.state))).toBe(true)
     const updated = await call('addFollowUp', {
       agreementId: open.id,
-      date: '2026-11-26',
+      date: TODAY,
       note: 'Se publicó la información en el portal de transparencia.',
       evidenceUrl: 'https://transparencia.example.org/informe',
       evidenceFile: { fileName: 'evidencia.txt', contentBase64: Buffer.from('Evidencia de cumplimiento').toString('base64') },

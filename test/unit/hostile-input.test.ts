@@ -10,18 +10,18 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../main/core/errors'
 import { operationNames } from '../../main/core/contract/operations'
-import { generateDemoData } from '../../main/core/demo/demo-data'
 import { parseMemberCsv } from '../../main/core/domain/member-csv'
 import { parseProgressCsv } from '../../main/core/domain/progress-csv'
 import { dispatch } from '../../main/core/ipc/dispatch'
 import { loadEfirma, loadPkcs12, verifyPdf } from '../../main/core/signatures'
 import { serializeData } from '../../main/core/store/data-format'
 import { parseDataBytes } from '../../main/core/store/read-data-file'
-import { Store } from '../../main/core/store/store'
-import { bytesOf, contextFor, tempFolder } from './helpers'
+import { demoData } from '../support/bridge'
+import { NOW } from '../support/clock'
+import { bytesOf, openBridge, tempFolder } from './helpers'
 
 const ALLOWED = new Set(['VALIDACION', 'NO_ENCONTRADO', 'REGLA', 'SIN_DATOS', 'OPERACION_DESCONOCIDA'])
-const data = generateDemoData({ sessions: 4, seed: 3, today: '2026-11-26' })
+const data = demoData({ sessions: 4, seed: 3 })
 const ids = [...data.members.slice(0, 3).map((m) => m.id), ...data.sessions.slice(0, 3).map((s) => s.id), data.agreements[0]?.id ?? 'x', '../../etc/passwd', 'C:\\Windows', '\\\\servidor\\recurso', '']
 
 /** Payloads near the real shapes: objects with the contract's field names and hostile values. */
@@ -37,8 +37,7 @@ describe('cargas hostiles en cada operación del puente', () => {
     const folder = await tempFolder()
     const dataFile = join(folder, 'secretariado.json')
     await writeFile(dataFile, serializeData(data))
-    const store = await Store.open({ dataFile })
-    const context = contextFor(store)
+    const { store, context } = await openBridge(dataFile)
     const before = await bytesOf(dataFile)
     const unexpected: string[] = []
     await fc.assert(
@@ -95,7 +94,7 @@ describe('archivos hostiles para la línea de comandos', () => {
   it('PDF a verificar y certificados: bytes al azar se rechazan con un mensaje', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 1500 }), fc.constantFrom('', '%PDF-1.7\n'), (bytes, prefix) => {
-        refusesCleanly(() => verifyPdf(Buffer.concat([Buffer.from(prefix), Buffer.from(bytes)]), new Date()))
+        refusesCleanly(() => verifyPdf(Buffer.concat([Buffer.from(prefix), Buffer.from(bytes)]), NOW))
         refusesCleanly(() => loadPkcs12(Buffer.from(bytes), 'x'))
         refusesCleanly(() => loadEfirma(Buffer.from(bytes), Buffer.from(bytes), 'x'))
       }),

@@ -5,56 +5,20 @@
  * writer refuses hostile names, so those are patched in afterwards.
  */
 import { createHash } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect } from 'vitest'
 import yauzl from 'yauzl'
 import { ZipFile } from 'yazl'
-import type { OperationName, OutputOf } from '../../main/core/contract/operations'
-import { generateDemoData } from '../../main/core/demo/demo-data'
-import { dispatch } from '../../main/core/ipc/dispatch'
-import { serializeData } from '../../main/core/store/data-format'
-import { Store } from '../../main/core/store/store'
-import { bytesOf, contextFor, tempFolder } from './helpers'
+import { openBridge, writeDemoData, type Bridge } from '../support/bridge'
+import { NOW, TODAY } from '../support/clock'
+import { tempFolder } from './helpers'
 
-export const TODAY = '2026-11-26'
-/** 09:00 in Guadalajara, the morning of the Quinta Sesión Ordinaria (11:00). */
-export const NOW = new Date(`${TODAY}T15:00:00Z`)
+export { NOW, TODAY }
 /** Convocada for today in the demo data (seed 11, 6 sessions). */
 export const SESSION_ID = 'ses-2026-so05'
 /** Concluded: a packet for it is refused. */
 export const HELD_SESSION_ID = 'ses-2026-so04'
 
 export const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex')
-
-export interface Bridge {
-  store: Store
-  dataFile: string
-  call<K extends OperationName>(name: K, input: unknown): Promise<OutputOf<K>>
-  /** Expects a refusal that leaves the data file byte for byte as it was; returns the message. */
-  refused(name: OperationName, input: unknown): Promise<string>
-}
-
-async function bridgeOn(dataFile: string, now = NOW): Promise<Bridge> {
-  const store = await Store.open({ dataFile, now: () => now })
-  const context = contextFor(store, now)
-  return {
-    store,
-    dataFile,
-    call: async (name, input) => {
-      const result = await dispatch(name, input, context)
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
-      return result.value as never
-    },
-    refused: async (name, input) => {
-      const before = await bytesOf(dataFile)
-      const result = await dispatch(name, input, context)
-      expect(result.ok, `${name} debió rechazarse`).toBe(false)
-      expect(await bytesOf(dataFile), `${name} no debe tocar el archivo de datos`).toEqual(before)
-      return result.ok ? '' : result.error.message
-    },
-  }
-}
 
 export interface AddedFile {
   itemId: string
@@ -70,8 +34,8 @@ export interface AddedFile {
 export async function secretariat(sessions = 6): Promise<Bridge & { folder: string; files: AddedFile[] }> {
   const folder = await tempFolder()
   const dataFile = join(folder, 'secretariado.json')
-  await writeFile(dataFile, serializeData(generateDemoData({ sessions, seed: 11, today: TODAY })))
-  const bridge = await bridgeOn(dataFile)
+  await writeDemoData(dataFile, { sessions, seed: 11 })
+  const bridge = await openBridge(dataFile)
   const files: AddedFile[] = []
   if (sessions >= 5) {
     const detail = await bridge.call('getSession', { id: SESSION_ID })
@@ -94,7 +58,7 @@ export async function secretariat(sessions = 6): Promise<Bridge & { folder: stri
 /** A member's own copy of the app: empty data, nothing of the secretariat's. */
 export async function memberApp(): Promise<Bridge> {
   const folder = await tempFolder()
-  return bridgeOn(join(folder, 'secretariado.json'))
+  return openBridge(join(folder, 'secretariado.json'))
 }
 
 /** Bytes that look like a small PDF, unique per text. */

@@ -2,37 +2,13 @@
  * A whole meeting through the bridge (dispatch → handlers → durable store),
  * and the refusals a secretary can run into, each leaving the file untouched.
  */
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { OperationName, OutputOf } from '../../main/core/contract/operations'
 import type { SessionDetail } from '../../main/core/contract/views'
-import { generateDemoData } from '../../main/core/demo/demo-data'
-import { dispatch } from '../../main/core/ipc/dispatch'
-import { serializeData } from '../../main/core/store/data-format'
 import { readDataFile } from '../../main/core/store/read-data-file'
-import { Store } from '../../main/core/store/store'
-import { bytesOf, contextFor, tempFolder } from './helpers'
+import { demoBridge } from './helpers'
 
-async function setup() {
-  const folder = await tempFolder()
-  const dataFile = join(folder, 'secretariado.json')
-  await writeFile(dataFile, serializeData(generateDemoData({ sessions: 6, seed: 11, today: '2026-11-26' })))
-  const store = await Store.open({ dataFile })
-  const context = contextFor(store)
-  const call = async <K extends OperationName>(name: K, input: unknown): Promise<OutputOf<K>> => {
-    const result = await dispatch(name, input, context)
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
-    return result.value as OutputOf<K>
-  }
-  const refused = async (name: OperationName, input: unknown): Promise<string> => {
-    const before = await bytesOf(dataFile)
-    const result = await dispatch(name, input, context)
-    expect(result.ok, `${name} debió rechazarse`).toBe(false)
-    expect(await bytesOf(dataFile), `${name} no debe tocar el archivo`).toEqual(before)
-    return result.ok ? '' : result.error.message
-  }
-  return { store, dataFile, call, refused }
+function setup() {
+  return demoBridge({ sessions: 6, seed: 11 })
 }
 
 const newSession = { type: 'ordinaria', date: '2026-12-10', startTime: '10:00', modality: 'presencial', venue: 'Casa Jalisco', link: '', chairId: null, secretaryId: null, agendaSource: 'estandar' } as const

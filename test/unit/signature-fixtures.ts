@@ -10,6 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import forge from 'node-forge'
 import PDFDocument from 'pdfkit'
+import { daysFromNow } from '../support/clock'
 
 export interface TestIdentity {
   certificate: Buffer
@@ -35,7 +36,6 @@ export interface CertificateSpec {
   serialHex?: string
 }
 
-const DAY = 86_400_000
 
 export function makeIdentity(spec: CertificateSpec): TestIdentity {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: spec.bits ?? 2048 })
@@ -44,8 +44,8 @@ export function makeIdentity(spec: CertificateSpec): TestIdentity {
   const cert = forge.pki.createCertificate()
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString())
   cert.serialNumber = spec.serialHex ?? `01${randomBytes(8).toString('hex')}`
-  cert.validity.notBefore = spec.notBefore ?? new Date(Date.now() - DAY)
-  cert.validity.notAfter = spec.notAfter ?? new Date(Date.now() + 730 * DAY)
+  cert.validity.notBefore = spec.notBefore ?? daysFromNow(-1)
+  cert.validity.notAfter = spec.notAfter ?? daysFromNow(730)
   const attributes = spec.subject.map((attribute) => ({
     ...(attribute.shortName ? { shortName: attribute.shortName } : { type: attribute.type }),
     // node-forge encodes UTF8String values itself.

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../main/core/errors'
 import { describeCertificate, describeSigner, loadEfirma, loadPkcs12, signPdf, verifyPdf, type SignatureReport } from '../../main/core/signatures'
+import { NOW, daysFromNow } from '../support/clock'
 import { tempFolder } from './helpers'
 import {
   hasOpenssl,
@@ -24,10 +25,11 @@ import {
 const ROOT = resolve(__dirname, '../..')
 const TSX = join(ROOT, 'node_modules/.bin/tsx')
 const FONT = join(ROOT, 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf')
-const DAY = 86_400_000
 
+/** The command line at the suites' clock: `sign` declares `NOW` as its signing time, `verify` judges the certificates at `NOW`. */
 function cli(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TSX, [join(ROOT, 'main/cli/index.ts'), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env } })
+  const at = args[0] === 'sign' || args[0] === 'verify' ? ['--at', NOW.toISOString()] : []
+  const result = spawnSync(TSX, [join(ROOT, 'main/cli/index.ts'), ...args, ...at], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env } })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -43,7 +45,8 @@ function expectQpdfClean(file: string): void {
 
 /** poppler's pdfsig, one block of lines per signature. */
 function pdfsig(file: string): string[] {
-  const result = spawnSync('pdfsig', [file], { encoding: 'utf8' })
+  // -nocert: the certificates are judged by the app at the suites' clock, not by pdfsig at the machine's.
+  const result = spawnSync('pdfsig', ['-nocert', file], { encoding: 'utf8' })
   expect(result.error, 'pdfsig no está instalado').toBeUndefined()
   return result.stdout.split(/^Signature #\d+:$/m).slice(1)
 }
@@ -100,7 +103,7 @@ describe('firmar y verificar', () => {
   it('una firma con un .p12 autofirmado: pdfsig la da por válida y completa, qpdf no advierte nada', async () => {
     const folder = await tempFolder()
     const credentials = loadPkcs12(makePkcs12(selfSigned, 'clave-de-prueba'), 'clave-de-prueba')
-    const signingTime = new Date(Math.floor(Date.now() / 1000) * 1000)
+    const signingTime = NOW
     const signed = await signPdf(acta, credentials, { signingTime, reason: 'Aprobación del acta', location: 'Guadalajara, Jalisco' })
     expect(signed.subarray(0, acta.length).equals(acta)).toBe(true)
     const file = join(folder, 'una-firma.pdf')
@@ -113,7 +116,7 @@ describe('firmar y verificar', () => {
     expect(block).toMatch(/Signature Type: ETSI\.CAdES\.detached/)
     expect(block).toMatch(/Signing Hash Algorithm: SHA-256/)
 
-    const [report] = verifyPdf(signed, new Date())
+    const [report] = verifyPdf(signed, NOW)
     expect(report).toMatchObject({
       field: 'Firma 1',
       signer: 'María José Pérez Núñez',
@@ -131,7 +134,7 @@ describe('firmar y verificar', () => {
 
   it('la firma lleva los atributos de PAdES: content-type, message-digest y signing-certificate-v2, sin signing-time', async () => {
     const credentials = loadPkcs12(makePkcs12(selfSigned, 'x'), 'x')
-    const signed = await signPdf(acta, credentials, { signingTime: new Date() })
+    const signed = await signPdf(acta, credentials, { signingTime: NOW })
     const text = signed.toString('latin1')
     const hex = /\/Contents <([0-9a-f]+)>/.exec(text)?.[1] ?? ''
     const cms = Buffer.from(hex, 'hex')
@@ -156,14 +159,14 @@ describe('firmar y verificar', () => {
 
   it('dos firmantes (el segundo, RSA-4096 bajo una intermedia): ambas firmas válidas, cada revisión limpia', async () => {
     const folder = await tempFolder()
-    const first = await signPdf(acta, loadPkcs12(makePkcs12(selfSigned, 'uno'), 'uno'), { signingTime: new Date() })
+    const first = await signPdf(acta, loadPkcs12(makePkcs12(selfSigned, 'uno'), 'uno'), { signingTime: NOW })
     const firstFile = join(folder, 'una.pdf')
     await writeFile(firstFile, first)
     expectQpdfClean(firstFile)
 
     const chained = loadPkcs12(makePkcs12(leaf4096, 'dos', [intermediate, root]), 'dos')
     expect(chained.chain).toHaveLength(2)
-    const second = await signPdf(first, chained, { signingTime: new Date(), reason: 'Conformidad' })
+    const second = await signPdf(first, chained, { signingTime: NOW, reason: 'Conformidad' })
     expect(second.subarray(0, first.length).equals(first)).toBe(true)
     const secondFile = join(folder, 'dos.pdf')
     await writeFile(secondFile, second)
@@ -176,21 +179,21 @@ describe('firmar y verificar', () => {
     expect(blocks[1]).toMatch(/Total document signed/)
     expect(blocks[1]).not.toMatch(/Not total document signed/)
 
-    const reports = verifyPdf(second, new Date())
+    const reports = verifyPdf(second, NOW)
     expect(reports.map((r) => [r.field, r.signer, r.intact, r.coversWholeDocument, r.revision, r.trust])).toEqual([
       ['Firma 1', 'María José Pérez Núñez', true, false, 2, 'autofirmado'],
       ['Firma 2', 'Juan Carlos Secretario', true, true, 3, 'emisor-desconocido'],
     ])
     expect(reports[1]?.trustExplanation).toMatch(/Raíz de pruebas/)
     // With the root declared trustworthy, the chain is.
-    const trusted = verifyPdf(second, new Date(), { trustedRoots: [root.certificate] })
+    const trusted = verifyPdf(second, NOW, { trustedRoots: [root.certificate] })
     expect(trusted[1]?.trust).toBe('confiable')
   })
 
   it('un byte cambiado dentro del rango firmado invalida la verificación en pdfsig, en verifyPdf y en verify', async () => {
     const folder = await tempFolder()
-    const one = await signPdf(acta, loadPkcs12(makePkcs12(selfSigned, 'x'), 'x'), { signingTime: new Date() })
-    const two = await signPdf(one, loadPkcs12(makePkcs12(leaf4096, 'y', [intermediate]), 'y'), { signingTime: new Date() })
+    const one = await signPdf(acta, loadPkcs12(makePkcs12(selfSigned, 'x'), 'x'), { signingTime: NOW })
+    const two = await signPdf(one, loadPkcs12(makePkcs12(leaf4096, 'y', [intermediate]), 'y'), { signingTime: NOW })
     // Byte 10 is in the binary comment of the header: the file still parses, only the digest changes.
     const early = tamper(two, 10)
     // And one inside the second signature's own update (in its /Reason-free dictionary text: the /Name).
@@ -207,7 +210,7 @@ describe('firmar y verificar', () => {
         if (valid) expect(blocks[i]).toMatch(/Signature is Valid/)
         else expect(blocks[i]).toMatch(/Digest Mismatch|Signature is Invalid/)
       })
-      const reports = verifyPdf(bytes, new Date())
+      const reports = verifyPdf(bytes, NOW)
       expect(reports.map((r) => r.intact)).toEqual(broken)
       expect(reports.find((r) => !r.intact)?.problems.join(' ')).toMatch(/fue modificado/)
       const result = cli(['verify', file])
@@ -226,7 +229,7 @@ describe('firmar y verificar', () => {
     let bytes: Buffer = await readFile(packed)
     expect(bytes.includes('/ObjStm')).toBe(true)
     for (const [i, identity] of [selfSigned, leaf4096].entries()) {
-      bytes = await signPdf(bytes, loadPkcs12(makePkcs12(identity, 'z'), 'z'), { signingTime: new Date() })
+      bytes = await signPdf(bytes, loadPkcs12(makePkcs12(identity, 'z'), 'z'), { signingTime: NOW })
       const file = join(folder, `firmado-${i + 1}.pdf`)
       await writeFile(file, bytes)
       expectQpdfClean(file)
@@ -234,19 +237,19 @@ describe('firmar y verificar', () => {
       expect(blocks).toHaveLength(i + 1)
       for (const block of blocks) expect(block).toMatch(/Signature is Valid/)
     }
-    expect(verifyPdf(bytes, new Date()).map((r) => r.intact)).toEqual([true, true])
+    expect(verifyPdf(bytes, NOW).map((r) => r.intact)).toEqual([true, true])
   }, 60_000)
 
   it('informa honestamente un certificado que ya venció después de firmar', async () => {
-    const shortLived = makeIdentity({ subject: [{ shortName: 'CN', value: 'Vigencia corta' }], notAfter: new Date(Date.now() + 10 * DAY) })
-    const signed = await signPdf(acta, loadPkcs12(makePkcs12(shortLived, 'x'), 'x'), { signingTime: new Date() })
-    const [report] = verifyPdf(signed, new Date(Date.now() + 30 * DAY))
+    const shortLived = makeIdentity({ subject: [{ shortName: 'CN', value: 'Vigencia corta' }], notAfter: daysFromNow(10) })
+    const signed = await signPdf(acta, loadPkcs12(makePkcs12(shortLived, 'x'), 'x'), { signingTime: NOW })
+    const [report] = verifyPdf(signed, daysFromNow(30))
     expect(report).toMatchObject({ intact: true, trust: 'vencido' })
     expect(report?.trustExplanation).toMatch(/venció el .* estaba vigente al firmar/)
   })
 
   it('un PDF sin firmas no tiene nada que verificar', async () => {
-    expect(verifyPdf(acta, new Date())).toEqual([])
+    expect(verifyPdf(acta, NOW)).toEqual([])
     const folder = await tempFolder()
     const file = join(folder, 'sin-firmas.pdf')
     await writeFile(file, acta)
@@ -269,8 +272,8 @@ describe('credenciales', () => {
     const key = await makeOpenSslSatKey(satPerson, 'llave SAT', folder)
     expect(key.includes(Buffer.from('2a864886f70d0307', 'hex'))).toBe(true) // des-ede3-cbc
     const efirma = loadEfirma(satPerson.certificate, key, 'llave SAT')
-    const signed = await signPdf(acta, efirma, { signingTime: new Date() })
-    expect(verifyPdf(signed, new Date())[0]).toMatchObject({ intact: true, rfc: 'GOOA850315AB1', curp: 'GOOA850315MJCMRN08' })
+    const signed = await signPdf(acta, efirma, { signingTime: NOW })
+    expect(verifyPdf(signed, NOW)[0]).toMatchObject({ intact: true, rfc: 'GOOA850315AB1', curp: 'GOOA850315MJCMRN08' })
   }, 60_000)
 
   it('rechaza con mensajes en español: contraseña equivocada, llave que no corresponde, archivos que no son lo que dicen', () => {
@@ -297,11 +300,11 @@ describe('credenciales', () => {
   })
 
   it('rechaza un certificado vencido o aún no vigente a la hora de firmar', async () => {
-    const expired = makeIdentity({ subject: [{ shortName: 'CN', value: 'Certificado Vencido' }], notBefore: new Date(Date.now() - 800 * DAY), notAfter: new Date(Date.now() - 70 * DAY) })
+    const expired = makeIdentity({ subject: [{ shortName: 'CN', value: 'Certificado Vencido' }], notBefore: daysFromNow(-800), notAfter: daysFromNow(-70) })
     const credentials = loadPkcs12(makePkcs12(expired, 'x'), 'x')
-    await expect(signPdf(acta, credentials, { signingTime: new Date() })).rejects.toThrow(/El certificado de Certificado Vencido venció el/)
+    await expect(signPdf(acta, credentials, { signingTime: NOW })).rejects.toThrow(/El certificado de Certificado Vencido venció el/)
     const future = loadPkcs12(makePkcs12(selfSigned, 'x'), 'x')
-    await expect(signPdf(acta, future, { signingTime: new Date(Date.now() - 10 * DAY) })).rejects.toMatchObject({ code: 'REGLA', message: expect.stringMatching(/aún no es válido/) })
+    await expect(signPdf(acta, future, { signingTime: daysFromNow(-10) })).rejects.toMatchObject({ code: 'REGLA', message: expect.stringMatching(/aún no es válido/) })
   })
 })
 
@@ -363,7 +366,7 @@ describe('línea de comandos: sign y verify', () => {
     const folder = await tempFolder()
     const input = join(folder, 'acta.pdf')
     await writeFile(input, acta)
-    const expired = makeIdentity({ subject: [{ shortName: 'CN', value: 'Firmante Vencido' }], notBefore: new Date(Date.now() - 800 * DAY), notAfter: new Date(Date.now() - 70 * DAY) })
+    const expired = makeIdentity({ subject: [{ shortName: 'CN', value: 'Firmante Vencido' }], notBefore: daysFromNow(-800), notAfter: daysFromNow(-70) })
     await writeFile(join(folder, 'buena.p12'), makePkcs12(selfSigned, 'buena'))
     await writeFile(join(folder, 'vencida.p12'), makePkcs12(expired, 'buena'))
     await writeFile(join(folder, 'sat.cer'), satPerson.certificate)

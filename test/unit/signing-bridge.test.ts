@@ -6,36 +6,15 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { OperationName, OutputOf } from '../../main/core/contract/operations'
-import { generateDemoData } from '../../main/core/demo/demo-data'
-import { dispatch } from '../../main/core/ipc/dispatch'
-import { serializeData } from '../../main/core/store/data-format'
-import { Store } from '../../main/core/store/store'
-import { bytesOf, contextFor, tempFolder } from './helpers'
+import { daysFromNow } from '../support/clock'
+import { demoBridge } from './helpers'
 import { makeIdentity, makePkcs12, makeSatKey, satIssuer, satPersonSubject, satSerial } from './signature-fixtures'
 
 async function setup() {
-  const folder = await tempFolder()
-  const dataFile = join(folder, 'secretariado.json')
-  await writeFile(dataFile, serializeData(generateDemoData({ sessions: 6, seed: 9, today: '2026-11-26' })))
-  const store = await Store.open({ dataFile })
-  // Real time: the test certificates are valid from yesterday for two years.
-  const context = contextFor(store, new Date())
-  const call = async <K extends OperationName>(name: K, input: unknown): Promise<OutputOf<K>> => {
-    const result = await dispatch(name, input, context)
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
-    return result.value as OutputOf<K>
-  }
-  const refused = async (name: OperationName, input: unknown): Promise<string> => {
-    const before = await bytesOf(dataFile)
-    const result = await dispatch(name, input, context)
-    expect(result.ok, `${name} debió rechazarse`).toBe(false)
-    expect(await bytesOf(dataFile)).toEqual(before)
-    return result.ok ? '' : result.error.message
-  }
-  const concluded = store.data.sessions.filter((session) => session.status === 'concluida').at(-1)
+  const bridge = await demoBridge({ sessions: 6, seed: 9 })
+  const concluded = bridge.store.data.sessions.filter((session) => session.status === 'concluida').at(-1)
   if (!concluded) throw new Error('demo')
-  return { store, dataFile, folder, call, refused, sessionId: concluded.id }
+  return { ...bridge, sessionId: concluded.id }
 }
 
 async function waitForJob(call: Awaited<ReturnType<typeof setup>>['call'], jobId: string) {
@@ -113,7 +92,7 @@ describe('firma del acta en la aplicación', () => {
   it('contraseña equivocada, certificado vencido, llave ajena o acta alterada: rechazo en español y nada cambia', async () => {
     const { store, folder, call, refused, sessionId } = await setup()
     expect(await refused('signActa', { sessionId, credentials: { ...p12, password: 'otra' } })).toMatch(/contraseña/i)
-    const expired = makeIdentity({ subject: [{ shortName: 'CN', value: 'Vencido' }], notBefore: new Date(Date.now() - 800 * 86_400_000), notAfter: new Date(Date.now() - 86_400_000) })
+    const expired = makeIdentity({ subject: [{ shortName: 'CN', value: 'Vencido' }], notBefore: daysFromNow(-800), notAfter: daysFromNow(-1) })
     expect(await refused('signActa', { sessionId, credentials: { kind: 'p12', p12Base64: makePkcs12(expired, password).toString('base64'), password } })).toMatch(/venci/i)
     const stranger = makeIdentity({ subject: [{ shortName: 'CN', value: 'Otra persona' }] })
     expect(await refused('signActa', { sessionId, credentials: { ...efirma, keyBase64: makeSatKey(stranger, password).toString('base64') } })).toMatch(/no corresponde|no coincide/i)

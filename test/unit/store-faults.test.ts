@@ -7,7 +7,8 @@ import * as fsp from 'node:fs/promises'
 import { readdir, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { generateDemoData } from '../../main/core/demo/demo-data'
+import { demoData } from '../support/bridge'
+import { NOW, fixedClock } from '../support/clock'
 import type { DurableFs } from '../../main/core/store/durable-write'
 import { serializeData } from '../../main/core/store/data-format'
 import { readDataFile } from '../../main/core/store/read-data-file'
@@ -67,9 +68,9 @@ describe('fallas inyectadas en cada llamada de un guardado', () => {
   it('para cada llamada N y cada error, el archivo anterior sigue intacto y el siguiente guardado funciona', async () => {
     const folder = await tempFolder()
     const dataFile = join(folder, 'secretariado.json')
-    await writeFile(dataFile, serializeData(generateDemoData({ sessions: 3, seed: 1, today: '2026-11-26' })))
+    await writeFile(dataFile, serializeData(demoData({ sessions: 3, seed: 1 })))
     const plan: { fault: Fault | null; calls: string[] } = { fault: null, calls: [] }
-    const store = await Store.open({ dataFile, fs: faultyFs(plan) })
+    const store = await Store.open({ dataFile, fs: faultyFs(plan), now: fixedClock() })
 
     // How many calls one save makes (with backups), measured on a clean save.
     plan.calls = []
@@ -202,7 +203,7 @@ class PowerCutFs {
     },
     mkdir: (async () => undefined) as DurableFs['mkdir'],
     readdir: (async (path: string) => [...(this.entries.get(path)?.keys() ?? [])]) as DurableFs['readdir'],
-    stat: (async () => ({ size: 0, mtime: new Date() })) as unknown as DurableFs['stat'],
+    stat: (async () => ({ size: 0, mtime: NOW })) as unknown as DurableFs['stat'],
     readFile: (async (path: string) => Buffer.from(this.files.get(this.dir(path).get(basename(path)) ?? '') ?? '')) as unknown as DurableFs['readFile'],
   }
 }
@@ -211,12 +212,12 @@ describe('corte de energía simulado', () => {
   it('en cualquier paso de un guardado, lo que queda en disco es el estado anterior o el nuevo, y se puede abrir', async () => {
     const folder = await tempFolder()
     const dataFile = join(folder, 'secretariado.json')
-    const initial = serializeData(generateDemoData({ sessions: 2, seed: 5, today: '2026-11-26' })).toString('utf8')
+    const initial = serializeData(demoData({ sessions: 2, seed: 5 })).toString('utf8')
     await writeFile(dataFile, initial)
 
     // Count the steps of one save, then cut the power at each of them in turn.
     const probe = new PowerCutFs(folder, dataFile, initial)
-    const store = await Store.open({ dataFile, fs: probe.fs })
+    const store = await Store.open({ dataFile, fs: probe.fs, now: fixedClock() })
     probe.steps = 0
     await store.update((draft) => void (draft.settings.defaultVenue = 'Nuevo'))
     const stepsPerSave = probe.steps
@@ -228,7 +229,7 @@ describe('corte de energía simulado', () => {
     for (let cut = 1; cut <= stepsPerSave + 1; cut++) {
       await writeFile(dataFile, initial)
       const machine = new PowerCutFs(folder, dataFile, initial)
-      const running = await Store.open({ dataFile, fs: machine.fs })
+      const running = await Store.open({ dataFile, fs: machine.fs, now: fixedClock() })
       machine.steps = 0
       machine.cutAt = cut
       await running.update((draft) => void (draft.settings.defaultVenue = 'Nuevo')).catch(() => undefined)

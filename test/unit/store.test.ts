@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from '../../main/core/errors'
 import { emptyData, SCHEMA_VERSION, type Data } from '../../main/core/model/schema'
 import { serializeData } from '../../main/core/store/data-format'
-import { generateDemoData } from '../../main/core/demo/demo-data'
+import { demoData } from '../support/bridge'
+import { NOW, fixedClock } from '../support/clock'
 import { KEEP_SAVES, listBackups } from '../../main/core/store/backups'
 import type { DurableFs } from '../../main/core/store/durable-write'
 import { migrate } from '../../main/core/store/migrations'
@@ -19,7 +20,7 @@ import { bytesOf, tempFolder } from './helpers'
 async function openNew(): Promise<{ store: Store; file: string; folder: string }> {
   const folder = await tempFolder()
   const file = join(folder, 'secretariado.json')
-  return { store: await Store.open({ dataFile: file }), file, folder }
+  return { store: await Store.open({ dataFile: file, now: fixedClock() }), file, folder }
 }
 
 function setVenue(store: Store, venue: string): Promise<void> {
@@ -52,25 +53,28 @@ describe('Store: archivo nuevo y guardado durable', () => {
     await store.close()
   })
 
-  it('agrupa los cambios simultáneos sin perder el último', async () => {
+  it('agrupa los cambios simultáneos sin perder el último, y cada uno está en disco cuando se confirma', async () => {
     const folder = await tempFolder()
-    let renames = 0
-    const countingFs: DurableFs = { ...fsp, rename: async (a, b) => (renames++, fsp.rename(a, b)) }
-    const store = await Store.open({ dataFile: join(folder, 'd.json'), fs: countingFs })
-    renames = 0
+    const file = join(folder, 'd.json')
+    const store = await Store.open({ dataFile: file, now: fixedClock() })
+    const confirmedOnDisk: boolean[] = []
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        store.update((draft) => {
-          draft.settings.defaultVenue = `Sala ${i}`
-          draft.settings.profile.role = `${draft.settings.profile.role}|${i}`
-        }),
+        store
+          .update((draft) => {
+            draft.settings.defaultVenue = `Sala ${i}`
+            draft.settings.profile.role = `${draft.settings.profile.role}|${i}`
+          })
+          .then(async () => {
+            const onDisk = await readDataFile(file)
+            confirmedOnDisk[i] = onDisk.settings.profile.role.split('|').includes(String(i))
+          }),
       ),
     )
-    const onDisk = await readDataFile(join(folder, 'd.json'))
+    expect(confirmedOnDisk).toEqual(Array.from({ length: 20 }, () => true))
+    const onDisk = await readDataFile(file)
     expect(onDisk.settings.defaultVenue).toBe('Sala 19')
     expect(onDisk.settings.profile.role.split('|')).toHaveLength(21)
-    expect(renames).toBeGreaterThan(0)
-    expect(renames).toBeLessThan(20)
     await store.close()
   })
 })
@@ -93,7 +97,7 @@ describe('Store: fallas del sistema de archivos', () => {
           return (fsp[call] as (...a: unknown[]) => unknown)(...args)
         },
       }
-      const store = await Store.open({ dataFile: file, fs: faultyFs })
+      const store = await Store.open({ dataFile: file, fs: faultyFs, now: fixedClock() })
       await setVenue(store, 'Bueno')
       const before = await bytesOf(file)
       failing = true
@@ -138,7 +142,7 @@ describe('Store: archivos dañados, versiones nuevas y candado', () => {
     const damaged = (await readFile(file, 'utf8')).slice(0, 200)
     await writeFile(file, damaged)
 
-    const reopened = await Store.open({ dataFile: file })
+    const reopened = await Store.open({ dataFile: file, now: fixedClock() })
     expect(reopened.state.kind).toBe('recovery')
     const state = reopened.state
     if (state.kind !== 'recovery') throw new Error('recovery expected')
@@ -158,9 +162,9 @@ describe('Store: archivos dañados, versiones nuevas y candado', () => {
   it('rechaza un archivo de una versión más reciente y no escribe nada', async () => {
     const folder = await tempFolder()
     const file = join(folder, 'd.json')
-    await writeFile(file, serializeData({ ...emptyData(new Date()), schemaVersion: SCHEMA_VERSION + 1 } as unknown as Data))
+    await writeFile(file, serializeData({ ...emptyData(NOW), schemaVersion: SCHEMA_VERSION + 1 } as unknown as Data))
     const before = await bytesOf(file)
-    const store = await Store.open({ dataFile: file })
+    const store = await Store.open({ dataFile: file, now: fixedClock() })
     const state = store.state
     expect(state.kind === 'recovery' && !state.canStartEmpty && /más reciente/.test(state.problem)).toBe(true)
     await expect(setVenue(store, 'x')).rejects.toMatchObject({ code: 'SIN_DATOS' })
@@ -171,9 +175,9 @@ describe('Store: archivos dañados, versiones nuevas y candado', () => {
 
   it('un segundo proceso sobre el mismo archivo recibe un error claro', async () => {
     const { store, file } = await openNew()
-    await expect(Store.open({ dataFile: file })).rejects.toMatchObject({ code: 'BLOQUEADO', message: expect.stringMatching(/ya está abierto/) })
+    await expect(Store.open({ dataFile: file, now: fixedClock() })).rejects.toMatchObject({ code: 'BLOQUEADO', message: expect.stringMatching(/ya está abierto/) })
     await store.close()
-    const again = await Store.open({ dataFile: file })
+    const again = await Store.open({ dataFile: file, now: fixedClock() })
     await again.close()
   })
 
@@ -181,8 +185,8 @@ describe('Store: archivos dañados, versiones nuevas y candado', () => {
     const folder = await tempFolder()
     const file = join(folder, 'd.json')
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString()
-    await writeFile(`${file}.lock`, JSON.stringify({ pid: Number(gone), host: hostname(), since: new Date().toISOString() }))
-    const store = await Store.open({ dataFile: file })
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: Number(gone), host: hostname(), since: NOW.toISOString() }))
+    const store = await Store.open({ dataFile: file, now: fixedClock() })
     expect(store.state.kind).toBe('ready')
     await store.close()
     expect(existsSync(`${file}.lock`)).toBe(false)
@@ -193,10 +197,10 @@ describe('migraciones', () => {
   it('un archivo de la versión 1 se lee migrado a la actual y se guarda en la actual', async () => {
     const folder = await tempFolder()
     const file = join(folder, 'v1.json')
-    const current = generateDemoData({ sessions: 4, seed: 2, today: '2026-11-26' })
+    const current = demoData({ sessions: 4, seed: 2 })
     const v1 = { ...current, schemaVersion: 1, sessions: current.sessions.map(({ comments: _c, signedActa: _s, errata: _e, ...session }) => session) }
     await writeFile(file, serializeData(v1 as unknown as Data))
-    const store = await Store.open({ dataFile: file })
+    const store = await Store.open({ dataFile: file, now: fixedClock() })
     expect(store.data.schemaVersion).toBe(SCHEMA_VERSION)
     expect(store.data.sessions.every((session) => session.comments.length === 0 && session.signedActa === null)).toBe(true)
     await setVenue(store, 'Migrado')

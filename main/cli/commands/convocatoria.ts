@@ -4,7 +4,7 @@ import { writePdfFile } from '../../core/documents/write-pdf'
 import { mexicoDate } from '../../core/domain/dates'
 import { sessionTitle } from '../../core/domain/session-title'
 import { readDataFile } from '../../core/store/read-data-file'
-import { referenceInstant } from './reporte'
+import { referenceInstant } from '../reference-time'
 
 export interface ConvocatoriaArgs {
   file: string

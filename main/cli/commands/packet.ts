@@ -13,7 +13,7 @@ import { MAX_PACKET_BYTES, sizeLabel } from '../../core/packets/limits'
 import { checkPacket, type EntryStatus } from '../../core/packets/read'
 import { isCode } from '../../core/store/lock'
 import { readDataFile } from '../../core/store/read-data-file'
-import { referenceInstant } from './reporte'
+import { referenceInstant } from '../reference-time'
 
 export interface PacketExportArgs {
   file: string

@@ -5,7 +5,7 @@
  * Secretaría Técnica.
  */
 import { agendaSchedule } from '../domain/agenda'
-import { toMinutes } from '../domain/clock'
+import { toMinutes } from '../domain/dates'
 import { longSpanishDate, mexicoDate } from '../domain/dates'
 import { sessionKey, sessionTitle } from '../domain/session-title'
 import type { Data, Member, Session } from '../model/schema'

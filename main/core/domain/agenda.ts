@@ -5,7 +5,7 @@
  */
 import { AppError } from '../errors'
 import type { AgendaItem } from '../model/schema'
-import { addMinutes } from './clock'
+import { addMinutes } from './dates'
 
 export type AgendaItemDraft = Pick<AgendaItem, 'title' | 'type' | 'presenter' | 'minutes'>
 

@@ -6,6 +6,7 @@
  */
 import { basename, dirname, join } from 'node:path'
 import type { BackupInfo } from '../contract/views'
+import { mexicoDate } from '../domain/dates'
 import { nodeFs, type DurableFs } from './durable-write'
 import { isCode } from './lock'
 
@@ -95,5 +96,5 @@ function compactStamp(date: Date): string {
 
 /** The calendar day in Guadalajara, as YYYYMMDD. */
 function mexicoDay(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(date).replaceAll('-', '')
+  return mexicoDate(date).replaceAll('-', '')
 }

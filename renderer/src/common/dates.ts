@@ -5,11 +5,11 @@
 import dayjs from 'dayjs'
 import relativeTime from 'dayjs/plugin/relativeTime'
 import 'dayjs/locale/es-mx'
+import { TIME_ZONE, mexicoDate } from '../../../main/core/domain/dates'
 
 dayjs.extend(relativeTime)
 dayjs.locale('es-mx')
 
-export const TIME_ZONE = 'America/Mexico_City'
 const LOCALE = 'es-MX'
 
 const longDate = new Intl.DateTimeFormat(LOCALE, {
@@ -37,7 +37,6 @@ const timeOfDay = new Intl.DateTimeFormat(LOCALE, {
   minute: '2-digit',
   hourCycle: 'h23',
 })
-const todayParts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
 
 /**
  * A calendar date `YYYY-MM-DD` as an instant inside that same day in Mexico
@@ -99,7 +98,7 @@ export function formatRelative(value: string): string {
 
 /** Today's calendar date in Mexico City, `YYYY-MM-DD`. */
 export function todayInMexico(now: Date = new Date()): string {
-  return todayParts.format(now)
+  return mexicoDate(now)
 }
 
 const timeWithSeconds = new Intl.DateTimeFormat(LOCALE, {

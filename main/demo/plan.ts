@@ -3,8 +3,8 @@
  * are as far along as the calendar (and each commitment's pace) allows, so
  * progress charts show a realistic spread rather than a flat line.
  */
-import type { Commitment, Milestone, Plan } from '../model/schema'
-import { addDays, daysBetween, daysInMonth, makeDate, shiftMonth, yearOf } from './calendar'
+import type { Commitment, Milestone, Plan } from '../core/model/schema'
+import { addDays, daysBetween, daysInMonth, makeDate, shiftMonth, yearOf } from '../core/domain/dates'
 import { COMMITMENTS, type CommitmentSpec } from './pal-commitments'
 import type { Random } from './random'
 import { pad2 } from './text'

@@ -2,8 +2,8 @@
  * The demo registry of integrantes: a titular per seat, most seats with a
  * suplente, and two former members kept inactive (people do rotate).
  */
-import type { Member } from '../model/schema'
-import { instant } from './calendar'
+import type { Member } from '../core/model/schema'
+import { mexicoInstant } from '../core/domain/dates'
 import { INSTITUTIONS, type InstitutionKey, type InstitutionSpec } from './institutions'
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, SURNAMES, TITLES } from './people-names'
 import type { Random } from './random'
@@ -33,7 +33,7 @@ interface Person {
 
 export function buildRegistry(rng: Random, options: { dense: boolean; createdOn: string; deactivatedOn: string }): Registry {
   const people = new PersonFactory(rng.fork('personas'))
-  const created = instant(options.createdOn, 9 * 60 + 30)
+  const created = mexicoInstant(options.createdOn, 9 * 60 + 30)
   const members: Member[] = []
   const seats: Seat[] = []
   let counter = 0
@@ -57,7 +57,7 @@ export function buildRegistry(rng: Random, options: { dense: boolean; createdOn:
       email: person.email,
       phone: people.phone(),
       createdAt: created,
-      updatedAt: active ? created : instant(options.deactivatedOn, 13 * 60 + 10),
+      updatedAt: active ? created : mexicoInstant(options.deactivatedOn, 13 * 60 + 10),
     }
     members.push(member)
     return member

@@ -5,8 +5,8 @@
  * acuerdos" records progress towards it, so statuses, follow-ups and overdue
  * agreements tell one consistent story.
  */
-import type { Agreement, FollowUp } from '../model/schema'
-import { addDays, daysBetween, instant } from './calendar'
+import type { Agreement, FollowUp } from '../core/model/schema'
+import { addDays, daysBetween, mexicoInstant } from '../core/domain/dates'
 import { FOLLOW_UP_CANCELLED, FOLLOW_UP_DONE, FOLLOW_UP_NOTIFIED, FOLLOW_UP_PROGRESS } from './phrases'
 import type { Random } from './random'
 import { capitalize, fill, tidySpanish } from './text'
@@ -153,7 +153,7 @@ export class AgreementBook {
       sessionId: entry.sessionId,
     }
     agreement.followUps.push(followUp)
-    const at = instant(entry.date, entry.minute)
+    const at = mexicoInstant(entry.date, entry.minute)
     if (Date.parse(at) > Date.parse(agreement.updatedAt)) agreement.updatedAt = at
   }
 }

@@ -3,7 +3,7 @@
  * commitment template. Dates are offsets from the plan's first year so the
  * same text serves whichever plan period covers `today`.
  */
-import type { Pillar } from '../model/schema'
+import type { Pillar } from '../core/model/schema'
 import type { InstitutionKey } from './institutions'
 
 export interface MilestoneSpec {

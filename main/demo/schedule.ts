@@ -12,7 +12,7 @@ import {
   nthWeekdayOfMonth,
   shiftMonth,
   yearOf,
-} from './calendar'
+} from '../core/domain/dates'
 import type { Random } from './random'
 
 export type SessionPhase = 'pasada' | 'cancelada' | 'convocada' | 'borrador'

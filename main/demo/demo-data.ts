@@ -7,9 +7,9 @@
  * give byte-identical JSON, so tests, screenshots and benchmarks can rely on it;
  * `today` anchors the calendar (past sessions concluded, the next one convened).
  */
-import { DEFAULT_SETTINGS, SCHEMA_VERSION, type AuditEntry, type Data } from '../model/schema'
+import { DEFAULT_SETTINGS, SCHEMA_VERSION, type AuditEntry, type Data } from '../core/model/schema'
 import { AgreementBook } from './agreement-book'
-import { addDays, assertDate, instant } from './calendar'
+import { addDays, assertDate, mexicoInstant } from '../core/domain/dates'
 import { buildRegistry } from './members'
 import { buildPlan } from './plan'
 import { Random } from './random'
@@ -70,8 +70,8 @@ export function generateDemoData(options: DemoOptions): Data {
 
   return {
     schemaVersion: SCHEMA_VERSION,
-    createdAt: instant(createdOn, 9 * 60),
-    updatedAt: audit[audit.length - 1]?.at ?? instant(today, 8 * 60),
+    createdAt: mexicoInstant(createdOn, 9 * 60),
+    updatedAt: audit[audit.length - 1]?.at ?? mexicoInstant(today, 8 * 60),
     settings,
     members: registry.members,
     sessions,
@@ -128,7 +128,7 @@ function importAudit(
   ]
   return entries.map((entry, index) => ({
     id: `aud-demo-${String(index + 1).padStart(2, '0')}`,
-    at: instant(today, 8 * 60, index),
+    at: mexicoInstant(today, 8 * 60, index),
     profile,
     ...entry,
   }))

@@ -2,7 +2,7 @@
  * The institutions seated at the demo STL: real public bodies and well-known
  * Jalisco organisations, with fictional people. Positions are [female, male].
  */
-import type { Member } from '../model/schema'
+import type { Member } from '../core/model/schema'
 
 export type InstitutionKey =
   | 'planeacion'

@@ -4,11 +4,11 @@
  * chronologically because each one reviews the agreements of the ones before
  * and approves the previous acta.
  */
-import type { AgendaItem, Agreement, Attendance, Commitment, Intervention, Session, Settings } from '../model/schema'
-import { sessionTitle } from '../domain/session-title'
+import type { AgendaItem, Agreement, Attendance, Commitment, Intervention, Session, Settings } from '../core/model/schema'
+import { sessionTitle } from '../core/domain/session-title'
 import { AgreementBook, type ReviewLine } from './agreement-book'
 import { TOPICS, PILLAR_NAMES, type AgreementTemplate, type Responsible, type TopicSpec } from './agenda-topics'
-import { addDays, instant, isWeekend, longDate, monthOf, timeOfDay, yearOf } from './calendar'
+import { addDays, mexicoInstant, isWeekend, longSpanishDate, monthOf, fromMinutes, yearOf } from '../core/domain/dates'
 import { INSTITUTIONS, institutionInText, type InstitutionKey } from './institutions'
 import type { Registry, Seat } from './members'
 import { CANCEL_REASONS, CLOSINGS, FILLERS, GENERAL_MATTERS, INTERVENTIONS, NO_GENERAL_MATTERS, OPENINGS, SECTOR_INTERVENTIONS, VENUES } from './phrases'
@@ -110,11 +110,11 @@ export function buildSessions(ctx: SessionContext, slots: readonly SessionSlot[]
       if (meta.phase === 'cancelada') {
         session.status = 'cancelada'
         session.cancelReason = rng.pick(CANCEL_REASONS)
-        session.updatedAt = instant(clampDate(addDays(meta.date, -2), ctx.lastDay), 13 * 60 + rng.int(0, 59))
+        session.updatedAt = mexicoInstant(clampDate(addDays(meta.date, -2), ctx.lastDay), 13 * 60 + rng.int(0, 59))
       } else if (meta.phase === 'convocada') {
         session.status = 'convocada'
         const convened = clampDate(addDays(meta.date, -7), ctx.lastDay)
-        session.updatedAt = laterInstant(session.createdAt, instant(convened, 12 * 60 + rng.int(0, 59)))
+        session.updatedAt = laterInstant(session.createdAt, mexicoInstant(convened, 12 * 60 + rng.int(0, 59)))
       }
     }
     sessions.push(session)
@@ -126,10 +126,10 @@ export function buildSessions(ctx: SessionContext, slots: readonly SessionSlot[]
     if (next) {
       session.actStatus = 'aprobada'
       session.actApprovedInSessionId = next.session.id
-      session.updatedAt = instant(next.meta.date, minutesOfTime(next.session.endTime ?? next.session.startTime))
+      session.updatedAt = mexicoInstant(next.meta.date, minutesOfTime(next.session.endTime ?? next.session.startTime))
     } else {
       session.actStatus = 'en-revision'
-      session.updatedAt = laterInstant(session.updatedAt, instant(clampDate(addDays(meta.date, 3), ctx.lastDay), 11 * 60))
+      session.updatedAt = laterInstant(session.updatedAt, mexicoInstant(clampDate(addDays(meta.date, 3), ctx.lastDay), 11 * 60))
     }
   })
   return sessions
@@ -162,7 +162,7 @@ function baseSession(ctx: SessionContext, rng: Random, meta: SessionMeta): Sessi
   // Drafts are prepared a few weeks ahead (extraordinarias at shorter notice), never after `today`.
   const lead = meta.type === 'ordinaria' ? rng.int(18, 30) : rng.int(5, 10)
   const createdOn = meta.phase === 'borrador' ? addDays(ctx.today, -rng.int(1, 4)) : clampDate(addDays(meta.date, -lead), ctx.lastDay)
-  const createdAt = instant(createdOn, 9 * 60 + rng.int(0, 150))
+  const createdAt = mexicoInstant(createdOn, 9 * 60 + rng.int(0, 150))
   return {
     id: meta.id,
     type: meta.type,
@@ -292,7 +292,7 @@ function attendanceRows(
     const arrived = late ? startMinute + rng.int(10, 40) : startMinute + rng.int(-15, 4)
     const early = rng.chance(0.08)
     const left = early ? Math.max(arrived + 30, endMinute - rng.int(15, 60)) : endMinute
-    return { arrivedAt: timeOfDay(arrived), leftAt: timeOfDay(Math.min(Math.max(left, arrived + 5), endMinute)) }
+    return { arrivedAt: fromMinutes(arrived), leftAt: fromMinutes(Math.min(Math.max(left, arrived + 5), endMinute)) }
   }
   for (const member of ctx.registry.members) {
     if (!member.active) continue
@@ -528,7 +528,7 @@ function holdSession(
     cursor += seconds + rng.int(0, 60)
   })
   const endMinute = startMinute + Math.ceil(cursor / 60)
-  const at = (seconds: number) => instant(meta.date, startMinute + Math.floor(seconds / 60), Math.floor(seconds % 60))
+  const at = (seconds: number) => mexicoInstant(meta.date, startMinute + Math.floor(seconds / 60), Math.floor(seconds % 60))
 
   // Agreements: every vote taken on a substantive item, plus a few more (dense: at least three).
   const book = ctx.book
@@ -546,8 +546,8 @@ function holdSession(
       previous,
       reviewLines,
       agreements: agreements.filter((agreement) => agreement.itemId === item.id),
-      endTime: timeOfDay(endMinute),
-      quorumTime: timeOfDay(startMinute + Math.floor((start + seconds) / 60)),
+      endTime: fromMinutes(endMinute),
+      quorumTime: fromMinutes(startMinute + Math.floor((start + seconds) / 60)),
       interventionAt: (fraction) => at(start + Math.floor(seconds * fraction)),
     })
     return toAgendaItem(item, roll, ctx.dense ? lengthen(rng, notes) : notes, seconds, interventions)
@@ -555,7 +555,7 @@ function holdSession(
 
   session.agenda = agenda
   session.status = 'concluida'
-  session.endTime = timeOfDay(endMinute)
+  session.endTime = fromMinutes(endMinute)
   session.attendance = attendanceRows(ctx, rng, roll, accompanying, startMinute, endMinute)
   session.quorum = {
     declaredAt: at((startsAt[0] ?? 0) + (elapsed[0] ?? 0)),
@@ -565,7 +565,7 @@ function holdSession(
     required: roll.required,
     reached: roll.voters.length >= roll.required,
   }
-  session.updatedAt = instant(meta.date, endMinute)
+  session.updatedAt = mexicoInstant(meta.date, endMinute)
 }
 
 function adoptAgreements(
@@ -596,7 +596,7 @@ function adoptAgreements(
   chosen.sort((a, b) => (order.get(a.item.id) ?? 0) - (order.get(b.item.id) ?? 0) || (a.item.topic?.agreements.indexOf(a.template) ?? 0) - (b.item.topic?.agreements.indexOf(b.template) ?? 0))
 
   const sessionCode = `${meta.type === 'ordinaria' ? 'SO' : 'SE'}${pad2(meta.number)}`
-  const created = instant(meta.date, endMinute)
+  const created = mexicoInstant(meta.date, endMinute)
   let silentUsed = !silent
   return chosen.map(({ item, template }, index) => {
     const seq = pad2(index + 1)
@@ -708,7 +708,7 @@ function developItem(ctx: SessionContext, rng: Random, dev: DevelopContext): { n
       const previous = dev.previous
       sentences.push(
         previous
-          ? `Se puso a consideración el proyecto de acta de la ${previous.meta.title}, celebrada el ${longDate(previous.meta.date)}, circulado previamente para observaciones.`
+          ? `Se puso a consideración el proyecto de acta de la ${previous.meta.title}, celebrada el ${longSpanishDate(previous.meta.date)}, circulado previamente para observaciones.`
           : 'Se puso a consideración el proyecto de acta de la sesión anterior, circulado previamente para observaciones.',
       )
       if (rng.chance(0.35)) {
@@ -768,7 +768,7 @@ function developItem(ctx: SessionContext, rng: Random, dev: DevelopContext): { n
       break
     }
     case 'clausura':
-      sentences.push(`No habiendo más asuntos que tratar, la Coordinación dio por concluida la ${meta.title} a las ${dev.endTime} horas del ${longDate(meta.date)}.`)
+      sentences.push(`No habiendo más asuntos que tratar, la Coordinación dio por concluida la ${meta.title} a las ${dev.endTime} horas del ${longSpanishDate(meta.date)}.`)
       break
   }
   return { notes: tidySpanish(sentences.join(' ')), interventions }

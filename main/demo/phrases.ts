@@ -3,7 +3,7 @@
  * follow-ups, in the register of a Mexican acta: third person, past tense.
  * Placeholders are filled by the session builder (see text.ts `fill`).
  */
-import type { Sector } from '../model/schema'
+import type { Sector } from '../core/model/schema'
 
 /** Opening of a substantive item. {presenter}, {institution}. */
 export const OPENINGS = [

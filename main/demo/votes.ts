@@ -2,7 +2,7 @@
  * Votes on agreements, consistent with who was in the room: only titulares
  * with vote count, present in person or through their suplente.
  */
-import type { Vote } from '../model/schema'
+import type { Vote } from '../core/model/schema'
 import type { Random } from './random'
 
 export interface Voter {

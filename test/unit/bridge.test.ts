@@ -4,7 +4,7 @@ import { operationNames, operations, type InputOf, type OperationName, type Outp
 import { dispatch } from '../../main/core/ipc/dispatch'
 import { handlers } from '../../main/core/ipc/handlers'
 import { Store } from '../../main/core/store/store'
-import { bytesOf, contextFor, tempFolder } from './helpers'
+import { bytesOf, handlerContext, tempFolder } from './helpers'
 
 type IsAny<T> = 0 extends 1 & T ? true : false
 type AnyInContract = {
@@ -28,7 +28,7 @@ async function setup() {
   const folder = await tempFolder()
   const dataFile = join(folder, 'secretariado.json')
   const store = await Store.open({ dataFile })
-  return { store, dataFile, context: contextFor(store) }
+  return { store, dataFile, context: handlerContext(store) }
 }
 
 describe('contrato del puente', () => {
@@ -89,6 +89,28 @@ describe('dispatch', () => {
     expect(await dispatch('getSession', { id: 'ses-nada' }, context)).toMatchObject({ ok: false, error: { code: 'NO_ENCONTRADO', message: 'La sesión no existe.' } })
     expect(await dispatch('openExternal', { url: 'file:///etc/passwd' }, context)).toMatchObject({ ok: false, error: { code: 'VALIDACION' } })
     expect(await bytesOf(dataFile)).toEqual(before)
+    await store.close()
+  })
+
+  it('un integrante del sector municipal indica su municipio: al crearlo y al editarlo, sin cambios en el archivo', async () => {
+    const { store, context, dataFile } = await setup()
+    const created = await dispatch('createMember', validMember, context)
+    if (!created.ok) throw new Error(created.error.message)
+    const { id } = created.value as OutputOf<'createMember'>
+    const before = await bytesOf(dataFile)
+    const municipal = { ...validMember, institution: 'Ayuntamiento de Zapopan', sector: 'municipio', municipality: null }
+    expect(await dispatch('createMember', municipal, context)).toEqual({
+      ok: false,
+      error: { code: 'VALIDACION', message: 'Datos no válidos: municipality: Elija el municipio que representa.' },
+    })
+    expect(await dispatch('updateMember', { id, member: municipal }, context)).toEqual({
+      ok: false,
+      error: { code: 'VALIDACION', message: 'Datos no válidos: member.municipality: Elija el municipio que representa.' },
+    })
+    expect(await bytesOf(dataFile)).toEqual(before)
+    // With the municipality named it is accepted; other sectors may name one or not.
+    expect(await dispatch('updateMember', { id, member: { ...municipal, municipality: 'Zapopan' } }, context)).toMatchObject({ ok: true, value: { sector: 'municipio', municipality: 'Zapopan' } })
+    expect(await dispatch('createMember', { ...validMember, fullName: 'Otra Persona', municipality: 'Tonalá' }, context)).toMatchObject({ ok: true, value: { sector: 'gobierno-estatal', municipality: 'Tonalá' } })
     await store.close()
   })
 

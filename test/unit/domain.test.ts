@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { longSpanishDate, mexicoDate, mexicoTime } from '../../main/core/domain/dates'
 import { agreementState, commitmentProgress, completionLevel, isMilestoneOverdue } from '../../main/core/domain/progress'
 import { feminineOrdinal, sessionKey, sessionTitle } from '../../main/core/domain/session-title'
+import { foldCharacter, foldForSearch } from '../../main/core/domain/text'
 
 describe('títulos y claves de sesión', () => {
   it.each([
@@ -27,6 +28,19 @@ describe('títulos y claves de sesión', () => {
     expect(sessionTitle({ type: 'extraordinaria', number: 1, year: 2025 })).toBe('Primera Sesión Extraordinaria 2025')
     expect(sessionKey('STL', { type: 'ordinaria', number: 3, year: 2026 })).toBe('STL-SO03-2026')
     expect(sessionKey('STL', { type: 'extraordinaria', number: 12, year: 2026 })).toBe('STL-SE12-2026')
+  })
+})
+
+describe('plegado de texto para buscar', () => {
+  it('sin acentos ni mayúsculas; ñ se vuelve n', () => {
+    expect(foldForSearch('  Sesión de Zúñiga ')).toBe('sesion de zuniga')
+    expect(foldForSearch('Ñ')).toBe(foldForSearch('n'))
+  })
+  it('carácter por carácter coincide con el texto entero y conserva los espacios, para ubicar lo encontrado', () => {
+    const text = 'Tlajomulco de Zúñiga, ÁREA e\u0301'
+    expect([...text].map(foldCharacter).join('')).toBe(foldCharacter(text))
+    expect(foldCharacter(' ')).toBe(' ')
+    expect(foldCharacter(text).trim()).toBe(foldForSearch(text))
   })
 })
 

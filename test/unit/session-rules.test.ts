@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../main/core/errors'
-import { DEFAULT_SETTINGS, type AgendaItem, type Attendance, type Member, type Session } from '../../main/core/model/schema'
+import { DEFAULT_SETTINGS, MUNICIPALITIES, type AgendaItem, type Attendance, type Member, type Session } from '../../main/core/model/schema'
 import { agendaNumbers, agendaSchedule, blankItem, indentItem, moveItem, reorderAgenda, STANDARD_AGENDA } from '../../main/core/domain/agenda'
 import { checkQuorumDeclaration, computeQuorum, requiredForFirstCall } from '../../main/core/domain/quorum'
-import { checkEditable, checkTransition, nextSessionNumber } from '../../main/core/domain/session-rules'
-import { checkVote } from '../../main/core/domain/votes'
+import { checkEditable, checkPacketExport, checkTransition, nextSessionNumber, sessionActions } from '../../main/core/domain/session-rules'
+import { nextAgreementKey } from '../../main/core/domain/session-title'
+import { checkAgreementVote, checkVote } from '../../main/core/domain/votes'
 import { parseMemberCsv } from '../../main/core/domain/member-csv'
 
 const at = '2026-01-01T00:00:00.000Z'
@@ -67,6 +68,27 @@ describe('transiciones de estado', () => {
   })
 })
 
+describe('lo que cada estado permite, como banderas para la pantalla', () => {
+  const item = blankItem('p1', STANDARD_AGENDA[0] ?? { title: 'x', type: 'tramite', presenter: '', minutes: 5 })
+  const quorum = { declaredAt: at, call: 'primera', votingMembers: 3, present: 2, required: 2, reached: true } as const
+  const session = (status: Session['status'], extra: Partial<Pick<Session, 'agenda' | 'quorum'>> = {}) =>
+    ({ type: 'ordinaria', number: 4, year: 2026, status, agenda: [item], quorum: null, ...extra }) as Pick<Session, 'type' | 'number' | 'year' | 'status' | 'agenda' | 'quorum'>
+  it.each([
+    ['borrador', { exportPacket: true, convocatoria: true, acta: false, signActa: false, declareQuorum: false, recordFollowUp: true, importComments: true }],
+    ['convocada', { exportPacket: true, convocatoria: true, acta: false, signActa: false, declareQuorum: false, recordFollowUp: true, importComments: true }],
+    ['en-curso', { exportPacket: false, convocatoria: false, acta: false, signActa: false, declareQuorum: true, recordFollowUp: true, importComments: true }],
+    ['concluida', { exportPacket: false, convocatoria: false, acta: true, signActa: true, declareQuorum: false, recordFollowUp: true, importComments: true }],
+    ['firmada', { exportPacket: false, convocatoria: false, acta: true, signActa: false, declareQuorum: false, recordFollowUp: false, importComments: false }],
+    ['cancelada', { exportPacket: false, convocatoria: false, acta: false, signActa: false, declareQuorum: false, recordFollowUp: false, importComments: false }],
+  ] as const)('%s', (status, expected) => expect(sessionActions(session(status))).toEqual(expected))
+  it('el paquete de revisión necesita orden del día; el quórum se declara una vez', () => {
+    expect(sessionActions(session('convocada', { agenda: [] })).exportPacket).toBe(false)
+    expect(refusal(() => checkPacketExport(session('convocada', { agenda: [] })))).toBe('La Cuarta Sesión Ordinaria 2026 no tiene orden del día: agregue los puntos antes de preparar el paquete de revisión.')
+    expect(refusal(() => checkPacketExport(session('en-curso')))).toBe('La Cuarta Sesión Ordinaria 2026 ya está en curso: el paquete de revisión se prepara para una sesión que aún no se celebra.')
+    expect(sessionActions(session('en-curso', { quorum })).declareQuorum).toBe(false)
+  })
+})
+
 describe('quórum', () => {
   const members = [
     member('a'), member('b'), member('c'), member('d'), member('e'),
@@ -125,6 +147,25 @@ describe('votaciones', () => {
   ])('rechaza %s', (_label, value, message) => expect(refusal(() => checkVote(value, voters))).toBe(message))
 })
 
+describe('votación y clave de un acuerdo de la sesión', () => {
+  const members = [member('a'), member('b'), member('c'), member('s-c', { role: 'suplente', substituteFor: 'c' })]
+  const vote = (favor: number, named: { memberId: string; vote: 'favor' | 'contra' | 'abstencion' }[] = []) => ({ favor, contra: 0, abstenciones: 0, unanimous: true, named })
+  const settings = { quorum: rules }
+  const attendance = [row('a', 'presente'), row('b', 'ausente'), row('c', 'suplente', 's-c')]
+  it('cuenta como votantes a quienes pueden votar en la sesión ahora', () => {
+    expect(() => checkAgreementVote({ attendance, quorum: null }, members, settings, vote(2, [{ memberId: 'a', vote: 'favor' }, { memberId: 's-c', vote: 'favor' }]))).not.toThrow()
+    expect(refusal(() => checkAgreementVote({ attendance, quorum: null }, members, settings, vote(3)))).toBe('La votación suma 3 votos, pero sólo hay 2 integrantes con voto presentes.')
+    expect(refusal(() => checkAgreementVote({ attendance, quorum: null }, members, settings, vote(1, [{ memberId: 'c', vote: 'favor' }])))).toBe('Sólo pueden votar nominalmente los integrantes con voto presentes.')
+  })
+  it('numera las claves por sesión sin reutilizar la más alta', () => {
+    const session = { id: 'ses-1', type: 'ordinaria', number: 3, year: 2026 } as const
+    const agreement = (sessionId: string, key: string) => ({ sessionId, key })
+    const data = (agreements: { sessionId: string; key: string }[]) => ({ agreements, settings: { keyPrefix: 'STL' } })
+    expect(nextAgreementKey(data([]), session)).toBe('STL-SO03-2026-01')
+    expect(nextAgreementKey(data([agreement('ses-1', 'STL-SO03-2026-01'), agreement('ses-1', 'STL-SO03-2026-03'), agreement('ses-2', 'STL-SO04-2026-07')]), session)).toBe('STL-SO03-2026-04')
+  })
+})
+
 describe('orden del día', () => {
   const item = (id: string, parentId: string | null = null, minutes = 10): AgendaItem => blankItem(id, { title: id, type: 'informativo', presenter: '', minutes }, parentId)
   const agenda = [item('a'), item('b'), item('b1', 'b', 5), item('b2', 'b', 5), item('c')]
@@ -178,7 +219,8 @@ describe('importación de integrantes desde CSV', () => {
       'Sin Sector,Colectivo,iglesia,,,,\n' +
       'Sin Titular,Colectivo,academia,,suplente,Nadie,\n' +
       'Ana Pérez,ITEI,organo garante,,,,\n' +
-      'Lejos,Ayuntamiento,municipio,,,,Puerto Vallarta\n'
+      'Lejos,Ayuntamiento,municipio,,,,Puerto Vallarta\n' +
+      'Sin Municipio,Ayuntamiento,municipio,,,,\n'
     const { rows, members } = parseMemberCsv(csv, existing)
     expect(members.length).toBe(1)
     const byLine = Object.fromEntries(rows.map((r) => [r.line, r.errors.join(' | ')]))
@@ -188,7 +230,8 @@ describe('importación de integrantes desde CSV', () => {
     expect(byLine[5]).toMatch(/sector «iglesia» no reconocido/)
     expect(byLine[6]).toMatch(/no se encontró al titular «Nadie»/)
     expect(byLine[7]).toMatch(/ya está registrado en el padrón/)
-    expect(byLine[8]).toMatch(/municipio «Puerto Vallarta» no reconocido/)
+    expect(byLine[8]).toBe(`municipio «Puerto Vallarta» no reconocido (use: ${MUNICIPALITIES.join(', ')})`)
+    expect(byLine[9]).toBe('municipio: Elija el municipio que representa')
   })
   it('rechaza archivos sin las columnas obligatorias o con columnas desconocidas', () => {
     expect(parseMemberCsv('nombre,edad\nA,3\n', []).rows[0]?.errors[0]).toMatch(/Faltan columnas obligatorias: institucion, sector/)

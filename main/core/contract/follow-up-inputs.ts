@@ -7,18 +7,18 @@ import { AGREEMENT_STATUSES, MILESTONE_STATUSES, PILLARS, dateSchema, idSchema }
 import { MAX_ATTACHMENT_BYTES } from './session-inputs'
 
 const trimmed = (max: number) => z.string().trim().max(max, `Máximo ${max} caracteres`)
-const required = (max: number, what: string) => z.string().trim().min(1, `${what} es obligatorio`).max(max, `Máximo ${max} caracteres`)
+const required = (max: number, message: string) => z.string().trim().min(1, message).max(max, `Máximo ${max} caracteres`)
 const webLink = z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'La evidencia debe ser una dirección web (https://…)' })])
 
 export const addFollowUpSchema = z
   .object({
     agreementId: idSchema,
     date: dateSchema,
-    note: required(4000, 'La nota de seguimiento'),
+    note: required(4000, 'La nota de seguimiento es obligatoria'),
     evidenceUrl: webLink,
     evidenceFile: z
       .object({
-        fileName: required(255, 'El nombre del archivo'),
+        fileName: required(255, 'El nombre del archivo es obligatorio'),
         contentBase64: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, 'El archivo supera el máximo de 50 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Contenido de archivo no válido'),
       })
       .strict()
@@ -34,9 +34,9 @@ export const setAgreementStatusSchema = z.object({ id: idSchema, status: z.enum(
 
 export const planFieldsSchema = z
   .object({
-    name: required(120, 'El nombre del plan'),
-    startYear: z.number().int().min(2000).max(2100),
-    endYear: z.number().int().min(2000).max(2100),
+    name: required(120, 'El nombre del plan es obligatorio'),
+    startYear: z.number({ message: 'Indique un año entre 2000 y 2100' }).int('Indique un año entre 2000 y 2100').min(2000, 'Indique un año entre 2000 y 2100').max(2100, 'Indique un año entre 2000 y 2100'),
+    endYear: z.number({ message: 'Indique un año entre 2000 y 2100' }).int('Indique un año entre 2000 y 2100').min(2000, 'Indique un año entre 2000 y 2100').max(2100, 'Indique un año entre 2000 y 2100'),
   })
   .strict()
   .refine((plan) => plan.endYear >= plan.startYear, { message: 'El año final no puede ser anterior al inicial', path: ['endYear'] })
@@ -46,13 +46,13 @@ export const updatePlanSchema = z.object({ id: idSchema, plan: planFieldsSchema 
 export const commitmentFieldsSchema = z
   .object({
     planId: idSchema,
-    title: required(400, 'El título del compromiso'),
+    title: required(400, 'El título del compromiso es obligatorio'),
     pillars: z.array(z.enum(PILLARS)).min(1, 'Elija al menos un pilar').max(4),
     problem: trimmed(8000),
     baseline: trimmed(4000),
     objective: trimmed(4000),
     expectedResult: trimmed(4000),
-    leadInstitution: required(200, 'La institución responsable'),
+    leadInstitution: required(200, 'La institución responsable es obligatoria'),
     coLeadInstitution: trimmed(200),
     startDate: dateSchema,
     endDate: dateSchema,
@@ -64,13 +64,13 @@ export const updateCommitmentSchema = z.object({ id: idSchema, commitment: commi
 
 export const milestoneFieldsSchema = z
   .object({
-    title: required(400, 'El título del hito'),
+    title: required(400, 'El título del hito es obligatorio'),
     dueDate: dateSchema,
     deliverable: trimmed(1000),
     status: z.enum(MILESTONE_STATUSES),
-    progress: z.number().int().min(0, 'El avance va de 0 a 100').max(100, 'El avance va de 0 a 100'),
+    progress: z.number({ message: 'El avance va de 0 a 100' }).int('El avance va de 0 a 100').min(0, 'El avance va de 0 a 100').max(100, 'El avance va de 0 a 100'),
     evidence: trimmed(2000),
-    weight: z.number().int().min(1, 'El peso va de 1 a 100').max(100, 'El peso va de 1 a 100'),
+    weight: z.number({ message: 'El peso va de 1 a 100' }).int('El peso va de 1 a 100').min(1, 'El peso va de 1 a 100').max(100, 'El peso va de 1 a 100'),
   })
   .strict()
 export const addMilestoneSchema = z.object({ commitmentId: idSchema, milestone: milestoneFieldsSchema }).strict()

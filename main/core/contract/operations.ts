@@ -43,13 +43,19 @@ import type { CommentsImportReport, FileDownload as PacketFile, PacketView } fro
 
 const none = z.undefined()
 
-/** What a user edits about a member; ids and timestamps belong to the store. */
-export const memberInputSchema = z
+/**
+ * The fields a user edits about a member, each with its own limits; ids and
+ * timestamps belong to the store. A plain object, so forms can check one
+ * field at a time (`memberFieldsSchema.shape.email`) and others can derive
+ * from it; `memberInputSchema` adds the rules that tie fields together.
+ */
+export const memberFieldsSchema = z
   .object({
     fullName: z.string().trim().min(1, 'El nombre es obligatorio').max(160, 'Máximo 160 caracteres'),
     position: z.string().trim().max(160, 'Máximo 160 caracteres'),
     institution: z.string().trim().min(1, 'La institución es obligatoria').max(200, 'Máximo 200 caracteres'),
     sector: z.enum(SECTORS, { message: 'Elija un sector' }),
+    /** Required for the municipal sector; optional for the others (a member may still name one). */
     municipality: z.enum(MUNICIPALITIES).nullable(),
     role: z.enum(['titular', 'suplente']),
     substituteFor: idSchema.nullable(),
@@ -58,6 +64,12 @@ export const memberInputSchema = z
     phone: z.string().trim().max(40, 'Máximo 40 caracteres'),
   })
   .strict()
+
+/** What a user edits about a member, checked whole: its fields, and a member of the municipal sector names the municipality. */
+export const memberInputSchema = memberFieldsSchema.refine((member) => member.sector !== 'municipio' || member.municipality !== null, {
+  message: 'Elija el municipio que representa',
+  path: ['municipality'],
+})
 export type MemberInput = z.infer<typeof memberInputSchema>
 
 export const operations = {

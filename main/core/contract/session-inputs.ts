@@ -17,7 +17,7 @@ import {
 } from '../model/schema'
 
 const trimmed = (max: number) => z.string().trim().max(max, `Máximo ${max} caracteres`)
-const required = (max: number, what: string) => z.string().trim().min(1, `${what} es obligatorio`).max(max, `Máximo ${max} caracteres`)
+const required = (max: number, message: string) => z.string().trim().min(1, message).max(max, `Máximo ${max} caracteres`)
 const sessionRef = { sessionId: idSchema }
 const itemRef = { sessionId: idSchema, itemId: idSchema }
 
@@ -49,7 +49,7 @@ export const changeSessionStatusSchema = z
 
 export const agendaItemFieldsSchema = z
   .object({
-    title: required(400, 'El título del punto'),
+    title: required(400, 'El título del punto es obligatorio'),
     type: z.enum(AGENDA_ITEM_TYPES),
     presenter: trimmed(200),
     minutes: z.number().int().min(0, 'Los minutos no pueden ser negativos').max(600, 'Máximo 600 minutos'),
@@ -68,7 +68,7 @@ export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 export const addAttachmentSchema = z
   .object({
     ...itemRef,
-    fileName: required(255, 'El nombre del archivo'),
+    fileName: required(255, 'El nombre del archivo es obligatorio'),
     contentBase64: z
       .string()
       .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, 'El archivo supera el máximo de 50 MB')
@@ -102,10 +102,10 @@ export const removeInterventionSchema = z.object({ ...itemRef, interventionId: i
 
 export const agreementFieldsSchema = z
   .object({
-    text: required(8000, 'El texto del acuerdo'),
+    text: required(8000, 'El texto del acuerdo es obligatorio'),
     vote: voteSchema.strict(),
     responsibleMemberIds: z.array(idSchema).max(100),
-    responsibleInstitutions: z.array(required(200, 'La institución')).max(50),
+    responsibleInstitutions: z.array(required(200, 'La institución es obligatoria')).max(50),
     dueDate: dateSchema.nullable(),
     commitmentId: idSchema.nullable(),
   })

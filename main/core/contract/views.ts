@@ -113,6 +113,23 @@ export interface SessionDetail {
   allowedTransitions: Session['status'][]
   /** What the session's state lets the secretary change now (the core's own rule, so the UI never guesses). */
   editable: { datos: boolean; orden: boolean; asistencia: boolean; minuta: boolean }
+  /** What the session's state allows now besides editing, by the same rules the operations apply. */
+  can: {
+    /** «Paquete de revisión»: not yet held, with an agenda. */
+    exportPacket: boolean
+    /** «Convocatoria»: not yet held (asked for without an agenda, the core says so). */
+    convocatoria: boolean
+    /** «Acta»: the session was held. */
+    acta: boolean
+    /** «Firmar acta», the first signature: held and not yet signed (further signers sign the signed acta). */
+    signActa: boolean
+    /** «Declarar quórum»: in course and not yet declared. */
+    declareQuorum: boolean
+    /** Follow-up of earlier agreements recorded in this session: neither signed nor cancelled. */
+    recordFollowUp: boolean
+    /** Members' comments imported into this session: neither signed nor cancelled. */
+    importComments: boolean
+  }
   /** The session before this one, whose agenda can be copied. */
   previous: { id: string; title: string } | null
   /**

@@ -5,12 +5,11 @@
  */
 import { AppError } from '../errors'
 import type { Data, Session } from '../model/schema'
+import { HELD_STATUSES, UPCOMING_STATUSES } from '../domain/session-rules'
 import { sessionTitle } from '../domain/session-title'
 
-/** Held: the session took place (its acta can be written). */
-export const HELD_STATUSES: readonly Session['status'][] = ['concluida', 'firmada']
-/** Not yet held: it can still be convened. */
-export const UPCOMING_STATUSES: readonly Session['status'][] = ['borrador', 'convocada']
+// Held (it has an acta) and not yet held (it can still be convened) are rules of the session's life.
+export { HELD_STATUSES, UPCOMING_STATUSES }
 
 function byDateTime(a: Session, b: Session): number {
   return `${a.date} ${a.startTime}`.localeCompare(`${b.date} ${b.startTime}`)

@@ -4,6 +4,7 @@
  * checked and reported; a file with any bad row imports nothing.
  */
 import Papa from 'papaparse'
+import { z } from 'zod'
 import { describeZodError } from '../errors'
 import { memberInputSchema, type MemberInput } from '../contract/operations'
 import { MUNICIPALITIES, SECTORS, type Member } from '../model/schema'
@@ -44,6 +45,17 @@ const SECTOR_NAMES: Record<string, (typeof SECTORS)[number]> = {
   ayuntamiento: 'municipio',
   otro: 'otro',
 }
+
+/** The contract's field names as the file's columns, for the schema's messages. */
+const FIELD_LABELS: Record<string, string> = {
+  fullName: 'nombre',
+  position: 'cargo',
+  institution: 'institución',
+  municipality: 'municipio',
+  email: 'correo',
+  phone: 'teléfono',
+}
+const FIELD_PATTERN = new RegExp(`\\b(?:${Object.keys(FIELD_LABELS).join('|')})\\b`, 'g')
 
 export const MEMBER_CSV_HEADER = Object.keys(COLUMNS).join(',')
 const MAX_ROWS = 2000
@@ -108,7 +120,9 @@ export function parseMemberCsv(text: string, existing: readonly Member[]): Membe
       phone: value('telefono'),
     }
     const checked = memberInputSchema.safeParse(candidate)
-    if (!checked.success && sector) errors.push(describeZodError(checked.error).replace(/\bfullName\b/g, 'nombre').replace(/\binstitution\b/g, 'institución').replace(/\bemail\b/g, 'correo').replace(/\bposition\b/g, 'cargo').replace(/\bphone\b/g, 'teléfono'))
+    // An unrecognized municipality is reported above, with the names to use; the schema would only repeat it.
+    const issues = checked.success ? [] : checked.error.issues.filter((issue) => municipality !== undefined || issue.path[0] !== 'municipality')
+    if (issues.length > 0 && sector) errors.push(describeZodError(new z.ZodError(issues)).replace(FIELD_PATTERN, (field) => FIELD_LABELS[field] ?? field))
     const identity = `${foldForSearch(candidate.fullName)}|${foldForSearch(candidate.institution)}`
     if (candidate.fullName && known.has(identity)) errors.push('ya está registrado en el padrón')
     if (candidate.fullName && inFile.has(identity)) errors.push('está repetido en el archivo')

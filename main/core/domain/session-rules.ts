@@ -1,9 +1,12 @@
 /**
  * The life of a session: numbering within its type and year, the transitions
- * the rules allow, and what may still be edited in each state.
+ * the rules allow, what may still be edited in each state, and what each state
+ * allows besides (documents, the review packet, signing, follow-up). Each rule
+ * is a check that throws its reason; the screen gets the same rules as flags.
  */
 import { AppError } from '../errors'
 import type { Session, SessionStatus } from '../model/schema'
+import { sessionTitle } from './session-title'
 
 const TRANSITIONS: Readonly<Record<SessionStatus, readonly SessionStatus[]>> = {
   borrador: ['convocada', 'cancelada'],
@@ -21,6 +24,25 @@ export const STATUS_LABELS: Readonly<Record<SessionStatus, string>> = {
   concluida: 'concluida',
   firmada: 'firmada',
   cancelada: 'cancelada',
+}
+
+/** Not yet held: it can still be convened, and its members review it beforehand. */
+export const UPCOMING_STATUSES: readonly SessionStatus[] = ['borrador', 'convocada']
+/** Held: the session took place, so it has an acta. */
+export const HELD_STATUSES: readonly SessionStatus[] = ['concluida', 'firmada']
+/** Closed: signed or cancelled, the session changes no more. */
+export const CLOSED_STATUSES: readonly SessionStatus[] = ['firmada', 'cancelada']
+
+export function isUpcoming(session: Pick<Session, 'status'>): boolean {
+  return UPCOMING_STATUSES.includes(session.status)
+}
+
+export function isHeld(session: Pick<Session, 'status'>): boolean {
+  return HELD_STATUSES.includes(session.status)
+}
+
+export function isClosed(session: Pick<Session, 'status'>): boolean {
+  return CLOSED_STATUSES.includes(session.status)
 }
 
 export function allowedTransitions(status: SessionStatus): readonly SessionStatus[] {
@@ -81,15 +103,78 @@ export function checkEditable(session: Pick<Session, 'status'>, scope: EditScope
   }
 }
 
+/** Whether a check lets the action through; a refusal is an AppError, anything else is a fault and is rethrown. */
+function allows(check: () => void): boolean {
+  try {
+    check()
+    return true
+  } catch (error) {
+    if (error instanceof AppError) return false
+    throw error
+  }
+}
+
 /** The same rule as checkEditable, as flags for the screen. */
 export function editableScopes(session: Pick<Session, 'status'>): Record<EditScope, boolean> {
-  const can = (scope: EditScope): boolean => {
-    try {
-      checkEditable(session, scope)
-      return true
-    } catch {
-      return false
-    }
-  }
+  const can = (scope: EditScope): boolean => allows(() => checkEditable(session, scope))
   return { datos: can('datos'), orden: can('orden'), asistencia: can('asistencia'), minuta: can('minuta') }
+}
+
+const PACKET_STATUS_WORDS: Readonly<Record<SessionStatus, string>> = {
+  borrador: 'está en borrador',
+  convocada: 'está convocada',
+  'en-curso': 'ya está en curso',
+  concluida: 'ya concluyó',
+  firmada: 'ya concluyó y su acta está firmada',
+  cancelada: 'fue cancelada',
+}
+
+type TitledSession = Pick<Session, 'status' | 'type' | 'number' | 'year'>
+
+/** A review packet is for a session not yet held (one in course, held or cancelled is refused) that has an agenda to review. */
+export function checkPacketExport(session: TitledSession & Pick<Session, 'agenda'>): void {
+  if (!isUpcoming(session)) {
+    throw new AppError('REGLA', `La ${sessionTitle(session)} ${PACKET_STATUS_WORDS[session.status]}: el paquete de revisión se prepara para una sesión que aún no se celebra.`)
+  }
+  if (session.agenda.length === 0) {
+    throw new AppError('REGLA', `La ${sessionTitle(session)} no tiene orden del día: agregue los puntos antes de preparar el paquete de revisión.`)
+  }
+}
+
+/** The acta is signed once the session concluded; a signed acta takes further signers. */
+export function checkActaSigning(session: Pick<Session, 'status'>): void {
+  if (!isHeld(session)) throw new AppError('REGLA', 'Sólo se firma el acta de una sesión concluida.')
+}
+
+/** Quorum is declared once, with the session in course and its roll open to changes. */
+export function checkQuorumDeclarable(session: Pick<Session, 'status' | 'quorum'>): void {
+  checkEditable(session, 'asistencia')
+  if (session.status !== 'en-curso') throw new AppError('REGLA', 'El quórum se declara con la sesión en curso.')
+  if (session.quorum?.reached) throw new AppError('REGLA', 'El quórum de esta sesión ya fue declarado.')
+}
+
+/** A session records the follow-up of earlier agreements in its minutes until it is signed or cancelled. */
+export function checkFollowUpSession(session: Pick<Session, 'status'>): void {
+  if (isClosed(session)) throw new AppError('REGLA', 'Esa sesión ya no admite cambios en su minuta.')
+}
+
+export type SessionAction = 'exportPacket' | 'convocatoria' | 'acta' | 'signActa' | 'declareQuorum' | 'recordFollowUp' | 'importComments'
+
+/**
+ * What the session's state allows now besides editing (see editableScopes), as
+ * flags for the screen, each from the rule its operation applies. The documents
+ * follow the state alone: a convocatoria is offered while the session is still
+ * to be held, and asking for it without an agenda gets the core's reason.
+ */
+export function sessionActions(session: TitledSession & Pick<Session, 'agenda' | 'quorum'>): Record<SessionAction, boolean> {
+  return {
+    exportPacket: allows(() => checkPacketExport(session)),
+    convocatoria: isUpcoming(session),
+    acta: isHeld(session),
+    // The first signature closes the session; later signers sign the signed acta, not the session.
+    signActa: allows(() => checkActaSigning(session)) && !isClosed(session),
+    declareQuorum: allows(() => checkQuorumDeclarable(session)),
+    recordFollowUp: allows(() => checkFollowUpSession(session)),
+    importComments: !isClosed(session),
+  }
 }

@@ -1,8 +1,9 @@
 /**
  * Names of sessions: "Tercera Sesión Ordinaria 2026" and the short key
- * "SO03-2026" used in agreement keys and page footers.
+ * "SO03-2026" used in page footers and in the keys of the session's
+ * agreements ("STL-SO03-2026-01").
  */
-import type { Session } from '../model/schema'
+import type { Agreement, Session, Settings } from '../model/schema'
 
 const UNITS = ['', 'Primera', 'Segunda', 'Tercera', 'Cuarta', 'Quinta', 'Sexta', 'Séptima', 'Octava', 'Novena']
 const TENS = ['', 'Décima', 'Vigésima', 'Trigésima', 'Cuadragésima', 'Quincuagésima', 'Sexagésima', 'Septuagésima', 'Octogésima', 'Nonagésima']
@@ -27,4 +28,14 @@ export function sessionCode(session: Pick<Session, 'type' | 'number' | 'year'>):
 /** "STL-SO03-2026". */
 export function sessionKey(prefix: string, session: Pick<Session, 'type' | 'number' | 'year'>): string {
   return `${prefix}-${sessionCode(session)}`
+}
+
+/** The next key of a session's agreement, one past the highest in use (a gap left by a deletion is not filled): STL-SO03-2026-01, -02 … */
+export function nextAgreementKey(
+  data: { agreements: readonly Pick<Agreement, 'sessionId' | 'key'>[]; settings: Pick<Settings, 'keyPrefix'> },
+  session: Pick<Session, 'id' | 'type' | 'number' | 'year'>,
+): string {
+  const used = data.agreements.filter((agreement) => agreement.sessionId === session.id).map((agreement) => Number(agreement.key.split('-').pop()))
+  const next = used.length === 0 ? 1 : Math.max(...used) + 1
+  return `${sessionKey(data.settings.keyPrefix, session)}-${String(next).padStart(2, '0')}`
 }

@@ -1,6 +1,18 @@
-/** Text folding for matching: lower case, no accents ("Sesión" ~ "sesion"); ñ folds to n. */
+/**
+ * Text folding for matching: lower case, no accents ("Sesión" ~ "sesion"); ñ
+ * folds to n. Pure and without imports, so the renderer folds with it too.
+ */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim()
+  return foldCharacter(text).trim()
+}
+
+/**
+ * The same folding without the trim, for one character at a time: a space
+ * stays a space, so each folded position traces back to its original
+ * character (to mark where a match is).
+ */
+export function foldCharacter(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 }
 
 const isControl = (char: string): boolean => {

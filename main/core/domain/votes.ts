@@ -4,7 +4,8 @@
  * come only from those who may vote now and must add up to the totals.
  */
 import { AppError } from '../errors'
-import type { Vote } from '../model/schema'
+import type { Member, Session, Settings, Vote } from '../model/schema'
+import { computeQuorum } from './quorum'
 
 export function checkVote(vote: Vote, voterIds: readonly string[]): Vote {
   const cast = vote.favor + vote.contra + vote.abstenciones
@@ -33,6 +34,16 @@ export function checkVote(vote: Vote, voterIds: readonly string[]): Vote {
     }
   }
   return vote
+}
+
+/**
+ * A vote on an agreement of this session, checked against those who may vote
+ * in it now: its roll, counted under the call it declared (the first one until
+ * it declares) and the quorum rule of Configuración.
+ */
+export function checkAgreementVote(session: Pick<Session, 'attendance' | 'quorum'>, members: readonly Member[], settings: Pick<Settings, 'quorum'>, vote: Vote): Vote {
+  const quorum = computeQuorum(session.attendance, members, settings.quorum, session.quorum?.call ?? 'primera')
+  return checkVote(vote, quorum.voterIds)
 }
 
 /** "por unanimidad" or "por mayoría", the way the acta words it. */

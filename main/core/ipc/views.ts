@@ -8,7 +8,7 @@ import type { Data, Member, Session } from '../model/schema'
 import type { AgreementRow, AgreementState, CommitmentView, DashboardView, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
 import { agendaSchedule } from '../domain/agenda'
 import { computeQuorum } from '../domain/quorum'
-import { allowedTransitions, editableScopes } from '../domain/session-rules'
+import { allowedTransitions, editableScopes, sessionActions } from '../domain/session-rules'
 import { mexicoDate } from '../domain/dates'
 import { pairedNames } from '../domain/members'
 import { agreementState, commitmentProgress, completionLevel, isMilestoneOverdue } from '../domain/progress'
@@ -63,6 +63,7 @@ export function buildSessionDetail(data: Data, id: string, now: Date = new Date(
     quorum: buildQuorumView(data, session),
     allowedTransitions: [...allowedTransitions(session.status)],
     editable: editableScopes(session),
+    can: sessionActions(session),
     previous: previous ? { id: previous.id, title: sessionTitle(previous) } : null,
     pendingAgreements: pendingAgreementsBefore(data, session, now),
   }

@@ -7,7 +7,7 @@ import { z } from 'zod'
 
 export const SCHEMA_VERSION = 2
 
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Identificador no válido')
+export const idSchema = z.string().min(1, 'Identificador no válido').max(64, 'Identificador no válido').regex(/^[A-Za-z0-9_-]+$/, 'Identificador no válido')
 /** A calendar date, `YYYY-MM-DD`, read in America/Mexico_City. */
 export const dateSchema = z.iso.date({ message: 'Fecha no válida (AAAA-MM-DD)' })
 /** A wall-clock time, `HH:MM`, in America/Mexico_City. */
@@ -253,10 +253,10 @@ export const settingsSchema = z.object({
   quorum: z.object({
     rule: z.enum(['mitad-mas-uno', 'dos-tercios', 'porcentaje']),
     /** Used by the `porcentaje` rule: the share of voting members required, 1–100. */
-    percent: z.number().int().min(1).max(100),
+    percent: z.number({ message: 'Indique un porcentaje entre 1 y 100' }).int('Indique un porcentaje entre 1 y 100').min(1, 'Indique un porcentaje entre 1 y 100').max(100, 'Indique un porcentaje entre 1 y 100'),
     secondCallAllowed: z.boolean(),
     /** On a second call: the minimum present with vote to proceed (0 = whoever is present). */
-    secondCallMinimum: z.number().int().min(0).max(500),
+    secondCallMinimum: z.number({ message: 'Indique un número entre 0 y 500' }).int('Indique un número entre 0 y 500').min(0, 'Indique un número entre 0 y 500').max(500, 'Indique un número entre 0 y 500'),
   }),
   profile: z.object({
     name: requiredText(160, 'El nombre del perfil'),

@@ -12,9 +12,10 @@ import { readFile } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
 import { renderActa } from '../documents/acta'
 import { renderConvocatoria } from '../documents/convocatoria'
-import { HELD_STATUSES, UPCOMING_STATUSES, nextUpcomingSession } from '../documents/select-session'
+import { HELD_STATUSES, nextUpcomingSession } from '../documents/select-session'
 import { responsibleWording, voteWording } from '../documents/wording'
 import { agendaNumbers, agendaSchedule } from '../domain/agenda'
+import { checkPacketExport } from '../domain/session-rules'
 import { sessionKey, sessionTitle } from '../domain/session-title'
 import { AppError } from '../errors'
 import { buildSessionDetail } from '../ipc/views'
@@ -57,15 +58,6 @@ export interface BuiltPacket {
   manifestSha256: string
 }
 
-const STATUS_WORDS: Record<Session['status'], string> = {
-  borrador: 'está en borrador',
-  convocada: 'está convocada',
-  'en-curso': 'ya está en curso',
-  concluida: 'ya concluyó',
-  firmada: 'ya concluyó y su acta está firmada',
-  cancelada: 'fue cancelada',
-}
-
 /**
  * The session a packet is for: an id or `next` (the first session not yet held
  * dated `today` or later, `YYYY-MM-DD` in Guadalajara). A packet is for review
@@ -83,12 +75,7 @@ export function sessionForPacket(data: Data, reference: string, today: string): 
 }
 
 function checkPacketSession(session: Session): Session {
-  if (!UPCOMING_STATUSES.includes(session.status)) {
-    throw new AppError('REGLA', `La ${sessionTitle(session)} ${STATUS_WORDS[session.status]}: el paquete de revisión se prepara para una sesión que aún no se celebra.`)
-  }
-  if (session.agenda.length === 0) {
-    throw new AppError('REGLA', `La ${sessionTitle(session)} no tiene orden del día: agregue los puntos antes de preparar el paquete de revisión.`)
-  }
+  checkPacketExport(session)
   return session
 }
 

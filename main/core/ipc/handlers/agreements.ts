@@ -1,23 +1,14 @@
 /** Agreements adopted on an agenda item, with their votes and automatic keys. */
 import type { Draft } from 'immer'
 import { AppError } from '../../errors'
-import type { Data, Session } from '../../model/schema'
-import { computeQuorum } from '../../domain/quorum'
+import type { Data } from '../../model/schema'
 import { checkEditable } from '../../domain/session-rules'
-import { sessionCode } from '../../domain/session-title'
-import { checkVote } from '../../domain/votes'
+import { nextAgreementKey } from '../../domain/session-title'
+import { checkAgreementVote } from '../../domain/votes'
 import { AGREEMENT_STATE_LABELS } from '../../documents/wording'
 import { buildAgreementRows } from '../views'
 import { itemIn, sessionIn } from './session-access'
 import type { HandlerSet } from './types'
-
-/** The next key of a session: STL-SO03-2026-01, -02 … never reusing a number. */
-export function nextAgreementKey(draft: Pick<Data, 'agreements' | 'settings'>, session: Pick<Session, 'id' | 'type' | 'number' | 'year'>): string {
-  const prefix = `${draft.settings.keyPrefix}-${sessionCode(session)}-`
-  const used = draft.agreements.filter((agreement) => agreement.sessionId === session.id).map((agreement) => Number(agreement.key.split('-').pop()))
-  const next = used.length === 0 ? 1 : Math.max(...used) + 1
-  return `${prefix}${String(next).padStart(2, '0')}`
-}
 
 function checkReferences(draft: Draft<Data>, fields: { responsibleMemberIds: string[]; commitmentId: string | null }): void {
   for (const id of fields.responsibleMemberIds) {
@@ -36,8 +27,7 @@ export const agreementHandlers: HandlerSet<'listAgreements' | 'createAgreement' 
       const session = sessionIn(draft, sessionId)
       checkEditable(session, 'minuta')
       const item = itemIn(session, itemId)
-      const quorum = computeQuorum(session.attendance, draft.members, draft.settings.quorum, session.quorum?.call ?? 'primera')
-      checkVote(fields.vote, quorum.voterIds)
+      checkAgreementVote(session, draft.members, draft.settings, fields.vote)
       checkReferences(draft, fields)
       const agreement = {
         id: tools.newId('acu'),
@@ -64,8 +54,7 @@ export const agreementHandlers: HandlerSet<'listAgreements' | 'createAgreement' 
       // The wording and vote belong to the minutes; the state is follow-up and changes after the session too.
       if (changed) {
         checkEditable(session, 'minuta')
-        const quorum = computeQuorum(session.attendance, draft.members, draft.settings.quorum, session.quorum?.call ?? 'primera')
-        checkVote(fields.vote, quorum.voterIds)
+        checkAgreementVote(session, draft.members, draft.settings, fields.vote)
         checkReferences(draft, fields)
         Object.assign(agreement, fields)
       }

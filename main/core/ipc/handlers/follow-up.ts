@@ -6,6 +6,7 @@ import { mexicoDate } from '../../domain/dates'
 import { exportOpenData } from '../../domain/open-data'
 import { AGREEMENT_STATE_LABELS } from '../../documents/wording'
 import { search } from '../../domain/search'
+import { checkFollowUpSession } from '../../domain/session-rules'
 import { storeAttachment } from './attachments'
 import { sessionIn } from './session-access'
 import type { HandlerSet } from './types'
@@ -20,7 +21,7 @@ export const followUpHandlers: HandlerSet<'addFollowUp' | 'removeFollowUp' | 'se
       if (!agreement) throw new AppError('NO_ENCONTRADO', 'El acuerdo no existe.')
       if (sessionId !== null) {
         const session = sessionIn(draft, sessionId)
-        if (session.status === 'firmada' || session.status === 'cancelada') throw new AppError('REGLA', 'Esa sesión ya no admite cambios en su minuta.')
+        checkFollowUpSession(session)
         if (session.id === agreement.sessionId) throw new AppError('REGLA', 'El seguimiento se registra en una sesión posterior a la que adoptó el acuerdo.')
       }
       agreement.followUps.push({

@@ -3,7 +3,7 @@ import { AppError } from '../../errors'
 import type { Attendance } from '../../model/schema'
 import { mexicoTime } from '../../domain/dates'
 import { checkQuorumDeclaration, computeQuorum } from '../../domain/quorum'
-import { checkEditable } from '../../domain/session-rules'
+import { checkEditable, checkQuorumDeclarable } from '../../domain/session-rules'
 import { sessionTitle } from '../../domain/session-title'
 import { changeSession, itemIn, sessionIn } from './session-access'
 import type { HandlerSet } from './types'
@@ -56,8 +56,7 @@ export const meetingHandlers: HandlerSet<
 
   declareQuorum: ({ sessionId, call }, { store }) =>
     changeSession(store, sessionId, 'asistencia', (session, draft, tools) => {
-      if (session.status !== 'en-curso') throw new AppError('REGLA', 'El quórum se declara con la sesión en curso.')
-      if (session.quorum?.reached) throw new AppError('REGLA', 'El quórum de esta sesión ya fue declarado.')
+      checkQuorumDeclarable(session)
       const status = computeQuorum(session.attendance, draft.members, draft.settings.quorum, call)
       checkQuorumDeclaration(status, draft.settings.quorum)
       session.quorum = { declaredAt: tools.nowIso, call, votingMembers: status.votingMembers, present: status.present, required: status.required, reached: true }

@@ -4,6 +4,8 @@
  * packet, open its files, export comments) works on the packet alone and
  * never reads or writes the data file.
  */
+import { AppError } from '../../errors'
+import { checkPacketExport } from '../../domain/session-rules'
 import { buildPacketFile } from '../../packets/build'
 import { importComments } from '../../packets/comments-import'
 import { PACKET_MIME_TYPE } from '../../packets/format'
@@ -13,6 +15,10 @@ import type { HandlerSet } from './types'
 
 export const packetHandlers: HandlerSet<'exportPacket' | 'openPacket' | 'getPacketAttachment' | 'exportComments' | 'importComments'> = {
   exportPacket: async ({ sessionId }, { store, now, fontsDir }) => {
+    // Refused by the same rule that sets SessionDetail.can.exportPacket, before any file is read.
+    const session = store.data.sessions.find((candidate) => candidate.id === sessionId)
+    if (!session) throw new AppError('NO_ENCONTRADO', `No existe la sesión «${sessionId}».`)
+    checkPacketExport(session)
     const built = await buildPacketFile(store.data, sessionId, store.dataFolder, now(), { fontsDir })
     return { fileName: built.fileName, mimeType: PACKET_MIME_TYPE, contentBase64: built.bytes.toString('base64') }
   },

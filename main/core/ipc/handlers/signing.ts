@@ -13,6 +13,7 @@ import { AppError } from '../../errors'
 import type { credentialsSchema } from '../../contract/document-inputs'
 import type { SignatureView, SignerView } from '../../contract/views'
 import { renderActa } from '../../documents'
+import { checkActaSigning } from '../../domain/session-rules'
 import { sessionKey, sessionTitle } from '../../domain/session-title'
 import { assertCertificateUsable, describeSigner, loadEfirma, loadPkcs12, signPdf, verifyPdf, type SignatureReport, type SignerCredentials } from '../../signatures'
 import { writeFileDurable } from '../../store/durable-write'
@@ -76,7 +77,7 @@ export const signingHandlers: HandlerSet<'describeCredentials' | 'signActa' | 'v
   signActa: async ({ sessionId, credentials, reason, location }, { store, now, fontsDir }) => {
     const session = store.data.sessions.find((candidate) => candidate.id === sessionId)
     if (!session) throw new AppError('NO_ENCONTRADO', 'La sesión no existe.')
-    if (session.status !== 'concluida' && session.status !== 'firmada') throw new AppError('REGLA', 'Sólo se firma el acta de una sesión concluida.')
+    checkActaSigning(session)
     const signingTime = now()
     const opened = openCredentials(credentials)
     assertCertificateUsable(opened, signingTime)

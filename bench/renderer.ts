@@ -42,7 +42,7 @@ export async function benchRenderer(sessions: number, runs: number): Promise<Ren
     await writeFile(dataFile, serializeData(generateDemoData({ sessions, seed: 1, today: TODAY, dense: true })))
     const store = await Store.open({ dataFile })
     let saves = 0
-    const context: HandlerContext = { store, version: 'bench', now: () => new Date(), openExternal: async () => undefined, openPath: async () => undefined, jobs: new JobRegistry(), tempDir: folder }
+    const context: HandlerContext = { store, version: 'bench', now: () => new Date(), openExternal: () => Promise.resolve(), openPath: () => Promise.resolve(), jobs: new JobRegistry(), tempDir: folder }
     const upcoming = store.data.sessions.find((session) => session.status === 'convocada')
     if (!upcoming) throw new Error('sin sesión convocada en los datos de prueba')
     await dispatch('changeSessionStatus', { id: upcoming.id, status: 'en-curso', reason: '' }, context)
@@ -52,7 +52,7 @@ export async function benchRenderer(sessions: number, runs: number): Promise<Ren
       if (name === 'saveItemNotes') saves++
       return dispatch(name, input, context)
     })
-    await page.addInitScript((names: string[]) => {
+    await page.addInitScript((names: readonly string[]) => {
       const invoke = (window as unknown as { __stlInvoke: (name: string, input: unknown) => Promise<unknown> }).__stlInvoke
       Object.defineProperty(window, 'api', { value: Object.freeze(Object.fromEntries(names.map((name) => [name, (input?: unknown) => invoke(name, input)]))) })
     }, operationNames)

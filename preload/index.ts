@@ -4,7 +4,8 @@
  * `ipcRenderer` itself is never exposed.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { channelOf, operationNames, type Api } from '../main/core/contract/operations'
+import { channelOf, operationNames } from '../main/core/contract/operation-names'
+import type { Api } from '../main/core/contract/operations'
 
 const api = Object.fromEntries(
   operationNames.map((name) => [name, (input?: unknown) => ipcRenderer.invoke(channelOf(name), input)]),

@@ -4,7 +4,7 @@
  * which validates input and never lets an exception through.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { channelOf, operationNames } from '../core/contract/operations'
+import { channelOf, operationNames } from '../core/contract/operation-names'
 import type { HandlerContext } from '../core/ipc/context'
 import { dispatch } from '../core/ipc/dispatch'
 import { isAppUrl } from '../core/security/navigation'

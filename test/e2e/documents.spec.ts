@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import type { Download, Page } from '@playwright/test'
 import { readDataFile } from '../../main/core/store/read-data-file'
 import { makeIdentity, makePkcs12 } from '../unit/signature-fixtures'
+import { TODAY } from '../support/clock'
 import { expect, test } from './fixtures'
 
 const SIGNER = 'Mtra. Begoña Ibáñez Muñoz'
@@ -89,12 +90,11 @@ test('el acta de una sesión concluida se genera con su avance, se guarda como P
 test('una convocatoria imposible muestra el mensaje del núcleo y no produce archivo', async ({ harness }) => {
   const { page } = harness
   await harness.open('#/sesiones')
-  const id = await page.evaluate(async () => {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date())
+  const id = await page.evaluate(async (today) => {
     const created = await window.api.createSession({ type: 'extraordinaria', date: today, startTime: '17:00', modality: 'virtual', venue: '', link: '', chairId: null, secretaryId: null, agendaSource: 'vacio' })
     if (!created.ok) throw new Error(created.error.message)
     return created.value.session.id
-  })
+  }, TODAY)
   await harness.open(`#/sesiones/${id}`)
   await page.getByRole('button', { name: 'Convocatoria (PDF)' }).click()
   const dialog = page.getByRole('dialog', { name: 'Convocatoria y orden del día' })

@@ -5,18 +5,16 @@
  * the bytes on disk.
  */
 import { test as base, expect, type Page } from '@playwright/test'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { generateDemoData } from '../../main/demo/demo-data'
-import { serializeData } from '../../main/core/store/data-format'
 import { operationNames } from '../../main/core/contract/operations'
 import { dispatch } from '../../main/core/ipc/dispatch'
-import type { HandlerContext } from '../../main/core/ipc/context'
-import { mexicoDate } from '../../main/core/domain/dates'
 import { Store } from '../../main/core/store/store'
 import { JobRegistry } from '../../main/core/jobs'
+import { handlerContext, writeDemoData } from '../support/bridge'
+import { NOW, runningClock } from '../support/clock'
 import { serveFolder } from './static-server'
 
 const RENDERER = resolve(__dirname, '../../out/renderer')
@@ -53,22 +51,20 @@ export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: str
   harness: async ({ page, demo, prepare, appUrl }, use) => {
     const folder = await mkdtemp(join(tmpdir(), 'secretariado-e2e-'))
     const dataFile = join(folder, 'secretariado.json')
-    if (demo) await writeFile(dataFile, serializeData(generateDemoData({ ...demo, today: mexicoDate(new Date()) })))
+    if (demo) await writeDemoData(dataFile, demo)
     if (prepare) await prepare.run(dataFile)
-    let store = await Store.open({ dataFile })
+    // The page and the handlers share one clock: it starts at the suites' NOW and runs.
+    await page.clock.install({ time: NOW })
+    const now = runningClock(NOW)
+    let store = await Store.open({ dataFile, now })
     const jobs = new JobRegistry()
     const opened: string[] = []
-    const context = (): HandlerContext => ({
-      store,
-      version: 'pruebas',
-      now: () => new Date(),
-      openExternal: async () => undefined,
-      openPath: async (path) => void opened.push(path),
-      jobs,
-      tempDir: join(folder, 'temporal'),
-    })
+    const context = () => handlerContext(store, { now, jobs, openPath: (path) => {
+      opened.push(path)
+      return Promise.resolve()
+    }, tempDir: join(folder, 'temporal') })
     await page.exposeBinding('__stlInvoke', (_source, name: unknown, input: unknown) => dispatch(name, input, context()))
-    await page.addInitScript((names: string[]) => {
+    await page.addInitScript((names: readonly string[]) => {
       const invoke = (window as unknown as { __stlInvoke: (name: string, input: unknown) => Promise<unknown> }).__stlInvoke
       const api = Object.fromEntries(names.map((name) => [name, (input?: unknown) => invoke(name, input)]))
       Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false })
@@ -88,7 +84,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: str
       },
       restart: async () => {
         await store.close()
-        store = await Store.open({ dataFile })
+        store = await Store.open({ dataFile, now })
         await page.reload()
       },
     }

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import type { SessionDetail } from '../../main/core/contract/views'
 import { readDataFile } from '../../main/core/store/read-data-file'
+import { TODAY } from '../support/clock'
 import { expect, test } from './fixtures'
 
 const NOTES = [
@@ -202,14 +203,13 @@ test('una sesión completa desde la interfaz: se crea, se pasa lista, se escribe
 
 /** A session in progress with quorum declared, prepared through the same bridge the interface uses. */
 async function sessionInProgress(page: Page): Promise<SessionDetail> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (today) => {
     const api = window.api
     const unwrap = async <T,>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> => {
       const outcome = await result
       if (!outcome.ok) throw new Error(outcome.error.message)
       return outcome.value
     }
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date())
     const created = await unwrap(
       api.createSession({ type: 'extraordinaria', date: today, startTime: '17:00', modality: 'virtual', venue: '', link: 'https://reuniones.example.org/stl', chairId: null, secretaryId: null, agendaSource: 'estandar' }),
     )
@@ -221,7 +221,7 @@ async function sessionInProgress(page: Page): Promise<SessionDetail> {
       await unwrap(api.setAttendance({ sessionId: id, memberId: entry.memberId, status: 'presente', substituteId: null, arrivedAt: '17:00', leftAt: null }))
     }
     return unwrap(api.declareQuorum({ sessionId: id, call: 'primera' }))
-  })
+  }, TODAY)
 }
 
 test('un voto imposible y una transición no permitida se rechazan en español y el archivo no cambia', async ({ harness }) => {

@@ -5,18 +5,12 @@
  * secretariat imports them onto the right agenda items; a second import
  * changes nothing, and hostile files are refused with a Spanish message.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Download, Page } from '@playwright/test'
-import { generateDemoData } from '../../main/demo/demo-data'
-import { mexicoDate } from '../../main/core/domain/dates'
-import type { HandlerContext } from '../../main/core/ipc/context'
-import { dispatch } from '../../main/core/ipc/dispatch'
-import { JobRegistry } from '../../main/core/jobs'
-import { serializeData } from '../../main/core/store/data-format'
 import { readDataFile } from '../../main/core/store/read-data-file'
-import { Store } from '../../main/core/store/store'
+import { openBridge, writeDemoData } from '../support/bridge'
 import { expect, test } from './fixtures'
 
 const MINUTES_NOTE = 'Nota técnica sobre el Plan de Acción Local\nAvance de compromisos: 64 %\n'
@@ -35,30 +29,14 @@ async function demoPacket(): Promise<{ fileName: string; bytes: Buffer }> {
   const folder = await mkdtemp(join(tmpdir(), 'secretariado-paquete-'))
   try {
     const dataFile = join(folder, 'secretariado.json')
-    await writeFile(dataFile, serializeData(generateDemoData({ sessions: 14, seed: 7, today: mexicoDate(new Date()) })))
-    const store = await Store.open({ dataFile })
-    const context: HandlerContext = {
-      store,
-      version: 'pruebas',
-      now: () => new Date(),
-      openExternal: async () => undefined,
-      openPath: async () => undefined,
-      jobs: new JobRegistry(),
-      tempDir: join(folder, 'temporal'),
-    }
+    await writeDemoData(dataFile, { sessions: 14, seed: 7 })
+    const { store, call } = await openBridge(dataFile)
     try {
       const session = store.data.sessions.find((candidate) => candidate.status === 'convocada' && candidate.agenda.length > 0)
       const item = session?.agenda.find((candidate) => candidate.parentId === null && candidate.title.startsWith('Presentación'))
       if (!session || !item) throw new Error('sin sesión convocada con orden del día')
-      const added = await dispatch(
-        'addAttachment',
-        { sessionId: session.id, itemId: item.id, fileName: 'nota-técnica-PAL.txt', contentBase64: Buffer.from(MINUTES_NOTE, 'utf8').toString('base64') },
-        context,
-      )
-      if (!added.ok) throw new Error(added.error.message)
-      const result = await dispatch('exportPacket', { sessionId: session.id }, context)
-      if (!result.ok) throw new Error(result.error.message)
-      const file = result.value as { fileName: string; contentBase64: string }
+      await call('addAttachment', { sessionId: session.id, itemId: item.id, fileName: 'nota-técnica-PAL.txt', contentBase64: Buffer.from(MINUTES_NOTE, 'utf8').toString('base64') })
+      const file = await call('exportPacket', { sessionId: session.id })
       return { fileName: file.fileName, bytes: Buffer.from(file.contentBase64, 'base64') }
     } finally {
       await store.close()

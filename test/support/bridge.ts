@@ -43,8 +43,8 @@ export function handlerContext(store: Store, options: ContextOptions = {}): Hand
     store,
     version: 'pruebas',
     now: options.now ?? fixedClock(),
-    openExternal: async () => undefined,
-    openPath: options.openPath ?? (async () => undefined),
+    openExternal: () => Promise.resolve(),
+    openPath: options.openPath ?? (() => Promise.resolve()),
     jobs: options.jobs ?? new JobRegistry(),
     tempDir: options.tempDir ?? join(store.dataFolder, 'temporal'),
   }
@@ -55,9 +55,9 @@ export interface Bridge {
   dataFile: string
   context: HandlerContext
   /** Calls an operation and returns its value; a refusal throws with its message. */
-  call<K extends OperationName>(name: K, input: unknown): Promise<OutputOf<K>>
+  call: <K extends OperationName>(name: K, input: unknown) => Promise<OutputOf<K>>
   /** Expects a refusal that leaves the data file byte for byte as it was; returns the Spanish message. */
-  refused(name: OperationName, input: unknown): Promise<string>
+  refused: (name: OperationName, input: unknown) => Promise<string>
 }
 
 /** Opens the store on `dataFile` and wires the bridge to it, on the suites' clock unless told otherwise. */

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionDetail } from '../../main/core/contract/views'
 import { readDataFile } from '../../main/core/store/read-data-file'
-import { demoBridge } from './helpers'
+import { TODAY, daysFromNow, fixedClock } from '../support/clock'
+import { demoBridge, openBridge } from './helpers'
 
 function setup() {
   return demoBridge({ sessions: 6, seed: 11 })
@@ -103,5 +104,22 @@ describe('una sesión completa a través del puente', () => {
     expect(good).toMatchObject({ valid: true, imported: 1 })
     expect(store.data.members.length).toBe(before + 1)
     await store.close()
+  })
+})
+
+describe('el reloj de los manejadores', () => {
+  it('decide qué acuerdos de la sesión siguiente están vencidos, no la fecha de la máquina', async () => {
+    const today = await demoBridge({ sessions: 14, seed: 7 })
+    const next = today.store.data.sessions.find((session) => session.status === 'convocada')
+    if (!next) throw new Error('demo')
+    const now = await today.call('getSession', { id: next.id })
+    const dueLater = now.pendingAgreements.filter((row) => row.dueDate !== null && row.dueDate > TODAY && row.state !== 'vencido')
+    expect(dueLater.length).toBeGreaterThan(0)
+    await today.store.close()
+
+    const monthLater = await openBridge(today.dataFile, { now: fixedClock(daysFromNow(60)) })
+    const later = await monthLater.call('getSession', { id: next.id })
+    for (const row of dueLater) expect(later.pendingAgreements.find((candidate) => candidate.id === row.id)?.state).toBe('vencido')
+    await monthLater.store.close()
   })
 })

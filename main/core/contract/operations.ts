@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { defineOperation, type Operation, type Result } from './operation'
+import { channelOf, operationNames, type OperationName } from './operation-names'
 import {
   MUNICIPALITIES,
   SECTORS,
@@ -162,13 +163,17 @@ export const operations = {
 } as const
 
 export type Operations = typeof operations
-export type OperationName = keyof Operations
+export type { OperationName }
 export type InputOf<K extends OperationName> = z.input<Operations[K]['input']>
 export type ParsedInputOf<K extends OperationName> = z.output<Operations[K]['input']>
 export type OutputOf<K extends OperationName> = Operations[K] extends Operation<z.ZodType, infer O> ? O : never
 
-export const operationNames = Object.keys(operations) as OperationName[]
-export const channelOf = (name: OperationName): string => `stl:${name}`
+export { channelOf, operationNames }
+
+/** Compile-time proof that the contract declares exactly the names of operation-names.ts, no more and no fewer. */
+type SameKeys<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never] ? true : never
+const contractMatchesNames: SameKeys<Operations, OperationName> = true
+void contractMatchesNames
 
 /** The shape of `window.api`: one function per operation, each resolving to a Result. */
 export type Api = {

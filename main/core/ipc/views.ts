@@ -46,7 +46,7 @@ export function buildSessionSummaries(data: Data): SessionSummary[] {
     .sort((a, b) => b.date.localeCompare(a.date) || b.startTime.localeCompare(a.startTime))
 }
 
-export function buildSessionDetail(data: Data, id: string, now: Date = new Date()): SessionDetail {
+export function buildSessionDetail(data: Data, id: string, now: Date): SessionDetail {
   const session = data.sessions.find((candidate) => candidate.id === id)
   if (!session) throw new AppError('NO_ENCONTRADO', 'La sesión no existe.')
   const schedule = agendaSchedule(session.agenda, session.startTime)

@@ -41,7 +41,7 @@ export type StoreState =
 export interface UpdateTools {
   now: Date
   nowIso: string
-  newId(prefix: string): string
+  newId: (prefix: string) => string
   audit(entry: Pick<AuditEntry, 'entity' | 'entityId' | 'action' | 'summary'>): void
 }
 
@@ -74,7 +74,8 @@ interface Waiter {
 export class Store {
   readonly dataFile: string
   readonly dataFolder: string
-  private readonly now: () => Date
+  /** The clock that stamps every change (the machine's, unless the caller gives one). */
+  readonly now: () => Date
   private readonly fs: DurableFs
   private readonly db: Low<Data>
   private readonly lock: FileLock

@@ -39,5 +39,5 @@ export async function changeSession(
     recipe(session, draft, tools)
     session.updatedAt = tools.nowIso
   })
-  return buildSessionDetail(store.data, sessionId)
+  return buildSessionDetail(store.data, sessionId, store.now())
 }

@@ -19,7 +19,7 @@ export function copyAgenda(agenda: readonly AgendaItem[], newId: (prefix: string
 
 export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'createSession' | 'updateSession' | 'changeSessionStatus'> = {
   listSessions: (_input, { store }) => buildSessionSummaries(store.data),
-  getSession: ({ id }, { store }) => buildSessionDetail(store.data, id),
+  getSession: ({ id }, { store, now }) => buildSessionDetail(store.data, id, now()),
 
   createSession: async (input, { store }) => {
     const id = await store.update((draft, tools) => {
@@ -54,7 +54,7 @@ export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'create
       }
       if (input.agendaSource === 'estandar') session.agenda = STANDARD_AGENDA.map((draftItem) => blankItem(tools.newId('pto'), draftItem))
       if (input.agendaSource === 'anterior') {
-        const previous = previousSession(draft.sessions as Session[], session)
+        const previous = previousSession(draft.sessions, session)
         if (!previous) throw new AppError('REGLA', 'No hay una sesión anterior de la cual copiar el orden del día.')
         session.agenda = copyAgenda(previous.agenda, tools.newId)
       }
@@ -62,7 +62,7 @@ export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'create
       tools.audit({ entity: 'sesion', entityId: session.id, action: 'crear', summary: `${sessionTitle(session)} creada en borrador` })
       return session.id
     })
-    return buildSessionDetail(store.data, id)
+    return buildSessionDetail(store.data, id, store.now())
   },
 
   updateSession: ({ id, ...fields }, { store }) =>
@@ -100,6 +100,6 @@ export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'create
         summary: `${sessionTitle(session)}: ${STATUS_LABELS[from]} → ${STATUS_LABELS[status]}${status === 'cancelada' ? ` (${reason})` : ''}`,
       })
     })
-    return buildSessionDetail(store.data, id)
+    return buildSessionDetail(store.data, id, store.now())
   },
 }

@@ -1,0 +1,83 @@
+/**
+ * The names of the bridge's operations and their IPC channels, with no
+ * dependency at all: the sandboxed preload bundles this module alone, so it
+ * exposes exactly these functions without carrying the schemas. The contract
+ * (operations.ts) is checked at compile time to declare exactly these names.
+ */
+export const operationNames = [
+  'getStatus',
+  'restoreBackup',
+  'startEmpty',
+  'getSettings',
+  'updateSettings',
+  'listMembers',
+  'createMember',
+  'updateMember',
+  'setMemberActive',
+  'importMembersCsv',
+  'listSessions',
+  'getSession',
+  'createSession',
+  'updateSession',
+  'changeSessionStatus',
+  'addAgendaItem',
+  'updateAgendaItem',
+  'removeAgendaItem',
+  'moveAgendaItem',
+  'reorderAgenda',
+  'replaceAgenda',
+  'addAttachment',
+  'removeAttachment',
+  'setAttendance',
+  'declareQuorum',
+  'saveItemNotes',
+  'setItemStatus',
+  'setItemElapsed',
+  'addIntervention',
+  'removeIntervention',
+  'createAgreement',
+  'updateAgreement',
+  'deleteAgreement',
+  'listAgreements',
+  'addFollowUp',
+  'removeFollowUp',
+  'setAgreementStatus',
+  'getPlanOverview',
+  'createPlan',
+  'updatePlan',
+  'createCommitment',
+  'updateCommitment',
+  'addMilestone',
+  'updateMilestone',
+  'removeMilestone',
+  'getDashboard',
+  'search',
+  'exportOpenData',
+  'importProgressCsv',
+  'listAudit',
+  'exportAudit',
+  'startDocument',
+  'getJob',
+  'openJobInViewer',
+  'describeCredentials',
+  'signActa',
+  'verifyPdf',
+  'verifySignedActa',
+  'getSignedActa',
+  'addErrata',
+  'exportPacket',
+  'openPacket',
+  'getPacketAttachment',
+  'exportComments',
+  'importComments',
+  'exportDiagnostics',
+  'openDataFolder',
+  'openExternal',
+] as const
+
+export type OperationName = (typeof operationNames)[number]
+
+/** The IPC channel of an operation. */
+export function channelOf(name: OperationName): string {
+  return `stl:${name}`
+}

@@ -89,7 +89,6 @@ export const setAttendanceSchema = z
   .strict()
 
 export const declareQuorumSchema = z.object({ ...sessionRef, call: z.enum(['primera', 'segunda']) }).strict()
-export const quorumPreviewSchema = z.object({ ...sessionRef, call: z.enum(['primera', 'segunda']) }).strict()
 
 export const saveItemNotesSchema = z.object({ ...itemRef, notes: z.string().max(200_000, 'Las notas superan el máximo de 200 000 caracteres') }).strict()
 export const setItemStatusSchema = z.object({ ...itemRef, status: z.enum(AGENDA_ITEM_STATUSES) }).strict()

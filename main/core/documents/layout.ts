@@ -594,10 +594,3 @@ export class Layout {
     this.root.end()
   }
 }
-
-/** Plain text of rich text (for alternate descriptions and tests). */
-export function plainText(text: RichText): string {
-  return toRuns(text)
-    .map((run) => run.text)
-    .join('')
-}

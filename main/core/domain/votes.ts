@@ -45,9 +45,3 @@ export function checkAgreementVote(session: Pick<Session, 'attendance' | 'quorum
   const quorum = computeQuorum(session.attendance, members, settings.quorum, session.quorum?.call ?? 'primera')
   return checkVote(vote, quorum.voterIds)
 }
-
-/** "por unanimidad" or "por mayoría", the way the acta words it. */
-export function voteOutcome(vote: Vote): string {
-  if (vote.unanimous) return `por unanimidad (${vote.favor} votos a favor)`
-  return `por mayoría (${vote.favor} a favor, ${vote.contra} en contra, ${vote.abstenciones} abstenciones)`
-}

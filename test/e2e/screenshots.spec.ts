@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
+import { TODAY } from '../support/clock'
 import { expect, test } from './fixtures'
 import { mkdtemp as makeTempFolder, readFile as readBytes, rm as removeFolder, writeFile as writeBytes } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -370,14 +371,14 @@ test('seguimiento, plan, tablero, búsqueda y bitácora', async ({ harness }) =>
   // Bitácora, after a few changes of the day: a follow-up, a milestone's progress, a state.
   await page.getByRole('link', { name: 'Bitácora', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Bitácora' })).toBeVisible()
-  await page.evaluate(async () => {
+  await page.evaluate(async (today) => {
     const api = window.api
     const rows = await api.listAgreements()
     const overview = await api.getPlanOverview()
     if (!rows.ok || !overview.ok) throw new Error('sin datos')
     const open = rows.value.filter((row) => row.state === 'pendiente' || row.state === 'vencido')
     if (open[0]) {
-      await api.addFollowUp({ agreementId: open[0].id, date: new Date().toISOString().slice(0, 10), note: 'La Secretaría Técnica recibió el oficio de avance.', evidenceUrl: 'https://transparencia.jalisco.gob.mx/stl/oficio-avance', evidenceFile: null, sessionId: null, status: 'en-proceso' })
+      await api.addFollowUp({ agreementId: open[0].id, date: today, note: 'La Secretaría Técnica recibió el oficio de avance.', evidenceUrl: 'https://transparencia.jalisco.gob.mx/stl/oficio-avance', evidenceFile: null, sessionId: null, status: 'en-proceso' })
     }
     const commitment = overview.value.commitments.find((c) => c.milestones.some((m) => m.status === 'en-proceso'))
     const milestone = commitment?.milestones.find((m) => m.status === 'en-proceso')
@@ -386,7 +387,7 @@ test('seguimiento, plan, tablero, búsqueda y bitácora', async ({ harness }) =>
       await api.updateMilestone({ commitmentId: commitment.id, milestoneId: milestone.id, milestone: { ...fields, progress: Math.min(95, milestone.progress + 20) } })
     }
     if (open[1]) await api.setAgreementStatus({ id: open[1].id, status: 'cumplido' })
-  })
+  }, TODAY)
   await page.reload()
   await expect(page.getByRole('cell', { name: /^Seguimiento del acuerdo/ })).toBeVisible()
   await shot('27-bitacora')

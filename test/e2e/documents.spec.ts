@@ -63,8 +63,11 @@ test('el acta de una sesión concluida se genera con su avance, se guarda como P
   const dialog = page.getByRole('dialog', { name: 'Acta de la sesión' })
   await expect(dialog.getByText('Documento listo')).toBeVisible()
   const seen = await progress()
+  // How many steps are seen depends on the machine's speed; their order does not.
   expect(seen.length, 'la barra de avance se mostró').toBeGreaterThan(0)
-  expect(Math.min(...seen)).toBeLessThan(100)
+  expect(seen, 'el avance nunca retrocede').toEqual([...seen].sort((x, y) => x - y))
+  for (const value of seen) expect(value).toBeGreaterThanOrEqual(0)
+  for (const value of seen) expect(value).toBeLessThanOrEqual(100)
   await expect(dialog.getByText(/^acta-STL-SO\d{2}-\d{4}\.pdf$/)).toBeVisible()
 
   const download = page.waitForEvent('download')

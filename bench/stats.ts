@@ -18,7 +18,7 @@ export function summarize(times: readonly number[]): Sample {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), runs: sorted.length }
 }
 
-export async function measure(runs: number, warmup: number, task: (run: number) => Promise<unknown> | unknown): Promise<Sample> {
+export async function measure(runs: number, warmup: number, task: (run: number) => unknown): Promise<Sample> {
   for (let i = 0; i < warmup; i++) await task(-1 - i)
   const times: number[] = []
   for (let i = 0; i < runs; i++) {

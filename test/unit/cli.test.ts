@@ -37,7 +37,7 @@ describe('línea de comandos: demo-data y check', () => {
     copy[at] = (copy[at] ?? 0) ^ 0x01
     await writeFile(flipped, copy)
     const wrongType = join(folder, 'tipo.json')
-    const data = JSON.parse(bytes.toString('utf8')).datos as Data
+    const data = (JSON.parse(bytes.toString('utf8')) as { datos: Data }).datos
     ;(data.members[0] as unknown as { active: unknown }).active = 'sí'
     await writeFile(wrongType, serializeData(data))
 
@@ -78,17 +78,26 @@ describe('línea de comandos: demo-data y check', () => {
     expect([...(await readFile(csv)).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const json = join(folder, 'acuerdos.json')
     expect(cli('export', file, '--what', 'acuerdos', '--format', 'json', '--out', json).status).toBe(0)
-    expect(JSON.parse(await readFile(json, 'utf8')).conjunto).toBe('acuerdos')
+    expect((JSON.parse(await readFile(json, 'utf8')) as { conjunto: unknown }).conjunto).toBe('acuerdos')
     const imported = cli('import-progress', file, csv)
-    expect(imported).toMatchObject({ status: 0, stdout: expect.stringMatching(/Sin cambios/) })
+    expect(imported.status, imported.stderr).toBe(0)
+    expect(imported.stdout).toMatch(/Sin cambios/)
     expect(await readFile(file)).toEqual(before)
-    expect(cli('export', file, '--what', 'hitos', '--format', 'csv', '--out', csv)).toMatchObject({ status: 1, stderr: expect.stringMatching(/--what debe ser/) })
+    const unknownSet = cli('export', file, '--what', 'hitos', '--format', 'csv', '--out', csv)
+    expect(unknownSet.status).toBe(1)
+    expect(unknownSet.stderr).toMatch(/--what debe ser/)
   }, 60_000)
 
-  it('errores de uso y archivos inexistentes dan mensajes en español', async () => {
-    expect(cli('volar')).toMatchObject({ status: 2, stderr: expect.stringMatching(/Comando desconocido: volar/) })
-    expect(cli('demo-data')).toMatchObject({ status: 2, stderr: expect.stringMatching(/Falta --out/) })
-    expect(cli('demo-data', '--out', '/tmp/x.json', '--sessions', 'muchas')).toMatchObject({ status: 1, stderr: expect.stringMatching(/--sessions debe ser un número entero/) })
-    expect(cli('check', '/no/existe.json')).toMatchObject({ status: 1, stderr: expect.stringMatching(/No existe el archivo/) })
+  it('errores de uso y archivos inexistentes dan mensajes en español', () => {
+    for (const [args, status, message] of [
+      [['volar'], 2, /Comando desconocido: volar/],
+      [['demo-data'], 2, /Falta --out/],
+      [['demo-data', '--out', '/tmp/x.json', '--sessions', 'muchas'], 1, /--sessions debe ser un número entero/],
+      [['check', '/no/existe.json'], 1, /No existe el archivo/],
+    ] as const) {
+      const result = cli(...args)
+      expect(result.status, args.join(' ')).toBe(status)
+      expect(result.stderr, args.join(' ')).toMatch(message)
+    }
   }, 60_000)
 })

@@ -242,8 +242,8 @@ describe('paquetes hostiles: nunca fallan, cada uno con su mensaje', () => {
   })
 
   const cases: [string, () => Promise<Buffer>, RegExp][] = [
-    ['no es un zip', async () => Buffer.from('Orden del día de la sesión, en texto plano.'), /^El archivo no es un paquete de revisión: no es un archivo zip\.$/],
-    ['vacío', async () => Buffer.alloc(0), /^El archivo está vacío: no es un paquete de revisión\.$/],
+    ['no es un zip', () => Promise.resolve(Buffer.from('Orden del día de la sesión, en texto plano.')), /^El archivo no es un paquete de revisión: no es un archivo zip\.$/],
+    ['vacío', () => Promise.resolve(Buffer.alloc(0)), /^El archivo está vacío: no es un paquete de revisión\.$/],
     ['truncado a la mitad', async () => (await packetOf(minimalEntries())).subarray(0, 700), /^El paquete está incompleto \(truncado\): falta el índice del archivo zip/],
     ['truncado por un byte', async () => { const bytes = await packetOf(minimalEntries()); return bytes.subarray(0, bytes.length - 1) }, /^El paquete está incompleto \(truncado\)/],
     ['versión de formato más reciente', async () => packetOf(minimalEntries(), { manifest: { formatVersion: 2 } }), /^El paquete usa la versión 2 del formato, más reciente que la que esta aplicación conoce \(1\)\. Actualice Secretariado para abrirlo\.$/],

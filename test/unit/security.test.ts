@@ -35,7 +35,7 @@ describe('enlaces externos', () => {
   )
 
   it('sólo llama al abridor con URLs válidas', async () => {
-    const open = vi.fn(async () => undefined)
+    const open = vi.fn(() => Promise.resolve())
     expect(await openExternalUrl('javascript:alert(1)', open)).toBe(false)
     expect(open).not.toHaveBeenCalled()
     expect(await openExternalUrl('https://example.org/a b'.replace(' ', '%20'), open)).toBe(true)

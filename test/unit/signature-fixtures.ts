@@ -40,7 +40,7 @@ export interface CertificateSpec {
 export function makeIdentity(spec: CertificateSpec): TestIdentity {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: spec.bits ?? 2048 })
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
-  const forgeKey = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey
+  const forgeKey = forge.pki.privateKeyFromPem(keyPem)
   const cert = forge.pki.createCertificate()
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString())
   cert.serialNumber = spec.serialHex ?? `01${randomBytes(8).toString('hex')}`

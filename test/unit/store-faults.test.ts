@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { demoData } from '../support/bridge'
 import { NOW, fixedClock } from '../support/clock'
+import type { Data } from '../../main/core/model/schema'
 import type { DurableFs } from '../../main/core/store/durable-write'
 import { serializeData } from '../../main/core/store/data-format'
 import { readDataFile } from '../../main/core/store/read-data-file'
@@ -53,7 +54,7 @@ function faultyFs(plan: { fault: Fault | null; calls: string[] }): DurableFs {
           return (value as (...a: unknown[]) => unknown).bind(target)
         },
       })
-    }) as DurableFs['open'],
+    }),
     rename: wrap('rename', fsp.rename),
     unlink: wrap('unlink', fsp.unlink),
     link: wrap('link', fsp.link),
@@ -122,6 +123,15 @@ describe('fallas inyectadas en cada llamada de un guardado', () => {
 })
 
 /**
+ * Runs a call of the in-memory file system at once and hands back its outcome
+ * as a real file-system call would: a value, or a rejection (a power cut, a
+ * missing entry) — never a synchronous throw.
+ */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(work()))
+}
+
+/**
  * A file system in memory that models what survives a power cut: file
  * contents reach the disk only when the file is synced, and names (create,
  * rename, link, unlink) only when their folder is synced.
@@ -168,43 +178,60 @@ class PowerCutFs {
   }
 
   readonly fs: DurableFs = {
-    open: (async (path: string, flags: string) => {
-      this.step()
-      if (flags === 'r' && this.entries.has(path)) {
-        return { sync: async () => { this.step(); this.durableEntries.set(path, new Map(this.entries.get(path))) }, close: async () => undefined }
-      }
-      const id = this.newFile('')
-      this.dir(path).set(basename(path), id)
-      return {
-        writeFile: async (content: string | Uint8Array) => { this.step(); this.files.set(id, typeof content === 'string' ? content : Buffer.from(content).toString()) },
-        sync: async () => { this.step(); this.durableFiles.set(id, this.files.get(id) ?? '') },
-        close: async () => undefined,
-      }
-    }) as unknown as DurableFs['open'],
-    rename: async (from, to) => {
-      this.step()
-      const id = this.dir(String(from)).get(basename(String(from)))
-      if (id === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' })
-      this.dir(String(from)).delete(basename(String(from)))
-      this.dir(String(to)).set(basename(String(to)), id)
-    },
-    unlink: async (path) => {
-      this.step()
-      this.dir(String(path)).delete(basename(String(path)))
-    },
-    link: async (from, to) => {
-      this.step()
-      const id = this.dir(String(from)).get(basename(String(from)))
-      if (id === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' })
-      this.dir(String(to)).set(basename(String(to)), id)
-    },
-    copyFile: async () => {
-      throw Object.assign(new Error('ENOTSUP'), { code: 'ENOTSUP' })
-    },
-    mkdir: (async () => undefined) as DurableFs['mkdir'],
-    readdir: (async (path: string) => [...(this.entries.get(path)?.keys() ?? [])]) as DurableFs['readdir'],
-    stat: (async () => ({ size: 0, mtime: NOW })) as unknown as DurableFs['stat'],
-    readFile: (async (path: string) => Buffer.from(this.files.get(this.dir(path).get(basename(path)) ?? '') ?? '')) as unknown as DurableFs['readFile'],
+    open: ((path: string, flags: string) =>
+      settle(() => {
+        this.step()
+        if (flags === 'r' && this.entries.has(path)) {
+          return {
+            sync: () =>
+              settle(() => {
+                this.step()
+                this.durableEntries.set(path, new Map(this.entries.get(path)))
+              }),
+            close: () => Promise.resolve(),
+          }
+        }
+        const id = this.newFile('')
+        this.dir(path).set(basename(path), id)
+        return {
+          writeFile: (content: string | Uint8Array) =>
+            settle(() => {
+              this.step()
+              this.files.set(id, typeof content === 'string' ? content : Buffer.from(content).toString())
+            }),
+          sync: () =>
+            settle(() => {
+              this.step()
+              this.durableFiles.set(id, this.files.get(id) ?? '')
+            }),
+          close: () => Promise.resolve(),
+        }
+      })) as unknown as DurableFs['open'],
+    rename: (from, to) =>
+      settle(() => {
+        this.step()
+        const id = this.dir(String(from)).get(basename(String(from)))
+        if (id === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' })
+        this.dir(String(from)).delete(basename(String(from)))
+        this.dir(String(to)).set(basename(String(to)), id)
+      }),
+    unlink: (path) =>
+      settle(() => {
+        this.step()
+        this.dir(String(path)).delete(basename(String(path)))
+      }),
+    link: (from, to) =>
+      settle(() => {
+        this.step()
+        const id = this.dir(String(from)).get(basename(String(from)))
+        if (id === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' })
+        this.dir(String(to)).set(basename(String(to)), id)
+      }),
+    copyFile: () => Promise.reject(Object.assign(new Error('ENOTSUP'), { code: 'ENOTSUP' })),
+    mkdir: () => Promise.resolve(undefined),
+    readdir: ((path: string) => Promise.resolve([...(this.entries.get(path)?.keys() ?? [])])) as DurableFs['readdir'],
+    stat: (() => Promise.resolve({ size: 0, mtime: NOW })) as unknown as DurableFs['stat'],
+    readFile: ((path: string) => settle(() => Buffer.from(this.files.get(this.dir(path).get(basename(path)) ?? '') ?? ''))) as unknown as DurableFs['readFile'],
   }
 }
 
@@ -223,7 +250,7 @@ describe('corte de energía simulado', () => {
     const stepsPerSave = probe.steps
     await store.close()
     const afterSave = probe.survivingDataFile(dataFile)
-    expect(afterSave && JSON.parse(afterSave).datos.settings.defaultVenue).toBe('Nuevo')
+    expect(afterSave && (JSON.parse(afterSave) as { datos: Data }).datos.settings.defaultVenue).toBe('Nuevo')
 
     const outcomes = new Set<string>()
     for (let cut = 1; cut <= stepsPerSave + 1; cut++) {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { AppError } from '../../core/errors'
 import { OPEN_DATA_FORMATS, OPEN_DATA_SETS } from '../../core/contract/follow-up-inputs'
-import { exportOpenData, type OpenDataFormat, type OpenDataSet } from '../../core/domain/open-data'
+import { exportOpenData } from '../../core/domain/open-data'
 import { writeFileDurable } from '../../core/store/durable-write'
 import { readDataFile } from '../../core/store/read-data-file'
 
@@ -19,7 +19,7 @@ export async function runExport(args: ExportArgs): Promise<number> {
   if (!what) throw new AppError('VALIDACION', '--what debe ser «acuerdos» o «compromisos».')
   if (!format) throw new AppError('VALIDACION', '--format debe ser «csv» o «json».')
   const data = await readDataFile(args.file)
-  const content = exportOpenData(data, what as OpenDataSet, format as OpenDataFormat, new Date())
+  const content = exportOpenData(data, what, format, new Date())
   const out = resolve(args.out)
   await writeFileDurable(out, content)
   console.log(`Datos abiertos de ${what} (${format.toUpperCase()}) escritos en ${out}.`)

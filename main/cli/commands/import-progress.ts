@@ -17,8 +17,8 @@ export async function runImportProgress(file: string, csvFile: string, dryRun: b
       store,
       version: 'cli',
       now: () => new Date(),
-      openExternal: async () => undefined,
-      openPath: async () => undefined,
+      openExternal: () => Promise.resolve(),
+      openPath: () => Promise.resolve(),
       jobs: new JobRegistry(),
       tempDir: store.dataFolder,
     })

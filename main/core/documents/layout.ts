@@ -15,7 +15,7 @@
  */
 import type { FontName } from './fonts'
 import { PAGE, type ArchivalDocument } from './pdf-document'
-import { toRuns, wrapText, type Line, type Measurer, type RichText } from './text-wrap'
+import { wrapText, type Line, type Measurer, type RichText } from './text-wrap'
 
 export type Align = 'left' | 'center' | 'right' | 'justify'
 

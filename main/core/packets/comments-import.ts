@@ -170,7 +170,7 @@ export async function importComments(store: Store, bytes: Buffer): Promise<Comme
   if (plan.toAdd.length > 0) {
     plan = await store.update((draft, tools) => {
       // Planned again on the draft: another change may have landed since. The plan holds no draft objects.
-      const fresh = planCommentsImport(draft as Data, file, stored)
+      const fresh = planCommentsImport(draft, file, stored)
       const session = draft.sessions.find((candidate) => candidate.id === fresh.sessionId)
       if (!session || fresh.toAdd.length === 0) return fresh
       for (const comment of fresh.toAdd) {

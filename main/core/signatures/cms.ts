@@ -194,7 +194,7 @@ export function checkDetachedCms(der: Buffer, digestOf: (algorithm: string) => B
     result.problems.push('La firma no tiene atributos firmados, como exige PAdES.')
     return result
   }
-  const find = (type: string) => attributes.attributes.find((attribute) => attribute.type === type)?.values[0]
+  const find = (type: string) => attributeValue(attributes, type)
   const contentType = find(OID.contentType)
   if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID.data) {
     result.problems.push('El atributo content-type falta o no es «data».')
@@ -224,6 +224,16 @@ export function checkDetachedCms(der: Buffer, digestOf: (algorithm: string) => B
   return result
 }
 
+/**
+ * The first value of the attribute of that type, if present. pkijs declares
+ * `Attribute.values` as `any[]`; they are asn1js blocks of whatever type the
+ * attribute carries, so callers narrow them with instanceof.
+ */
+function attributeValue(attributes: pkijs.SignedAndUnsignedAttributes, type: string): unknown {
+  const values: readonly unknown[] | undefined = attributes.attributes.find((attribute) => attribute.type === type)?.values
+  return values?.[0]
+}
+
 function identifies(sid: unknown, certDer: Buffer): boolean {
   try {
     const cert = pkijs.Certificate.fromBER(new Uint8Array(certDer))
@@ -242,8 +252,8 @@ function identifies(sid: unknown, certDer: Buffer): boolean {
 }
 
 function checkSigningCertificate(attributes: pkijs.SignedAndUnsignedAttributes, certDer: Buffer): boolean | undefined {
-  const v2 = attributes.attributes.find((attribute) => attribute.type === OID.signingCertificateV2)?.values[0]
-  const v1 = attributes.attributes.find((attribute) => attribute.type === OID.signingCertificate)?.values[0]
+  const v2 = attributeValue(attributes, OID.signingCertificateV2)
+  const v1 = attributeValue(attributes, OID.signingCertificate)
   const value = v2 ?? v1
   if (!(value instanceof asn1js.Sequence)) return undefined
   try {

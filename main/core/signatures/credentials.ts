@@ -42,7 +42,7 @@ export function loadPkcs12(bytes: Buffer, password: string): SignerCredentials {
 
   const keys: KeyObject[] = []
   for (const bagType of [forge.pki.oids.pkcs8ShroudedKeyBag, forge.pki.oids.keyBag]) {
-    for (const bag of p12.getBags({ bagType: bagType as string })[bagType as string] ?? []) {
+    for (const bag of p12.getBags({ bagType: bagType })[bagType as string] ?? []) {
       const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1
       if (!info) continue
       try {
@@ -53,7 +53,7 @@ export function loadPkcs12(bytes: Buffer, password: string): SignerCredentials {
     }
   }
   const certificates: Buffer[] = []
-  for (const bag of p12.getBags({ bagType: forge.pki.oids.certBag as string })[forge.pki.oids.certBag as string] ?? []) {
+  for (const bag of p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag as string] ?? []) {
     const asn1 = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1
     if (asn1) certificates.push(derOf(asn1))
   }

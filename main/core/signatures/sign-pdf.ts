@@ -34,7 +34,12 @@ export interface SignPdfOptions {
 /** Fixed width of the /ByteRange array, so filling it in moves nothing. */
 const BYTE_RANGE_WIDTH = '[0 9999999999 9999999999 9999999999]'.length
 
-export async function signPdf(pdf: Buffer, credentials: SignerCredentials, options: SignPdfOptions): Promise<Buffer> {
+/** The signing itself is synchronous; any failure still arrives as a rejected promise, never as a throw. */
+export function signPdf(pdf: Buffer, credentials: SignerCredentials, options: SignPdfOptions): Promise<Buffer> {
+  return new Promise((resolve) => resolve(signPdfNow(pdf, credentials, options)))
+}
+
+function signPdfNow(pdf: Buffer, credentials: SignerCredentials, options: SignPdfOptions): Buffer {
   assertCertificateUsable(credentials, options.signingTime)
   const doc = openForSigning(pdf)
   const signer = describeSigner(credentials)

@@ -40,7 +40,7 @@ export const agendaHandlers: HandlerSet<
       if (draft.agreements.some((agreement) => agreement.sessionId === sessionId && removed.has(agreement.itemId))) {
         throw new AppError('REGLA', 'El punto tiene acuerdos registrados: no se puede quitar del orden del día.')
       }
-      session.agenda = removeItem(session.agenda as Session['agenda'], itemId)
+      session.agenda = removeItem(session.agenda, itemId)
       tools.audit({ entity: 'sesion', entityId: sessionId, action: 'editar', summary: `Punto retirado del orden del día: ${item.title}` })
     }),
 
@@ -53,7 +53,7 @@ export const agendaHandlers: HandlerSet<
 
   reorderAgenda: ({ sessionId, order }, { store }) =>
     changeSession(store, sessionId, 'orden', (session, _draft, tools) => {
-      session.agenda = reorderAgenda(session.agenda as Session['agenda'], order)
+      session.agenda = reorderAgenda(session.agenda, order)
       tools.audit({ entity: 'sesion', entityId: sessionId, action: 'editar', summary: 'Orden del día reordenado' })
     }),
 
@@ -65,7 +65,7 @@ export const agendaHandlers: HandlerSet<
       if (source === 'estandar') {
         session.agenda = STANDARD_AGENDA.map((item) => blankItem(tools.newId('pto'), item))
       } else {
-        const previous = previousSession(draft.sessions as Session[], session as Session)
+        const previous = previousSession(draft.sessions, session)
         if (!previous) throw new AppError('REGLA', 'No hay una sesión anterior de la cual copiar el orden del día.')
         session.agenda = copyAgenda(previous.agenda, tools.newId)
       }

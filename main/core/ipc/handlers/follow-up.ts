@@ -35,7 +35,7 @@ export const followUpHandlers: HandlerSet<'addFollowUp' | 'removeFollowUp' | 'se
       if (status) agreement.status = status
       agreement.updatedAt = tools.nowIso
       tools.audit({ entity: 'acuerdo', entityId: agreementId, action: 'editar', summary: `Seguimiento del acuerdo ${agreement.key}${status ? ` (ahora ${AGREEMENT_STATE_LABELS[status].toLowerCase()})` : ''}` })
-      return plain(agreement as Agreement)
+      return plain(agreement)
     })
   },
 
@@ -47,7 +47,7 @@ export const followUpHandlers: HandlerSet<'addFollowUp' | 'removeFollowUp' | 'se
       agreement.followUps = agreement.followUps.filter((entry) => entry.id !== followUpId)
       agreement.updatedAt = tools.nowIso
       tools.audit({ entity: 'acuerdo', entityId: agreementId, action: 'eliminar', summary: `Seguimiento quitado del acuerdo ${agreement.key}` })
-      return plain(agreement as Agreement)
+      return plain(agreement)
     }),
 
   setAgreementStatus: ({ id, status }, { store }) =>
@@ -59,7 +59,7 @@ export const followUpHandlers: HandlerSet<'addFollowUp' | 'removeFollowUp' | 'se
         agreement.updatedAt = tools.nowIso
         tools.audit({ entity: 'acuerdo', entityId: id, action: 'estado', summary: `Acuerdo ${agreement.key} ahora ${AGREEMENT_STATE_LABELS[status].toLowerCase()}` })
       }
-      return plain(agreement as Agreement)
+      return plain(agreement)
     }),
 
   search: ({ query, limit }, { store }) => search(store.data, query, limit),

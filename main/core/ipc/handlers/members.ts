@@ -12,7 +12,7 @@ export const memberHandlers: HandlerSet<'listMembers' | 'createMember' | 'update
 
   createMember: (input, { store }) =>
     store.update((draft, tools) => {
-      checkMemberPairing(input, draft.members as Member[], null)
+      checkMemberPairing(input, draft.members, null)
       const member = memberSchema.parse({ ...input, id: tools.newId('int'), active: true, createdAt: tools.nowIso, updatedAt: tools.nowIso })
       draft.members.push(member)
       tools.audit({ entity: 'integrante', entityId: member.id, action: 'crear', summary: `Alta de ${member.fullName} (${member.institution})` })
@@ -23,7 +23,7 @@ export const memberHandlers: HandlerSet<'listMembers' | 'createMember' | 'update
     store.update((draft, tools) => {
       const member = draft.members.find((candidate) => candidate.id === id)
       if (!member) throw new AppError('NO_ENCONTRADO', 'El integrante no existe.')
-      checkMemberPairing(input, draft.members as Member[], id)
+      checkMemberPairing(input, draft.members, id)
       if (input.role === 'suplente' && draft.members.some((other) => other.substituteFor === id)) {
         throw new AppError('REGLA', `${member.fullName} tiene suplente: no puede volverse suplente a su vez.`)
       }

@@ -22,7 +22,7 @@ export function agreementColumns(t: TFunction, onOpen?: (row: AgreementRow) => v
           {onOpen ? (
             <UnstyledButton
               onClick={() => onOpen(row.original)}
-              aria-label={t('followUp.openAgreement', { key: row.original.key })}
+              aria-label={t('agreements.openAgreement', { key: row.original.key })}
               aria-haspopup="dialog"
               w="fit-content"
             >

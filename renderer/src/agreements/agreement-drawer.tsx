@@ -81,13 +81,13 @@ export function AgreementDrawer({ agreement, opened, onClose }: Props) {
         )
       }
       closeButtonProps={{ 'aria-label': t('common.close') }}
-      aria-label={agreement ? t('followUp.drawer.title', { key: agreement.key }) : undefined}
+      aria-label={agreement ? t('agreements.drawer.title', { key: agreement.key }) : undefined}
     >
       {agreement ? (
         <AgreementDetail agreement={agreement} key={agreement.id} />
       ) : (
         <Alert color="gray" variant="light">
-          {t('followUp.drawer.notFound')}
+          {t('agreements.drawer.notFound')}
         </Alert>
       )}
     </Drawer>
@@ -129,7 +129,7 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
       { id: agreement.id, status },
       {
         onSuccess: () =>
-          notifyDone(t('followUp.drawer.statusChanged', { key: agreement.key, status: t(`enums.agreementState.${status}`).toLowerCase() })),
+          notifyDone(t('agreements.drawer.statusChanged', { key: agreement.key, status: t(`enums.agreementState.${status}`).toLowerCase() })),
         onError: (error) => notifyError(error),
       },
     )
@@ -137,13 +137,13 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
 
   return (
     <Stack gap="lg">
-      <Fact label={t('followUp.drawer.text')}>
+      <Fact label={t('agreements.drawer.text')}>
         <Text size="sm" className="pre-wrap break-anywhere">
           {agreement.text}
         </Text>
       </Fact>
       <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
-        <Fact label={t('followUp.drawer.session')}>
+        <Fact label={t('agreements.drawer.session')}>
           <Anchor component={Link} to={`/sesiones/${agreement.sessionId}?pestana=acuerdos`} size="sm">
             {agreement.sessionTitle}
           </Anchor>
@@ -151,7 +151,7 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
             {formatDate(agreement.sessionDate)}
           </Text>
         </Fact>
-        <Fact label={t('followUp.drawer.due')}>
+        <Fact label={t('agreements.drawer.due')}>
           {agreement.dueDate ? (
             <Group gap={4} wrap="nowrap">
               {overdue ? <IconAlertTriangle size={15} color="var(--mantine-color-red-8)" aria-hidden /> : null}
@@ -161,38 +161,38 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
             </Group>
           ) : (
             <Text size="sm" c="dimmed">
-              {t('followUp.drawer.noDue')}
+              {t('agreements.drawer.noDue')}
             </Text>
           )}
         </Fact>
-        <Fact label={t('followUp.drawer.vote')}>
+        <Fact label={t('agreements.drawer.vote')}>
           <VoteSummary vote={agreement.vote} />
         </Fact>
-        <Fact label={t('followUp.drawer.responsibles')}>
+        <Fact label={t('agreements.drawer.responsibles')}>
           <Responsibles names={agreement.responsibleNames} institutions={agreement.responsibleInstitutions} />
         </Fact>
       </SimpleGrid>
-      <Fact label={t('followUp.drawer.commitment')}>
+      <Fact label={t('agreements.drawer.commitment')}>
         {commitment ? (
           <Anchor component={Link} to={`/plan-de-accion?compromiso=${encodeURIComponent(commitment.id)}`} size="sm">
-            {t('followUp.drawer.commitmentLink', { number: commitment.number, title: commitment.title })}
+            {t('agreements.drawer.commitmentLink', { number: commitment.number, title: commitment.title })}
           </Anchor>
         ) : (
           <Text size="sm" c="dimmed">
-            {agreement.commitmentId ? agreement.commitmentId : t('followUp.drawer.noCommitment')}
+            {agreement.commitmentId ? agreement.commitmentId : t('agreements.drawer.noCommitment')}
           </Text>
         )}
       </Fact>
 
       {overdue && agreement.dueDate ? (
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
-          {t('followUp.drawer.overdueSince', { date: formatDate(agreement.dueDate) })}
+          {t('agreements.drawer.overdueSince', { date: formatDate(agreement.dueDate) })}
         </Alert>
       ) : null}
 
       <Stack gap={6}>
         <Text size="xs" c="dimmed" fw={650} tt="uppercase" id={`estado-${agreement.id}`}>
-          {t('followUp.drawer.status')}
+          {t('agreements.drawer.status')}
         </Text>
         <SegmentedControl
           aria-labelledby={`estado-${agreement.id}`}
@@ -205,7 +205,7 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
           data={AGREEMENT_STATUSES.map((status) => ({ value: status, label: t(`enums.agreementState.${status}`) }))}
         />
         <Text size="xs" c="dimmed">
-          {t('followUp.drawer.statusHint')}
+          {t('agreements.drawer.statusHint')}
         </Text>
       </Stack>
 
@@ -213,7 +213,7 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
 
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={3}>{t('followUp.drawer.history')}</Title>
+          <Title order={3}>{t('agreements.drawer.history')}</Title>
           <Button
             variant={adding ? 'subtle' : 'light'}
             color={adding ? 'gray' : undefined}
@@ -221,7 +221,7 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
             onClick={() => setAdding((open) => !open)}
             aria-expanded={adding}
           >
-            {adding ? t('followUp.drawer.hideForm') : t('followUp.drawer.add')}
+            {adding ? t('agreements.drawer.hideForm') : t('agreements.drawer.add')}
           </Button>
         </Group>
         <Collapse expanded={adding}>
@@ -233,7 +233,7 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
         </Collapse>
         {history.length === 0 ? (
           <Text size="sm" c="dimmed">
-            {t('followUp.drawer.historyEmpty')}
+            {t('agreements.drawer.historyEmpty')}
           </Text>
         ) : (
           <Timeline bulletSize={26} lineWidth={2} active={history.length} mt="xs">

@@ -52,13 +52,13 @@ export function AgreementsPage() {
     }
     return [
       {
-        group: t('followUp.filters.people'),
+        group: t('agreements.filters.people'),
         items: [...people]
           .sort((a, b) => nameSortKey(a[1]).localeCompare(nameSortKey(b[1]), 'es-MX'))
           .map(([id, name]) => ({ value: `p:${id}`, label: name })),
       },
       {
-        group: t('followUp.filters.institutions'),
+        group: t('agreements.filters.institutions'),
         items: [...institutions]
           .sort((a, b) => foldForSearch(a).localeCompare(foldForSearch(b), 'es-MX'))
           .map((name) => ({ value: `i:${name}`, label: name })),
@@ -135,8 +135,8 @@ export function AgreementsPage() {
               w={160}
             />
             <Select
-              label={t('followUp.filters.responsible')}
-              placeholder={t('followUp.filters.responsiblePlaceholder')}
+              label={t('agreements.filters.responsible')}
+              placeholder={t('agreements.filters.responsiblePlaceholder')}
               data={responsibleOptions}
               value={responsible}
               onChange={setResponsible}
@@ -147,8 +147,8 @@ export function AgreementsPage() {
               comboboxProps={{ width: 360, position: 'bottom-start' }}
             />
             <Select
-              label={t('followUp.filters.session')}
-              placeholder={t('followUp.filters.sessionPlaceholder')}
+              label={t('agreements.filters.session')}
+              placeholder={t('agreements.filters.sessionPlaceholder')}
               data={sessionOptions}
               value={session}
               onChange={setSession}
@@ -163,7 +163,7 @@ export function AgreementsPage() {
             <Group gap="sm" aria-live="polite">
               <Text size="sm" c="dimmed">
                 {filtered
-                  ? t('followUp.filters.shown', { count: visible.length, total: all.length })
+                  ? t('agreements.filters.shown', { count: visible.length, total: all.length })
                   : t('agreements.summary', { count: visible.length })}
               </Text>
               {overdue > 0 && !overdueOnly ? (
@@ -182,11 +182,11 @@ export function AgreementsPage() {
             <Group gap="lg">
               {filtered ? (
                 <Button variant="subtle" size="compact-sm" leftSection={<IconFilterOff size={14} aria-hidden />} onClick={clear}>
-                  {t('followUp.filters.clear')}
+                  {t('agreements.filters.clear')}
                 </Button>
               ) : null}
               <Switch
-                label={t('followUp.filters.overdueOnly')}
+                label={t('agreements.filters.overdueOnly')}
                 checked={overdueOnly === '1'}
                 onChange={(e) => setOverdueOnly(e.currentTarget.checked ? '1' : null)}
                 color="red"

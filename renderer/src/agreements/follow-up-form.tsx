@@ -10,16 +10,15 @@ import { useForm } from '@mantine/form'
 import { getHotkeyHandler } from '@mantine/hooks'
 import { IconCalendar, IconLink, IconPaperclip, IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { addFollowUpSchema } from '../../../main/core/contract/follow-up-inputs'
 import type { Agreement } from '../../../main/core/model/schema'
 import { useAddFollowUp } from '../api/follow-up'
 import { todayInMexico } from '../common/dates'
 import { notifyDone, notifyError } from '../common/notify'
+import { zodResolver } from '../common/zod-form'
 import { AGREEMENT_STATUSES } from './agreement-states'
 
-/** The core's limit for an attached file (MAX_ATTACHMENT_BYTES). */
-const MAX_FILE_BYTES = 50 * 1024 * 1024
 const KEEP = 'sin-cambio'
-const WEB_LINK = /^https?:\/\/[^\s/$.?#].[^\s]*$/i
 
 interface Values {
   date: string | null
@@ -28,6 +27,8 @@ interface Values {
   file: File | null
   status: string
 }
+
+type EvidenceFile = { fileName: string; contentBase64: string } | null
 
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -55,18 +56,25 @@ export function FollowUpForm({ agreement, sessionId, onDone, onCancel, autoFocus
   const { t } = useTranslation()
   const add = useAddFollowUp()
   const today = todayInMexico()
+
+  /** The entry as the core takes it; the file is read only when saving, so it is checked then. */
+  const toInput = (values: Values, evidenceFile: EvidenceFile = null) => ({
+    agreementId: agreement.id,
+    date: values.date ?? '',
+    note: values.note,
+    evidenceUrl: values.evidenceUrl.trim(),
+    evidenceFile,
+    sessionId,
+    status: (AGREEMENT_STATUSES as readonly string[]).includes(values.status) ? (values.status as Agreement['status']) : null,
+  })
+  const check = (evidenceFile: EvidenceFile) => zodResolver<Values>(addFollowUpSchema, { input: (values) => toInput(values, evidenceFile), fields: { evidenceFile: 'file' } })
   const form = useForm<Values>({
     initialValues: { date: today, note: '', evidenceUrl: '', file: null, status: KEEP },
-    validate: {
-      date: (value) => (value ? null : t('followUp.form.dateRequired')),
-      note: (value) => (value.trim() ? null : t('followUp.form.noteRequired')),
-      evidenceUrl: (value) => (!value.trim() || WEB_LINK.test(value.trim()) ? null : t('followUp.form.evidenceUrlInvalid')),
-      file: (value) => (value && value.size > MAX_FILE_BYTES ? t('followUp.form.fileTooLarge') : null),
-    },
+    validate: check(null),
   })
 
   const submit = form.onSubmit(async (values) => {
-    let evidenceFile: { fileName: string; contentBase64: string } | null = null
+    let evidenceFile: EvidenceFile = null
     if (values.file) {
       try {
         evidenceFile = { fileName: values.file.name, contentBase64: await readAsBase64(values.file) }
@@ -75,26 +83,19 @@ export function FollowUpForm({ agreement, sessionId, onDone, onCancel, autoFocus
         return
       }
     }
-    const status = (AGREEMENT_STATUSES as readonly string[]).includes(values.status) ? (values.status as Agreement['status']) : null
-    add.mutate(
-      {
-        agreementId: agreement.id,
-        date: values.date ?? today,
-        note: values.note.trim(),
-        evidenceUrl: values.evidenceUrl.trim(),
-        evidenceFile,
-        sessionId,
-        status,
+    const errors = check(evidenceFile)(values)
+    if (Object.keys(errors).length > 0) {
+      form.setErrors(errors)
+      return
+    }
+    add.mutate(addFollowUpSchema.parse(toInput(values, evidenceFile)), {
+      onSuccess: () => {
+        notifyDone(t('followUp.form.added', { key: agreement.key }))
+        form.reset()
+        onDone?.()
       },
-      {
-        onSuccess: () => {
-          notifyDone(t('followUp.form.added', { key: agreement.key }))
-          form.reset()
-          onDone?.()
-        },
-        onError: (error) => notifyError(error),
-      },
-    )
+      onError: (error) => notifyError(error),
+    })
   })
 
   const current = t(`enums.agreementState.${agreement.status}`).toLowerCase()

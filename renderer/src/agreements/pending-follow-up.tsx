@@ -25,19 +25,19 @@ interface Props {
   withTitle?: boolean
   /** In a bordered panel, as the sections of the live minutes. */
   framed?: boolean
-  /** Whether advances may be recorded here; by default while the session is neither signed nor canceled. */
+  /** Whether advances may be recorded here; by default whenever the core allows it (SessionDetail.can.recordFollowUp). */
   editable?: boolean
 }
 
 /** The agenda item whose minutes record the follow-up: «Seguimiento de acuerdos» (any case or accents). */
 export function isFollowUpItem(title: string): boolean {
-  return foldForSearch(title).trim().startsWith('seguimiento de acuerdos')
+  return foldForSearch(title).startsWith('seguimiento de acuerdos')
 }
 
 export function PendingFollowUp({ detail, withTitle = true, framed = false, editable: allowed }: Props) {
   const { t } = useTranslation()
   const sessionId = detail.session.id
-  const closed = detail.session.status === 'firmada' || detail.session.status === 'cancelada'
+  const closed = !detail.can.recordFollowUp
   const editable = !closed && allowed !== false
   const all = useAgreements().data
   const rows = useMemo(() => {
@@ -153,7 +153,7 @@ function PendingAgreement({
               leftSection={recording ? <IconX size={14} aria-hidden /> : <IconPlus size={14} aria-hidden />}
               onClick={() => setRecording((value) => !value)}
               aria-expanded={recording}
-              aria-label={recording ? t('followUp.drawer.hideForm') : t('followUp.pending.recordFor', { key: row.key })}
+              aria-label={recording ? t('agreements.drawer.hideForm') : t('followUp.pending.recordFor', { key: row.key })}
             >
               {recording ? t('followUp.form.cancel') : t('followUp.pending.record')}
             </Button>

@@ -48,13 +48,13 @@ export function AuditPage() {
   const columns = useMemo(
     () => [
       column.accessor('at', {
-        header: t('settings.audit.when'),
+        header: t('audit.columns.when'),
         meta: { nowrap: true, width: 170 },
         cell: ({ getValue }) => formatDateTime(getValue()),
       }),
-      column.accessor('profile', { header: t('settings.audit.profile'), meta: { width: 180 } }),
+      column.accessor('profile', { header: t('audit.columns.profile'), meta: { width: 180 } }),
       column.accessor('entity', {
-        header: t('settings.audit.entity'),
+        header: t('audit.columns.entity'),
         meta: { width: 130 },
         cell: ({ getValue }) => (
           <Badge color={ENTITY_COLOR[getValue()]} variant="light">
@@ -63,12 +63,12 @@ export function AuditPage() {
         ),
       }),
       column.accessor('action', {
-        header: t('settings.audit.action'),
+        header: t('audit.columns.action'),
         meta: { width: 160, nowrap: true },
         cell: ({ getValue }) => t(`enums.auditAction.${getValue()}`),
       }),
       column.accessor('summary', {
-        header: t('settings.audit.summary'),
+        header: t('audit.columns.summary'),
         enableSorting: false,
         meta: { minWidth: 320 },
         cell: ({ getValue }) => (
@@ -183,7 +183,7 @@ export function AuditPage() {
             data={rows}
             columns={columns}
             getRowId={(row) => row.id}
-            label={t('settings.audit.tableLabel')}
+            label={t('audit.tableLabel')}
             empty={t('audit.empty')}
             initialSorting={[{ id: 'at', desc: true }]}
             virtualizeAbove={60}

@@ -1,7 +1,6 @@
-import { Alert, Button, Group, Modal, Stack, Text, type MantineColor } from '@mantine/core'
-import { IconAlertTriangle } from '@tabler/icons-react'
+import type { MantineColor } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { FormModal } from './form-modal'
 
 interface ConfirmModalProps {
   opened: boolean
@@ -18,39 +17,30 @@ interface ConfirmModalProps {
   onClose: () => void
   /** After the closing transition, e.g. to move the focus somewhere better than the button that opened it. */
   onExited?: () => void
+  /** The confirm button has the focus; false leaves it where the dialog puts it first (its close button). */
+  focusConfirm?: boolean
 }
 
+const NO_FIELDS = {}
+
 /** A yes/no question before something that cannot be undone; the confirm button has the focus. */
-export function ConfirmModal({ opened, title, children, confirmLabel, dismissLabel, color, loading, error, onConfirm, onClose, onExited }: ConfirmModalProps) {
-  const { t } = useTranslation()
+export function ConfirmModal({ opened, title, children, confirmLabel, dismissLabel, color, loading, error, onConfirm, onClose, onExited, focusConfirm = true }: ConfirmModalProps) {
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
-      onExitTransitionEnd={onExited}
-      title={
-        <Text fw={700} size="lg">
-          {title}
-        </Text>
-      }
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onExited={onExited}
+      title={title}
+      initialValues={NO_FIELDS}
+      onSubmit={onConfirm}
+      submitLabel={confirmLabel}
+      submitColor={color}
+      cancelLabel={dismissLabel}
+      pending={loading}
+      error={error}
+      focusSubmit={focusConfirm}
     >
-      <Stack gap="lg">
-        <div>{children}</div>
-        {error ? (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={loading}>
-            {dismissLabel ?? t('common.cancel')}
-          </Button>
-          <Button color={color} loading={loading} onClick={onConfirm} data-autofocus>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      {() => <div>{children}</div>}
+    </FormModal>
   )
 }

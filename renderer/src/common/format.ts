@@ -1,4 +1,8 @@
 /** Small, pure formatters shared by the screens. */
+import { foldForSearch } from '../../../main/core/domain/text'
+
+/** The core's folding (lower case, no accents), so "tlajomulco" finds "Tlajomulco de Zúñiga" here as in the search. */
+export { foldForSearch }
 
 const integer = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 0 })
 const oneDecimal = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 1 })
@@ -18,11 +22,6 @@ export function formatBytes(bytes: number): string {
     unit += 1
   }
   return `${oneDecimal.format(value)} ${units[unit]}`
-}
-
-/** Lower-case and without accents, so "tlajomulco" finds "Tlajomulco de Zúñiga". */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('es-MX')
 }
 
 const HONORIFIC = /^(?:(?:dr|dra|lic|mtro|mtra|ing|arq|c|prof|profa|mvz|cp)\.?\s+)+/i

@@ -5,15 +5,11 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { esMX } from './es-MX'
-import { esMXDocumentos } from './es-MX-documentos'
-import { esMXPaquetes } from './es-MX-paquetes'
-import { esMXSeguimiento } from './es-MX-seguimiento'
 
 export const LOCALE = 'es-MX'
 
 void i18n.use(initReactI18next).init({
-  // Feature files add their own top-level sections; none may reuse another's.
-  resources: { [LOCALE]: { translation: { ...esMX, ...esMXSeguimiento, ...esMXDocumentos, ...esMXPaquetes } } },
+  resources: { [LOCALE]: { translation: esMX } },
   lng: LOCALE,
   fallbackLng: LOCALE,
   supportedLngs: [LOCALE],

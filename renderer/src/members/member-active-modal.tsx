@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCheck, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { MemberRow } from '../../../main/core/contract/views'
 import { errorMessage } from '../api/api-error'
 import { useSetMemberActive } from '../api/members'
+import { ConfirmModal } from '../common/confirm-modal'
 
 /** Confirms activating or deactivating a member before asking main to do it. */
 interface MemberActiveModalProps {
@@ -44,38 +45,22 @@ export function MemberActiveModal({ opened, member, onClose }: MemberActiveModal
   }
 
   return (
-    <Modal
+    <ConfirmModal
       opened={opened && member !== null}
+      title={deactivating ? t('members.confirm.deactivateTitle') : t('members.confirm.activateTitle')}
+      confirmLabel={deactivating ? t('members.confirm.deactivateButton') : t('members.confirm.activateButton')}
+      color={deactivating ? 'red' : undefined}
+      loading={setActive.isPending}
+      onConfirm={() => void confirm()}
       onClose={onClose}
-      title={
-        <Text fw={700} size="lg">
-          {deactivating ? t('members.confirm.deactivateTitle') : t('members.confirm.activateTitle')}
-        </Text>
-      }
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      <Stack gap="lg">
-        <Text size="sm">
-          {member
-            ? deactivating
-              ? t('members.confirm.deactivateText', { name: member.fullName })
-              : t('members.confirm.activateText', { name: member.fullName })
-            : null}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={setActive.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color={deactivating ? 'red' : undefined}
-            loading={setActive.isPending}
-            onClick={() => void confirm()}
-            data-autofocus
-          >
-            {deactivating ? t('members.confirm.deactivateButton') : t('members.confirm.activateButton')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">
+        {member
+          ? deactivating
+            ? t('members.confirm.deactivateText', { name: member.fullName })
+            : t('members.confirm.activateText', { name: member.fullName })
+          : null}
+      </Text>
+    </ConfirmModal>
   )
 }

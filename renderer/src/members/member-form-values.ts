@@ -1,9 +1,7 @@
 /**
- * The member form's values, their Spanish validation (the same limits as the
- * contract's schema, checked here so the user sees them beside each field),
- * and the conversion to the operation's input.
+ * The member form's values and the operation's input built from them. The
+ * core's `memberInputSchema` checks that input, field by field and whole.
  */
-import type { TFunction } from 'i18next'
 import type { MemberInput } from '../../../main/core/contract/operations'
 import type { MemberRow } from '../../../main/core/contract/views'
 
@@ -19,8 +17,6 @@ export interface MemberFormValues {
   email: string
   phone: string
 }
-
-export type MemberFormErrors = Partial<Record<keyof MemberFormValues, string>>
 
 export const emptyMemberValues: MemberFormValues = {
   fullName: '',
@@ -50,44 +46,11 @@ export function valuesFromMember(member: MemberRow): MemberFormValues {
   }
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/
-
-export function validateMember(values: MemberFormValues, t: TFunction): MemberFormErrors {
-  const errors: MemberFormErrors = {}
-  const tooLong = (max: number) => t('members.form.errors.tooLong', { max })
-  const limit = (field: keyof MemberFormValues, value: string, max: number) => {
-    if (value.trim().length > max) errors[field] = tooLong(max)
-  }
-  if (!values.fullName.trim()) errors.fullName = t('members.form.errors.fullNameRequired')
-  else limit('fullName', values.fullName, 160)
-  limit('position', values.position, 160)
-  if (!values.institution.trim()) errors.institution = t('members.form.errors.institutionRequired')
-  else limit('institution', values.institution, 200)
-  if (!values.sector) errors.sector = t('members.form.errors.sectorRequired')
-  if (values.sector === 'municipio' && !values.municipality) {
-    errors.municipality = t('members.form.errors.municipalityRequired')
-  }
-  if (values.role === 'suplente' && !values.substituteFor) {
-    errors.substituteFor = t('members.form.errors.substituteRequired')
-  }
-  const email = values.email.trim()
-  if (email && !EMAIL.test(email)) errors.email = t('members.form.errors.emailInvalid')
-  limit('phone', values.phone, 40)
-  return errors
-}
-
-/** Call only after validateMember returned no errors. */
-export function toMemberInput(values: MemberFormValues): MemberInput {
+/** What the form asks to save; a sector not chosen yet stays empty, for the schema to name it. */
+export function toMemberInput(values: MemberFormValues) {
   return {
-    fullName: values.fullName.trim(),
-    position: values.position.trim(),
-    institution: values.institution.trim(),
-    sector: values.sector ?? 'otro',
-    municipality: values.municipality,
-    role: values.role,
-    substituteFor: values.role === 'suplente' ? values.substituteFor : null,
-    voting: values.voting,
+    ...values,
     email: values.email.trim(),
-    phone: values.phone.trim(),
+    substituteFor: values.role === 'suplente' ? values.substituteFor : null,
   }
 }

@@ -45,7 +45,7 @@ export function MembersImportModal({ opened, onClose }: { opened: boolean; onClo
       size="xl"
       title={
         <Text fw={700} size="lg">
-          {t('csvImport.title')}
+          {t('members.import.title')}
         </Text>
       }
       closeButtonProps={{ 'aria-label': t('common.close') }}
@@ -88,7 +88,7 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
     try {
       const done = await importCsv.mutateAsync({ csv: file.csv, apply: true })
       if (done.imported > 0) {
-        notifyDone(t('csvImport.done', { count: done.imported }))
+        notifyDone(t('members.import.done', { count: done.imported }))
         onClose()
       } else {
         setReport(done)
@@ -103,20 +103,20 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
 
   return (
     <Stack gap="md">
-      <Text size="sm">{t('csvImport.intro')}</Text>
+      <Text size="sm">{t('members.import.intro')}</Text>
       <Accordion variant="contained" value={columnsOpen ? 'columnas' : null} onChange={(value) => setColumnsOpen(value === 'columnas')}>
         <Accordion.Item value="columnas">
           <Accordion.Control icon={<IconTableColumn size={18} aria-hidden />}>
             <Text size="sm" fw={650}>
-              {t('csvImport.columnsTitle')}
+              {t('members.import.columnsTitle')}
             </Text>
           </Accordion.Control>
           <Accordion.Panel>
-            <Table verticalSpacing={4} horizontalSpacing="sm" fz="sm" aria-label={t('csvImport.columnsTitle')}>
+            <Table verticalSpacing={4} horizontalSpacing="sm" fz="sm" aria-label={t('members.import.columnsTitle')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('csvImport.column')}</Table.Th>
-                  <Table.Th>{t('csvImport.content')}</Table.Th>
+                  <Table.Th>{t('members.import.column')}</Table.Th>
+                  <Table.Th>{t('members.import.content')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -126,17 +126,17 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
                       <Code>{column}</Code>{' '}
                       {REQUIRED.has(column) ? (
                         <Badge size="xs" color="red" variant="light">
-                          {t('csvImport.required')}
+                          {t('members.import.required')}
                         </Badge>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>{t(`csvImport.columns.${column}`)}</Table.Td>
+                    <Table.Td>{t(`members.import.columns.${column}`)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
             <Text size="xs" c="dimmed" mt={6}>
-              {t('csvImport.headerHint')} <Code>{COLUMNS.join(',')}</Code>
+              {t('members.import.headerHint')} <Code>{COLUMNS.join(',')}</Code>
             </Text>
           </Accordion.Panel>
         </Accordion.Item>
@@ -146,7 +146,7 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
         <FileButton onChange={(chosen) => void choose(chosen)} accept=".csv,text/csv,text/plain">
           {(props) => (
             <Button {...props} variant={report ? 'default' : 'filled'} leftSection={<IconUpload size={18} aria-hidden />} loading={checking}>
-              {report ? t('csvImport.chooseAnother') : t('csvImport.choose')}
+              {report ? t('members.import.chooseAnother') : t('members.import.choose')}
             </Button>
           )}
         </FileButton>
@@ -169,22 +169,22 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
       {report ? (
         <Stack gap="sm">
           {report.valid ? (
-            <Alert color="green" variant="light" icon={<IconCheck size={18} aria-hidden />} title={t('csvImport.validTitle')}>
-              {t('csvImport.validText', { count: validRows })}
+            <Alert color="green" variant="light" icon={<IconCheck size={18} aria-hidden />} title={t('members.import.validTitle')}>
+              {t('members.import.validText', { count: validRows })}
             </Alert>
           ) : (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t('csvImport.invalidTitle')} role="alert">
-              {t('csvImport.invalidText', { count: invalidRows })}
+            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t('members.import.invalidTitle')} role="alert">
+              {t('members.import.invalidText', { count: invalidRows })}
             </Alert>
           )}
           <CsvRowReport
             rows={report.rows}
             labels={{
-              table: t('csvImport.reportLabel'),
-              line: t('csvImport.line'),
-              name: t('csvImport.name'),
-              result: t('csvImport.result'),
-              ok: t('csvImport.rowOk'),
+              table: t('members.import.reportLabel'),
+              line: t('members.import.line'),
+              name: t('members.import.name'),
+              result: t('members.import.result'),
+              ok: t('members.import.rowOk'),
             }}
           />
         </Stack>
@@ -196,7 +196,7 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
         </Button>
         {report?.valid ? (
           <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={() => void apply()} loading={importCsv.isPending && !checking}>
-            {t('csvImport.apply', { count: validRows })}
+            {t('members.import.apply', { count: validRows })}
           </Button>
         ) : null}
       </Group>

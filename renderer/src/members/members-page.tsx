@@ -60,7 +60,7 @@ export function MembersPage() {
   const newButton = (
     <>
       <Button variant="default" leftSection={<IconFileImport size={18} aria-hidden />} onClick={() => setImportOpen(true)}>
-        {t('csvImport.button')}
+        {t('members.import.button')}
       </Button>
       <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={openCreate}>
         {t('members.newMember')}

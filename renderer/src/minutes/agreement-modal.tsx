@@ -5,12 +5,9 @@
  * Spanish refusal is shown here, in the dialog, with nothing recorded.
  */
 import {
-  Alert,
-  Button,
   Divider,
   Group,
   Kbd,
-  Modal,
   MultiSelect,
   NumberInput,
   Paper,
@@ -25,18 +22,19 @@ import {
   Textarea,
 } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
-import { useForm } from '@mantine/form'
-import { getHotkeyHandler } from '@mantine/hooks'
-import { IconAlertTriangle, IconCalendar } from '@tabler/icons-react'
-import { useMemo, useState } from 'react'
+import { IconCalendar } from '@tabler/icons-react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { createAgreementSchema } from '../../../main/core/contract/session-inputs'
 import type { MemberRow, SessionDetail } from '../../../main/core/contract/views'
 import type { AgendaItem, Vote } from '../../../main/core/model/schema'
-import { errorMessage } from '../api/api-error'
 import { useCreateAgreement } from '../api/agreements'
 import { usePlanOverview } from '../api/plan'
+import { FormModal, type ModalForm } from '../common/form-modal'
 import { nameSortKey } from '../common/format'
 import { notifyDone } from '../common/notify'
+import { lengthOf, zodForm } from '../common/zod-form'
 
 type NamedChoice = Vote['named'][number]['vote'] | 'sin'
 
@@ -56,6 +54,15 @@ interface Values {
 
 const toCount = (value: number | string) => (typeof value === 'number' ? value : Number.parseInt(value, 10) || 0)
 
+/** The vote's fields sit at the top of the form. */
+const VOTE_FIELDS = {
+  'vote.favor': 'favor',
+  'vote.contra': 'contra',
+  'vote.abstenciones': 'abstenciones',
+  'vote.unanimous': 'unanimous',
+  'vote.named': 'named',
+}
+
 interface Props {
   opened: boolean
   onClose: () => void
@@ -66,51 +73,74 @@ interface Props {
 
 export function AgreementModal({ opened, onClose, detail, item, members }: Props) {
   const { t } = useTranslation()
+  const create = useCreateAgreement()
+  const voters = detail.quorum.voters
   const number = item ? (detail.plan[item.id]?.number ?? '') : ''
+
+  const toInput = (values: Values) => ({
+    sessionId: detail.session.id,
+    itemId: item?.id ?? '',
+    text: values.text,
+    vote: {
+      favor: toCount(values.favor),
+      contra: toCount(values.contra),
+      abstenciones: toCount(values.abstenciones),
+      unanimous: values.unanimous,
+      named: values.nominal ? Object.entries(values.named).flatMap(([memberId, choice]) => (choice === 'sin' ? [] : [{ memberId, vote: choice }])) : [],
+    },
+    responsibleMemberIds: values.responsibleMemberIds,
+    responsibleInstitutions: values.responsibleInstitutions.map((name) => name.trim()).filter(Boolean),
+    dueDate: values.dueDate,
+    commitmentId: values.commitmentId,
+  })
+  const initial: Values = {
+    text: '',
+    favor: 0,
+    contra: 0,
+    abstenciones: 0,
+    unanimous: false,
+    nominal: false,
+    named: Object.fromEntries(voters.map((voter) => [voter.id, 'sin'])),
+    responsibleMemberIds: [],
+    responsibleInstitutions: [],
+    dueDate: null,
+    commitmentId: null,
+  }
+
+  const save = async (input: z.output<typeof createAgreementSchema>) => {
+    const agreement = await create.mutateAsync(input)
+    notifyDone(t('agreementForm.created', { key: agreement.key }))
+    onClose()
+  }
+
   return (
-    <Modal
+    <FormModal
       opened={opened && item !== undefined}
       onClose={onClose}
       size="xl"
-      title={
-        <Stack gap={0}>
-          <Text fw={700} size="lg">
-            {t('agreementForm.title')}
-          </Text>
-          <Text size="sm" c="dimmed" lineClamp={1}>
-            {t('agreementForm.onItem', { number, title: item?.title ?? '' })}
-          </Text>
-        </Stack>
+      title={t('agreementForm.title')}
+      subtitle={t('agreementForm.onItem', { number, title: item?.title ?? '' })}
+      initialValues={initial}
+      {...zodForm(createAgreementSchema, { input: toInput, fields: VOTE_FIELDS })}
+      onSubmit={save}
+      submitLabel={t('agreementForm.submit')}
+      pending={create.isPending}
+      errorTitle={t('agreementForm.refused')}
+      submitOnModEnter
+      footer={
+        <Text size="xs" c="dimmed">
+          <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Intro</Kbd> {t('agreementForm.submitHint')}
+        </Text>
       }
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {opened && item ? <AgreementForm detail={detail} item={item} members={members} onClose={onClose} /> : null}
-    </Modal>
+      {(form) => <AgreementFields form={form} voters={voters} members={members} />}
+    </FormModal>
   )
 }
 
-function AgreementForm({ detail, item, members, onClose }: { detail: SessionDetail; item: AgendaItem; members: readonly MemberRow[]; onClose: () => void }) {
+function AgreementFields({ form, voters, members }: { form: ModalForm<Values, unknown>; voters: SessionDetail['quorum']['voters']; members: readonly MemberRow[] }) {
   const { t } = useTranslation()
-  const create = useCreateAgreement()
   const plan = usePlanOverview()
-  const [error, setError] = useState<string | null>(null)
-  const voters = detail.quorum.voters
-  const form = useForm<Values>({
-    initialValues: {
-      text: '',
-      favor: 0,
-      contra: 0,
-      abstenciones: 0,
-      unanimous: false,
-      nominal: false,
-      named: Object.fromEntries(voters.map((voter) => [voter.id, 'sin' as NamedChoice])),
-      responsibleMemberIds: [],
-      responsibleInstitutions: [],
-      dueDate: null,
-      commitmentId: null,
-    },
-    validate: { text: (value) => (value.trim() ? null : t('agreementForm.textRequired')) },
-  })
   const values = form.values
 
   const memberData = useMemo(
@@ -144,43 +174,13 @@ function AgreementForm({ detail, item, members, onClose }: { detail: SessionDeta
   const setUnanimous = (unanimous: boolean) => {
     form.setFieldValue('unanimous', unanimous)
     if (!unanimous) return
-    if (values.nominal) setNamed(Object.fromEntries(voters.map((voter) => [voter.id, 'favor' as NamedChoice])))
+    if (values.nominal) setNamed(Object.fromEntries(voters.map((voter) => [voter.id, 'favor'])))
     else form.setValues({ favor: voters.length, contra: 0, abstenciones: 0 })
   }
   const setNominal = (nominal: boolean) => {
     form.setFieldValue('nominal', nominal)
-    if (nominal) setNamed(values.unanimous ? Object.fromEntries(voters.map((voter) => [voter.id, 'favor' as NamedChoice])) : values.named)
+    if (nominal) setNamed(values.unanimous ? Object.fromEntries(voters.map((voter) => [voter.id, 'favor'])) : values.named)
   }
-
-  const submit = async (submitted: Values) => {
-    setError(null)
-    const named = submitted.nominal
-      ? Object.entries(submitted.named).flatMap(([memberId, choice]) => (choice === 'sin' ? [] : [{ memberId, vote: choice }]))
-      : []
-    try {
-      const agreement = await create.mutateAsync({
-        sessionId: detail.session.id,
-        itemId: item.id,
-        text: submitted.text.trim(),
-        vote: {
-          favor: toCount(submitted.favor),
-          contra: toCount(submitted.contra),
-          abstenciones: toCount(submitted.abstenciones),
-          unanimous: submitted.unanimous,
-          named,
-        },
-        responsibleMemberIds: submitted.responsibleMemberIds,
-        responsibleInstitutions: submitted.responsibleInstitutions.map((name) => name.trim()).filter(Boolean),
-        dueDate: submitted.dueDate,
-        commitmentId: submitted.commitmentId,
-      })
-      notifyDone(t('agreementForm.created', { key: agreement.key }))
-      onClose()
-    } catch (failure) {
-      setError(errorMessage(failure, t('errors.unexpected')))
-    }
-  }
-  const onSubmit = form.onSubmit((submitted) => void submit(submitted))
 
   const countInput = (field: 'favor' | 'contra' | 'abstenciones', label: string) => (
     <NumberInput
@@ -195,134 +195,114 @@ function AgreementForm({ detail, item, members, onClose }: { detail: SessionDeta
   )
 
   return (
-    <form onSubmit={onSubmit} onKeyDown={getHotkeyHandler([['mod+Enter', () => onSubmit()]])} noValidate>
-      <Stack gap="md">
-        <Textarea
-          label={t('agreementForm.text')}
-          description={t('agreementForm.textHint')}
-          autosize
-          minRows={3}
-          maxRows={10}
-          maxLength={8000}
-          withAsterisk
-          data-autofocus
-          {...form.getInputProps('text')}
-        />
+    <>
+      <Textarea
+        label={t('agreementForm.text')}
+        description={t('agreementForm.textHint')}
+        autosize
+        minRows={3}
+        maxRows={10}
+        {...lengthOf(createAgreementSchema.shape.text)}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('text')}
+      />
 
-        <Divider label={t('agreementForm.vote')} labelPosition="left" />
-        <Group justify="space-between" align="center">
-          <Switch
-            label={t('agreementForm.unanimous')}
-            description={t('agreementForm.unanimousHint', { count: voters.length })}
-            checked={values.unanimous}
-            onChange={(event) => setUnanimous(event.currentTarget.checked)}
-          />
-          <Text size="sm" c="dimmed">
-            {t('agreementForm.voters', { count: voters.length })}
-          </Text>
-        </Group>
-        <SimpleGrid cols={3}>
-          {countInput('favor', t('agreementForm.favor'))}
-          {countInput('contra', t('agreementForm.contra'))}
-          {countInput('abstenciones', t('agreementForm.abstenciones'))}
-        </SimpleGrid>
+      <Divider label={t('agreementForm.vote')} labelPosition="left" />
+      <Group justify="space-between" align="center">
         <Switch
-          label={t('agreementForm.nominal')}
-          description={t('agreementForm.nominalHint')}
-          checked={values.nominal}
-          onChange={(event) => setNominal(event.currentTarget.checked)}
-          disabled={voters.length === 0}
+          label={t('agreementForm.unanimous')}
+          description={t('agreementForm.unanimousHint', { count: voters.length })}
+          checked={values.unanimous}
+          onChange={(event) => setUnanimous(event.currentTarget.checked)}
         />
-        {values.nominal ? (
-          <Paper withBorder p="xs">
-            <ScrollArea.Autosize mah={240}>
-              <Stack gap={4}>
-                {voters.map((voter) => (
-                  <Group key={voter.id} justify="space-between" wrap="nowrap" gap="sm">
-                    <Stack gap={0} style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={500} truncate>
-                        {voter.fullName}
-                      </Text>
-                      <Text size="xs" c="dimmed" truncate>
-                        {voter.institution}
-                      </Text>
-                    </Stack>
-                    <SegmentedControl
-                      size="xs"
-                      aria-label={t('agreementForm.namedVoteOf', { name: voter.fullName })}
-                      value={values.named[voter.id] ?? 'sin'}
-                      onChange={(choice) => setNamed({ ...values.named, [voter.id]: choice as NamedChoice })}
-                      data={[
-                        { value: 'favor', label: t('agreementForm.named.favor') },
-                        { value: 'contra', label: t('agreementForm.named.contra') },
-                        { value: 'abstencion', label: t('agreementForm.named.abstencion') },
-                        { value: 'sin', label: t('agreementForm.named.sin') },
-                      ]}
-                    />
-                  </Group>
-                ))}
-              </Stack>
-            </ScrollArea.Autosize>
-          </Paper>
-        ) : null}
+        <Text size="sm" c="dimmed">
+          {t('agreementForm.voters', { count: voters.length })}
+        </Text>
+      </Group>
+      <SimpleGrid cols={3}>
+        {countInput('favor', t('agreementForm.favor'))}
+        {countInput('contra', t('agreementForm.contra'))}
+        {countInput('abstenciones', t('agreementForm.abstenciones'))}
+      </SimpleGrid>
+      <Switch
+        label={t('agreementForm.nominal')}
+        description={t('agreementForm.nominalHint')}
+        checked={values.nominal}
+        onChange={(event) => setNominal(event.currentTarget.checked)}
+        disabled={voters.length === 0}
+      />
+      {values.nominal ? (
+        <Paper withBorder p="xs">
+          <ScrollArea.Autosize mah={240}>
+            <Stack gap={4}>
+              {voters.map((voter) => (
+                <Group key={voter.id} justify="space-between" wrap="nowrap" gap="sm">
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Text size="sm" fw={500} truncate>
+                      {voter.fullName}
+                    </Text>
+                    <Text size="xs" c="dimmed" truncate>
+                      {voter.institution}
+                    </Text>
+                  </Stack>
+                  <SegmentedControl
+                    size="xs"
+                    aria-label={t('agreementForm.namedVoteOf', { name: voter.fullName })}
+                    value={values.named[voter.id] ?? 'sin'}
+                    onChange={(choice) => setNamed({ ...values.named, [voter.id]: choice })}
+                    data={[
+                      { value: 'favor', label: t('agreementForm.named.favor') },
+                      { value: 'contra', label: t('agreementForm.named.contra') },
+                      { value: 'abstencion', label: t('agreementForm.named.abstencion') },
+                      { value: 'sin', label: t('agreementForm.named.sin') },
+                    ]}
+                  />
+                </Group>
+              ))}
+            </Stack>
+          </ScrollArea.Autosize>
+        </Paper>
+      ) : null}
 
-        <Divider label={t('agreementForm.followUp')} labelPosition="left" />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <MultiSelect
-            label={t('agreementForm.responsibleMembers')}
-            placeholder={t('agreementForm.choosePeople')}
-            data={memberData}
-            searchable
-            clearable
-            hidePickedOptions
-            nothingFoundMessage={t('common.noResults')}
-            {...form.getInputProps('responsibleMemberIds')}
-          />
-          <TagsInput
-            label={t('agreementForm.responsibleInstitutions')}
-            placeholder={t('agreementForm.institutionsPlaceholder')}
-            data={institutions}
-            clearable
-            {...form.getInputProps('responsibleInstitutions')}
-          />
-          <DatePickerInput
-            label={t('agreementForm.dueDate')}
-            placeholder={t('agreementForm.noDueDate')}
-            leftSection={<IconCalendar size={16} aria-hidden />}
-            valueFormat="D [de] MMMM [de] YYYY"
-            clearable
-            {...form.getInputProps('dueDate')}
-          />
-          <Select
-            label={t('agreementForm.commitment')}
-            placeholder={t('agreementForm.noCommitment')}
-            data={commitments}
-            searchable
-            clearable
-            nothingFoundMessage={t('common.noResults')}
-            {...form.getInputProps('commitmentId')}
-          />
-        </SimpleGrid>
+      <Divider label={t('agreementForm.followUp')} labelPosition="left" />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <MultiSelect
+          label={t('agreementForm.responsibleMembers')}
+          placeholder={t('agreementForm.choosePeople')}
+          data={memberData}
+          searchable
+          clearable
+          hidePickedOptions
+          nothingFoundMessage={t('common.noResults')}
+          {...form.getInputProps('responsibleMemberIds')}
+        />
+        <TagsInput
+          label={t('agreementForm.responsibleInstitutions')}
+          placeholder={t('agreementForm.institutionsPlaceholder')}
+          data={institutions}
+          clearable
+          {...form.getInputProps('responsibleInstitutions')}
+        />
+        <DatePickerInput
+          label={t('agreementForm.dueDate')}
+          placeholder={t('agreementForm.noDueDate')}
+          leftSection={<IconCalendar size={16} aria-hidden />}
+          valueFormat="D [de] MMMM [de] YYYY"
+          clearable
+          {...form.getInputProps('dueDate')}
+        />
+        <Select
+          label={t('agreementForm.commitment')}
+          placeholder={t('agreementForm.noCommitment')}
+          data={commitments}
+          searchable
+          clearable
+          nothingFoundMessage={t('common.noResults')}
+          {...form.getInputProps('commitmentId')}
+        />
+      </SimpleGrid>
 
-        {error ? (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} role="alert" title={t('agreementForm.refused')}>
-            {error}
-          </Alert>
-        ) : null}
-        <Group justify="space-between" mt="xs">
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Intro</Kbd> {t('agreementForm.submitHint')}
-          </Text>
-          <Group>
-            <Button variant="default" onClick={onClose} disabled={create.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('agreementForm.submit')}
-            </Button>
-          </Group>
-        </Group>
-      </Stack>
-    </form>
+    </>
   )
 }

@@ -1,7 +1,8 @@
 /**
  * «Paquete de revisión»: the secretariat exports the review packet of a
- * session not yet held (borrador or convocada, with an agenda). The core
- * verifies every attachment and renders the PDFs, which takes a moment.
+ * session not yet held, with an agenda (SessionDetail.can.exportPacket, the
+ * core's rule). The core verifies every attachment and renders the PDFs,
+ * which takes a moment.
  */
 import { Button, Tooltip } from '@mantine/core'
 import { IconPackageExport } from '@tabler/icons-react'
@@ -11,16 +12,10 @@ import { downloadBase64 } from '../api/download'
 import { useExportPacket } from '../api/packets'
 import { notifyDone, notifyError } from '../common/notify'
 
-/** Whether a session can have a review packet: not yet held, and with an agenda to review. */
-export function canExportPacket(detail: SessionDetail): boolean {
-  const { status, agenda } = detail.session
-  return (status === 'borrador' || status === 'convocada') && agenda.length > 0
-}
-
 export function PacketExportButton({ detail }: { detail: SessionDetail }) {
   const { t } = useTranslation()
   const exportPacket = useExportPacket()
-  if (!canExportPacket(detail)) return null
+  if (!detail.can.exportPacket) return null
 
   const run = async () => {
     try {

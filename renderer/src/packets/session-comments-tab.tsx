@@ -29,7 +29,7 @@ export function SessionCommentsTab({ detail }: { detail: SessionDetail }) {
   const comments = session.comments
   const groups = commentsByItem(comments)
   const authors = new Set(comments.map((comment) => comment.author.trim().toLocaleLowerCase('es-MX'))).size
-  const canImport = session.status !== 'firmada' && session.status !== 'cancelada'
+  const canImport = detail.can.importComments
   const known = new Set(session.agenda.map((item) => item.id))
   const orphaned = [...groups.keys()].filter((itemId): itemId is string => itemId !== null && !known.has(itemId))
 

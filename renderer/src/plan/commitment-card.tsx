@@ -77,9 +77,9 @@ export function CommitmentCard({ commitment, onEdit, focused = false }: Props) {
               size="compact-sm"
               leftSection={<IconPencil size={15} aria-hidden />}
               onClick={() => onEdit(commitment)}
-              aria-label={t('planEditor.editCommitmentLabel', { number: commitment.number })}
+              aria-label={t('plan.editCommitmentLabel', { number: commitment.number })}
             >
-              {t('planEditor.editCommitment')}
+              {t('plan.editCommitment')}
             </Button>
           </Group>
           <Title order={3} id={`compromiso-${commitment.id}`}>
@@ -106,7 +106,7 @@ export function CommitmentCard({ commitment, onEdit, focused = false }: Props) {
           {commitment.agreementKeys.length > 0 ? (
             <Group gap="xs">
               <Text size="xs" c="dimmed" fw={650} tt="uppercase">
-                {t('planEditor.linkedAgreements')}
+                {t('plan.linkedAgreements')}
               </Text>
               {commitment.agreementKeys.map((key) => (
                 <Anchor key={key} component={Link} to={`/acuerdos?q=${encodeURIComponent(key)}`} size="sm" ff="monospace">
@@ -153,9 +153,9 @@ export function CommitmentCard({ commitment, onEdit, focused = false }: Props) {
                   size="sm"
                   leftSection={<IconPlus size={16} aria-hidden />}
                   onClick={() => setEditing('nuevo')}
-                  aria-label={t('planEditor.milestones.addTo', { number: commitment.number })}
+                  aria-label={t('plan.milestones.addTo', { number: commitment.number })}
                 >
-                  {t('planEditor.milestones.add')}
+                  {t('plan.milestones.add')}
                 </Button>
               </Group>
             </Stack>
@@ -187,8 +187,8 @@ export function CommitmentCard({ commitment, onEdit, focused = false }: Props) {
       />
       <ConfirmModal
         opened={removing !== null}
-        title={t('planEditor.milestones.removeTitle')}
-        confirmLabel={t('planEditor.milestones.removeConfirm')}
+        title={t('plan.milestones.removeTitle')}
+        confirmLabel={t('plan.milestones.removeConfirm')}
         color="red"
         loading={remove.isPending}
         onClose={() => setRemoving(null)}
@@ -200,14 +200,14 @@ export function CommitmentCard({ commitment, onEdit, focused = false }: Props) {
             {
               onSuccess: () => {
                 setRemoving(null)
-                notifyDone(t('planEditor.milestones.removed', { title }))
+                notifyDone(t('plan.milestones.removed', { title }))
               },
               onError: (error) => notifyError(error),
             },
           )
         }}
       >
-        <Text size="sm">{t('planEditor.milestones.removeText', { title: removing?.title ?? '', number: commitment.number })}</Text>
+        <Text size="sm">{t('plan.milestones.removeText', { title: removing?.title ?? '', number: commitment.number })}</Text>
       </ConfirmModal>
     </Card>
   )

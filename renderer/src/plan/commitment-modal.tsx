@@ -3,19 +3,20 @@
  * pillars, public problem and baseline, objective and expected result, lead
  * (government) and co-lead (civil society) institutions, and its dates.
  */
-import { Autocomplete, Button, Divider, Group, Modal, MultiSelect, ScrollArea, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { Autocomplete, Divider, MultiSelect, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
-import { useForm } from '@mantine/form'
 import { IconCalendar } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { createCommitmentSchema } from '../../../main/core/contract/follow-up-inputs'
 import type { CommitmentView } from '../../../main/core/contract/views'
-import type { Pillar, Plan } from '../../../main/core/model/schema'
+import { PILLARS, type Plan } from '../../../main/core/model/schema'
 import { useCreateCommitment, useUpdateCommitment } from '../api/plan-editor'
+import { FormModal, useOpenedWith } from '../common/form-modal'
 import { foldForSearch } from '../common/format'
 import { notifyDone, notifyError } from '../common/notify'
-
-export const PILLARS = ['transparencia', 'rendicion-de-cuentas', 'participacion-ciudadana', 'tecnologia-e-innovacion'] as const satisfies ReadonlyArray<Pillar>
+import { zodForm } from '../common/zod-form'
 
 interface Values {
   planId: string | null
@@ -31,6 +32,14 @@ interface Values {
   endDate: string | null
 }
 
+const toInput = (values: Values) => ({
+  ...values,
+  planId: values.planId ?? '',
+  pillars: PILLARS.filter((pillar) => values.pillars.includes(pillar)),
+  startDate: values.startDate ?? '',
+  endDate: values.endDate ?? '',
+})
+
 interface Props {
   opened: boolean
   onClose: () => void
@@ -43,31 +52,9 @@ interface Props {
   commitments: CommitmentView[]
 }
 
-export function CommitmentModal(props: Props) {
+export function CommitmentModal({ opened, onClose, plans, planId, commitment: given, commitments }: Props) {
   const { t } = useTranslation()
-  const { opened, onClose, commitment } = props
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="xl"
-      scrollAreaComponent={ScrollArea.Autosize}
-      title={
-        <Text fw={700} size="lg">
-          {commitment
-            ? t('planEditor.commitmentForm.editTitle', { number: commitment.number })
-            : t('planEditor.commitmentForm.createTitle')}
-        </Text>
-      }
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened ? <CommitmentForm {...props} /> : null}
-    </Modal>
-  )
-}
-
-function CommitmentForm({ onClose, plans, planId, commitment, commitments }: Props) {
-  const { t } = useTranslation()
+  const commitment = useOpenedWith(opened, given)
   const create = useCreateCommitment()
   const update = useUpdateCommitment()
   const institutions = useMemo(() => {
@@ -79,133 +66,121 @@ function CommitmentForm({ onClose, plans, planId, commitment, commitments }: Pro
     return [...names].sort((a, b) => foldForSearch(a).localeCompare(foldForSearch(b), 'es-MX'))
   }, [commitments])
 
-  const form = useForm<Values>({
-    initialValues: commitment
-      ? { ...commitment, pillars: [...commitment.pillars] }
-      : {
-          planId,
-          title: '',
-          pillars: [],
-          problem: '',
-          baseline: '',
-          objective: '',
-          expectedResult: '',
-          leadInstitution: '',
-          coLeadInstitution: '',
-          startDate: null,
-          endDate: null,
-        },
-    validate: {
-      planId: (value) => (value ? null : t('planEditor.commitmentForm.planRequired')),
-      title: (value) => (value.trim() ? null : t('planEditor.commitmentForm.titleRequired')),
-      pillars: (value) => (value.length > 0 ? null : t('planEditor.commitmentForm.pillarsRequired')),
-      leadInstitution: (value) => (value.trim() ? null : t('planEditor.commitmentForm.leadRequired')),
-      startDate: (value) => (value ? null : t('planEditor.commitmentForm.dateRequired')),
-      endDate: (value, values) =>
-        !value
-          ? t('planEditor.commitmentForm.dateRequired')
-          : values.startDate && value < values.startDate
-            ? t('planEditor.commitmentForm.endBeforeStart')
-            : null,
-    },
-  })
+  const initial: Values = commitment
+    ? {
+        planId: commitment.planId,
+        title: commitment.title,
+        pillars: [...commitment.pillars],
+        problem: commitment.problem,
+        baseline: commitment.baseline,
+        objective: commitment.objective,
+        expectedResult: commitment.expectedResult,
+        leadInstitution: commitment.leadInstitution,
+        coLeadInstitution: commitment.coLeadInstitution,
+        startDate: commitment.startDate,
+        endDate: commitment.endDate,
+      }
+    : {
+        planId,
+        title: '',
+        pillars: [],
+        problem: '',
+        baseline: '',
+        objective: '',
+        expectedResult: '',
+        leadInstitution: '',
+        coLeadInstitution: '',
+        startDate: null,
+        endDate: null,
+      }
 
-  const submit = form.onSubmit((values) => {
-    const fields = {
-      planId: values.planId ?? '',
-      title: values.title.trim(),
-      pillars: PILLARS.filter((pillar) => values.pillars.includes(pillar)),
-      problem: values.problem.trim(),
-      baseline: values.baseline.trim(),
-      objective: values.objective.trim(),
-      expectedResult: values.expectedResult.trim(),
-      leadInstitution: values.leadInstitution.trim(),
-      coLeadInstitution: values.coLeadInstitution.trim(),
-      startDate: values.startDate ?? '',
-      endDate: values.endDate ?? '',
-    }
-    const done = (saved: CommitmentView) => {
-      notifyDone(t(commitment ? 'planEditor.commitmentForm.updated' : 'planEditor.commitmentForm.created', { number: saved.number }))
+  const save = async (fields: z.output<typeof createCommitmentSchema>) => {
+    try {
+      const saved = commitment ? await update.mutateAsync({ id: commitment.id, commitment: fields }) : await create.mutateAsync(fields)
+      notifyDone(t(commitment ? 'plan.commitmentForm.updated' : 'plan.commitmentForm.created', { number: saved.number }))
       onClose()
+    } catch (error) {
+      notifyError(error)
     }
-    const failed = (error: unknown) => notifyError(error)
-    if (commitment) update.mutate({ id: commitment.id, commitment: fields }, { onSuccess: done, onError: failed })
-    else create.mutate(fields, { onSuccess: done, onError: failed })
-  })
-  const pending = create.isPending || update.isPending
+  }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <Divider label={t('planEditor.commitmentForm.sectionGeneral')} labelPosition="left" />
-        <Textarea label={t('planEditor.commitmentForm.title')} withAsterisk autosize minRows={1} maxRows={3} data-autofocus {...form.getInputProps('title')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <MultiSelect
-            label={t('planEditor.commitmentForm.pillars')}
-            placeholder={t('planEditor.commitmentForm.pillarsPlaceholder')}
-            data={PILLARS.map((pillar) => ({ value: pillar, label: t(`enums.pillar.${pillar}`) }))}
-            withAsterisk
-            {...form.getInputProps('pillars')}
-          />
-          <Select
-            label={t('planEditor.commitmentForm.plan')}
-            data={plans.map((plan) => ({ value: plan.id, label: plan.name }))}
-            allowDeselect={false}
-            withAsterisk
-            {...form.getInputProps('planId')}
-          />
-        </SimpleGrid>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      size="xl"
+      scrollable
+      title={commitment ? t('plan.commitmentForm.editTitle', { number: commitment.number }) : t('plan.commitmentForm.createTitle')}
+      initialValues={initial}
+      {...zodForm(createCommitmentSchema, { input: toInput })}
+      onSubmit={save}
+      submitLabel={commitment ? t('plan.commitmentForm.save') : t('plan.commitmentForm.create')}
+      pending={create.isPending || update.isPending}
+    >
+      {(form) => (
+        <>
+          <Divider label={t('plan.commitmentForm.sectionGeneral')} labelPosition="left" />
+          <Textarea label={t('plan.commitmentForm.title')} withAsterisk autosize minRows={1} maxRows={3} data-autofocus {...form.getInputProps('title')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <MultiSelect
+              label={t('plan.commitmentForm.pillars')}
+              placeholder={t('plan.commitmentForm.pillarsPlaceholder')}
+              data={PILLARS.map((pillar) => ({ value: pillar, label: t(`enums.pillar.${pillar}`) }))}
+              withAsterisk
+              {...form.getInputProps('pillars')}
+            />
+            <Select
+              label={t('plan.commitmentForm.plan')}
+              data={plans.map((plan) => ({ value: plan.id, label: plan.name }))}
+              allowDeselect={false}
+              withAsterisk
+              {...form.getInputProps('planId')}
+            />
+          </SimpleGrid>
 
-        <Divider label={t('planEditor.commitmentForm.sectionProblem')} labelPosition="left" mt="xs" />
-        <Textarea
-          label={t('planEditor.commitmentForm.problem')}
-          description={t('planEditor.commitmentForm.problemHint')}
-          autosize
-          minRows={2}
-          maxRows={8}
-          {...form.getInputProps('problem')}
-        />
-        <Textarea
-          label={t('planEditor.commitmentForm.baseline')}
-          description={t('planEditor.commitmentForm.baselineHint')}
-          autosize
-          minRows={2}
-          maxRows={6}
-          {...form.getInputProps('baseline')}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Textarea label={t('planEditor.commitmentForm.objective')} autosize minRows={2} maxRows={6} {...form.getInputProps('objective')} />
-          <Textarea label={t('planEditor.commitmentForm.expectedResult')} autosize minRows={2} maxRows={6} {...form.getInputProps('expectedResult')} />
-        </SimpleGrid>
+          <Divider label={t('plan.commitmentForm.sectionProblem')} labelPosition="left" mt="xs" />
+          <Textarea
+            label={t('plan.commitmentForm.problem')}
+            description={t('plan.commitmentForm.problemHint')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            {...form.getInputProps('problem')}
+          />
+          <Textarea
+            label={t('plan.commitmentForm.baseline')}
+            description={t('plan.commitmentForm.baselineHint')}
+            autosize
+            minRows={2}
+            maxRows={6}
+            {...form.getInputProps('baseline')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Textarea label={t('plan.commitmentForm.objective')} autosize minRows={2} maxRows={6} {...form.getInputProps('objective')} />
+            <Textarea label={t('plan.commitmentForm.expectedResult')} autosize minRows={2} maxRows={6} {...form.getInputProps('expectedResult')} />
+          </SimpleGrid>
 
-        <Divider label={t('planEditor.commitmentForm.sectionLead')} labelPosition="left" mt="xs" />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Autocomplete label={t('planEditor.commitmentForm.leadInstitution')} data={institutions} withAsterisk {...form.getInputProps('leadInstitution')} />
-          <TextInput label={t('planEditor.commitmentForm.coLeadInstitution')} {...form.getInputProps('coLeadInstitution')} />
-          <DatePickerInput
-            label={t('planEditor.commitmentForm.startDate')}
-            leftSection={<IconCalendar size={16} aria-hidden />}
-            valueFormat="D [de] MMMM [de] YYYY"
-            withAsterisk
-            {...form.getInputProps('startDate')}
-          />
-          <DatePickerInput
-            label={t('planEditor.commitmentForm.endDate')}
-            leftSection={<IconCalendar size={16} aria-hidden />}
-            valueFormat="D [de] MMMM [de] YYYY"
-            withAsterisk
-            {...form.getInputProps('endDate')}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onClose} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {commitment ? t('planEditor.commitmentForm.save') : t('planEditor.commitmentForm.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          <Divider label={t('plan.commitmentForm.sectionLead')} labelPosition="left" mt="xs" />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Autocomplete label={t('plan.commitmentForm.leadInstitution')} data={institutions} withAsterisk {...form.getInputProps('leadInstitution')} />
+            <TextInput label={t('plan.commitmentForm.coLeadInstitution')} {...form.getInputProps('coLeadInstitution')} />
+            <DatePickerInput
+              label={t('plan.commitmentForm.startDate')}
+              leftSection={<IconCalendar size={16} aria-hidden />}
+              valueFormat="D [de] MMMM [de] YYYY"
+              withAsterisk
+              {...form.getInputProps('startDate')}
+            />
+            <DatePickerInput
+              label={t('plan.commitmentForm.endDate')}
+              leftSection={<IconCalendar size={16} aria-hidden />}
+              valueFormat="D [de] MMMM [de] YYYY"
+              withAsterisk
+              {...form.getInputProps('endDate')}
+            />
+          </SimpleGrid>
+        </>
+      )}
+    </FormModal>
   )
 }

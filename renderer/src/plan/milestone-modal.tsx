@@ -4,30 +4,19 @@
  * requires (no iniciado = 0 %, completado = 100 %), so a save is not refused
  * for a mismatch the form could have prevented.
  */
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  SegmentedControl,
-  SimpleGrid,
-  Slider,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core'
+import { Group, NumberInput, SegmentedControl, SimpleGrid, Slider, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
-import { useForm } from '@mantine/form'
 import { IconCalendar } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { milestoneFieldsSchema } from '../../../main/core/contract/follow-up-inputs'
 import type { CommitmentView, MilestoneView } from '../../../main/core/contract/views'
-import type { Milestone } from '../../../main/core/model/schema'
+import { MILESTONE_STATUSES, type Milestone } from '../../../main/core/model/schema'
 import { useAddMilestone, useUpdateMilestone } from '../api/plan-editor'
+import { FormModal, useOpenedWith, type ModalForm } from '../common/form-modal'
 import { notifyDone, notifyError } from '../common/notify'
 import { milestoneStatusColor } from '../common/status-colors'
-
-const STATUSES = ['no-iniciado', 'en-proceso', 'completado'] as const satisfies ReadonlyArray<Milestone['status']>
+import { rangeOf, zodForm } from '../common/zod-form'
 
 interface Values {
   title: string
@@ -39,7 +28,9 @@ interface Values {
   weight: number | string
 }
 
+/** An emptied number field is no number: the schema says so. */
 const toInt = (value: number | string): number => (typeof value === 'number' ? Math.round(value) : Number.parseInt(value, 10))
+const toInput = (values: Values) => ({ ...values, dueDate: values.dueDate ?? '', progress: toInt(values.progress), weight: toInt(values.weight) })
 
 interface Props {
   commitment: CommitmentView
@@ -49,51 +40,61 @@ interface Props {
   onClose: () => void
 }
 
-export function MilestoneModal({ commitment, milestone, opened, onClose }: Props) {
+export function MilestoneModal({ commitment, milestone: given, opened, onClose }: Props) {
   const { t } = useTranslation()
+  const milestone = useOpenedWith(opened, given)
+  const add = useAddMilestone()
+  const update = useUpdateMilestone()
+  const initial: Values = milestone
+    ? {
+        title: milestone.title,
+        dueDate: milestone.dueDate,
+        deliverable: milestone.deliverable,
+        status: milestone.status,
+        progress: milestone.progress,
+        evidence: milestone.evidence,
+        weight: milestone.weight,
+      }
+    : { title: '', dueDate: null, deliverable: '', status: 'no-iniciado', progress: 0, evidence: '', weight: 1 }
+
+  const save = async (fields: z.output<typeof milestoneFieldsSchema>) => {
+    try {
+      const saved = milestone
+        ? await update.mutateAsync({ commitmentId: commitment.id, milestoneId: milestone.id, milestone: fields })
+        : await add.mutateAsync({ commitmentId: commitment.id, milestone: fields })
+      notifyDone(
+        t(milestone ? 'plan.milestoneForm.updated' : 'plan.milestoneForm.added', {
+          title: fields.title,
+          number: saved.number,
+          progress: saved.progress,
+        }),
+      )
+      onClose()
+    } catch (failure) {
+      notifyError(failure)
+    }
+  }
+
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       size="lg"
-      title={
-        <Stack gap={0}>
-          <Text fw={700} size="lg">
-            {milestone ? t('planEditor.milestoneForm.editTitle') : t('planEditor.milestoneForm.addTitle')}
-          </Text>
-          <Text size="sm" c="dimmed" lineClamp={1}>
-            {t('planEditor.milestoneForm.ofCommitment', { number: commitment.number, title: commitment.title })}
-          </Text>
-        </Stack>
-      }
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={milestone ? t('plan.milestoneForm.editTitle') : t('plan.milestoneForm.addTitle')}
+      subtitle={t('plan.milestoneForm.ofCommitment', { number: commitment.number, title: commitment.title })}
+      initialValues={initial}
+      {...zodForm(milestoneFieldsSchema, { input: toInput })}
+      onSubmit={save}
+      submitLabel={milestone ? t('plan.milestoneForm.save') : t('plan.milestoneForm.add')}
+      pending={add.isPending || update.isPending}
     >
-      {opened ? <MilestoneForm commitment={commitment} milestone={milestone} onClose={onClose} /> : null}
-    </Modal>
+      {(form) => <MilestoneFields form={form} />}
+    </FormModal>
   )
 }
 
-function MilestoneForm({ commitment, milestone, onClose }: Omit<Props, 'opened'>) {
+function MilestoneFields({ form }: { form: ModalForm<Values, unknown> }) {
   const { t } = useTranslation()
-  const add = useAddMilestone()
-  const update = useUpdateMilestone()
-  const form = useForm<Values>({
-    initialValues: milestone
-      ? { ...milestone }
-      : { title: '', dueDate: null, deliverable: '', status: 'no-iniciado', progress: 0, evidence: '', weight: 1 },
-    validate: {
-      title: (value) => (value.trim() ? null : t('planEditor.milestoneForm.titleRequired')),
-      dueDate: (value) => (value ? null : t('planEditor.milestoneForm.dueRequired')),
-      progress: (value) => {
-        const number = toInt(value)
-        return Number.isInteger(number) && number >= 0 && number <= 100 ? null : t('planEditor.milestoneForm.progressInvalid')
-      },
-      weight: (value) => {
-        const number = toInt(value)
-        return Number.isInteger(number) && number >= 1 && number <= 100 ? null : t('planEditor.milestoneForm.weightInvalid')
-      },
-    },
-  })
 
   /** The state follows the progress: 100 % is completado, and a started milestone is en proceso. */
   const setProgress = (value: number | string) => {
@@ -107,7 +108,7 @@ function MilestoneForm({ commitment, milestone, onClose }: Omit<Props, 'opened'>
   }
   /** And the progress follows the state: no iniciado is 0 %, completado 100 %. */
   const setStatus = (value: string) => {
-    const status = STATUSES.find((candidate) => candidate === value)
+    const status = MILESTONE_STATUSES.find((candidate) => candidate === value)
     if (!status) return
     form.setFieldValue('status', status)
     const progress = toInt(form.getValues().progress)
@@ -116,125 +117,86 @@ function MilestoneForm({ commitment, milestone, onClose }: Omit<Props, 'opened'>
     else if (progress >= 100) form.setFieldValue('progress', 90)
   }
 
-  const submit = form.onSubmit((values) => {
-    const fields = {
-      title: values.title.trim(),
-      dueDate: values.dueDate ?? '',
-      deliverable: values.deliverable.trim(),
-      status: values.status,
-      progress: toInt(values.progress),
-      evidence: values.evidence.trim(),
-      weight: toInt(values.weight),
-    }
-    const done = (saved: CommitmentView) => {
-      notifyDone(
-        t(milestone ? 'planEditor.milestoneForm.updated' : 'planEditor.milestoneForm.added', {
-          title: fields.title,
-          number: saved.number,
-          progress: saved.progress,
-        }),
-      )
-      onClose()
-    }
-    const failed = (failure: unknown) => notifyError(failure)
-    if (milestone) update.mutate({ commitmentId: commitment.id, milestoneId: milestone.id, milestone: fields }, { onSuccess: done, onError: failed })
-    else add.mutate({ commitmentId: commitment.id, milestone: fields }, { onSuccess: done, onError: failed })
-  })
-
   const values = form.getValues()
-  const pending = add.isPending || update.isPending
   const progress = toInt(values.progress)
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <TextInput label={t('planEditor.milestoneForm.title')} withAsterisk data-autofocus {...form.getInputProps('title')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <DatePickerInput
-            label={t('planEditor.milestoneForm.dueDate')}
-            leftSection={<IconCalendar size={16} aria-hidden />}
-            valueFormat="D [de] MMMM [de] YYYY"
-            withAsterisk
-            {...form.getInputProps('dueDate')}
-          />
-          <NumberInput
-            label={t('planEditor.milestoneForm.weight')}
-            description={t('planEditor.milestoneForm.weightHint')}
-            min={1}
-            max={100}
-            allowDecimal={false}
-            allowNegative={false}
-            {...form.getInputProps('weight')}
-          />
-        </SimpleGrid>
-        <TextInput
-          label={t('planEditor.milestoneForm.deliverable')}
-          placeholder={t('planEditor.milestoneForm.deliverablePlaceholder')}
-          {...form.getInputProps('deliverable')}
+    <>
+      <TextInput label={t('plan.milestoneForm.title')} withAsterisk data-autofocus {...form.getInputProps('title')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DatePickerInput
+          label={t('plan.milestoneForm.dueDate')}
+          leftSection={<IconCalendar size={16} aria-hidden />}
+          valueFormat="D [de] MMMM [de] YYYY"
+          withAsterisk
+          {...form.getInputProps('dueDate')}
         />
-        <Stack gap={6}>
-          <Text size="sm" fw={500} id="hito-estado">
-            {t('planEditor.milestoneForm.status')}
+        <NumberInput
+          label={t('plan.milestoneForm.weight')}
+          description={t('plan.milestoneForm.weightHint')}
+          {...rangeOf(milestoneFieldsSchema.shape.weight)}
+          allowDecimal={false}
+          allowNegative={false}
+          {...form.getInputProps('weight')}
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('plan.milestoneForm.deliverable')}
+        placeholder={t('plan.milestoneForm.deliverablePlaceholder')}
+        {...form.getInputProps('deliverable')}
+      />
+      <Stack gap={6}>
+        <Text size="sm" fw={500} id="hito-estado">
+          {t('plan.milestoneForm.status')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="hito-estado"
+          value={values.status}
+          onChange={setStatus}
+          color={milestoneStatusColor[values.status]}
+          data={MILESTONE_STATUSES.map((status) => ({ value: status, label: t(`enums.milestoneStatus.${status}`) }))}
+        />
+      </Stack>
+      <Group align="flex-end" gap="lg" wrap="nowrap">
+        <Stack gap={6} style={{ flex: 1 }}>
+          <Text size="sm" fw={500} id="hito-avance">
+            {t('plan.milestoneForm.progressSlider')}
           </Text>
-          <SegmentedControl
-            aria-labelledby="hito-estado"
-            value={values.status}
-            onChange={setStatus}
+          <Slider
+            value={Number.isInteger(progress) ? progress : 0}
+            onChange={setProgress}
+            {...rangeOf(milestoneFieldsSchema.shape.progress)}
+            step={5}
+            label={(value) => `${value} %`}
+            thumbLabel={t('plan.milestoneForm.progressSlider')}
+            marks={[0, 25, 50, 75, 100].map((value) => ({ value, label: `${value} %` }))}
+            mb="lg"
             color={milestoneStatusColor[values.status]}
-            data={STATUSES.map((status) => ({ value: status, label: t(`enums.milestoneStatus.${status}`) }))}
           />
         </Stack>
-        <Group align="flex-end" gap="lg" wrap="nowrap">
-          <Stack gap={6} style={{ flex: 1 }}>
-            <Text size="sm" fw={500} id="hito-avance">
-              {t('planEditor.milestoneForm.progressSlider')}
-            </Text>
-            <Slider
-              value={Number.isInteger(progress) ? progress : 0}
-              onChange={setProgress}
-              min={0}
-              max={100}
-              step={5}
-              label={(value) => `${value} %`}
-              thumbLabel={t('planEditor.milestoneForm.progressSlider')}
-              marks={[0, 25, 50, 75, 100].map((value) => ({ value, label: `${value} %` }))}
-              mb="lg"
-              color={milestoneStatusColor[values.status]}
-            />
-          </Stack>
-          <NumberInput
-            label={t('planEditor.milestoneForm.progress')}
-            min={0}
-            max={100}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="strict"
-            suffix=" %"
-            w={130}
-            {...form.getInputProps('progress')}
-            onChange={setProgress}
-          />
-        </Group>
-        <Text size="xs" c="dimmed" mt={-8}>
-          {t('planEditor.milestoneForm.progressHint')}
-        </Text>
-        <Textarea
-          label={t('planEditor.milestoneForm.evidence')}
-          placeholder={t('planEditor.milestoneForm.evidencePlaceholder')}
-          autosize
-          minRows={2}
-          maxRows={6}
-          {...form.getInputProps('evidence')}
+        <NumberInput
+          label={t('plan.milestoneForm.progress')}
+          {...rangeOf(milestoneFieldsSchema.shape.progress)}
+          allowDecimal={false}
+          allowNegative={false}
+          clampBehavior="strict"
+          suffix=" %"
+          w={130}
+          {...form.getInputProps('progress')}
+          onChange={setProgress}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {milestone ? t('planEditor.milestoneForm.save') : t('planEditor.milestoneForm.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Group>
+      <Text size="xs" c="dimmed" mt={-8}>
+        {t('plan.milestoneForm.progressHint')}
+      </Text>
+      <Textarea
+        label={t('plan.milestoneForm.evidence')}
+        placeholder={t('plan.milestoneForm.evidencePlaceholder')}
+        autosize
+        minRows={2}
+        maxRows={6}
+        {...form.getInputProps('evidence')}
+      />
+    </>
   )
 }

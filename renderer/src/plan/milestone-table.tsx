@@ -27,13 +27,13 @@ function Evidence({ text }: { text: string }) {
           void openExternal(text)
         }}
       >
-        {t('planEditor.milestones.evidenceLabel', { text })}
+        {t('plan.milestones.evidenceLabel', { text })}
       </Anchor>
     )
   }
   return (
     <Text size="xs" c="gray.7" className="break-anywhere" lineClamp={2}>
-      {t('planEditor.milestones.evidenceLabel', { text })}
+      {t('plan.milestones.evidenceLabel', { text })}
     </Text>
   )
 }
@@ -64,14 +64,14 @@ export function MilestoneTable({ milestones, commitmentNumber, onEdit, onRemove 
           <Table.Tr>
             <Table.Th>{t('plan.milestones.title')}</Table.Th>
             <Table.Th ta="center" w={64}>
-              {t('planEditor.milestones.weight')}
+              {t('plan.milestones.weight')}
             </Table.Th>
             <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('plan.milestones.due')}</Table.Th>
             <Table.Th>{t('plan.milestones.status')}</Table.Th>
             <Table.Th w={170}>{t('plan.milestones.progress')}</Table.Th>
             {actions ? (
               <Table.Th w={84} ta="right">
-                {t('planEditor.milestones.actions')}
+                {t('plan.milestones.actions')}
               </Table.Th>
             ) : null}
           </Table.Tr>
@@ -109,7 +109,7 @@ export function MilestoneTable({ milestones, commitmentNumber, onEdit, onRemove 
                       </Badge>
                     ) : soon ? (
                       <Badge color="orange" variant="light" size="sm" leftSection={<IconClockHour4 size={11} aria-hidden />}>
-                        {t('planEditor.milestones.dueSoon')}
+                        {t('plan.milestones.dueSoon')}
                       </Badge>
                     ) : null}
                   </Stack>
@@ -125,7 +125,7 @@ export function MilestoneTable({ milestones, commitmentNumber, onEdit, onRemove 
                       size="md"
                       radius="xl"
                       style={{ flex: 1 }}
-                      aria-label={t('planEditor.milestones.progressOf', { title: milestone.title, value: milestone.progress })}
+                      aria-label={t('plan.milestones.progressOf', { title: milestone.title, value: milestone.progress })}
                     />
                     <Text size="xs" fw={650} w={44} ta="right" style={{ whiteSpace: 'nowrap' }}>
                       {milestone.progress} %
@@ -136,15 +136,15 @@ export function MilestoneTable({ milestones, commitmentNumber, onEdit, onRemove 
                   <Table.Td>
                     <Group gap={2} justify="flex-end" wrap="nowrap">
                       {onEdit ? (
-                        <Tooltip label={t('planEditor.milestones.edit', { title: milestone.title })}>
-                          <ActionIcon variant="subtle" color="gray" aria-label={t('planEditor.milestones.edit', { title: milestone.title })} onClick={() => onEdit(milestone)}>
+                        <Tooltip label={t('plan.milestones.edit', { title: milestone.title })}>
+                          <ActionIcon variant="subtle" color="gray" aria-label={t('plan.milestones.edit', { title: milestone.title })} onClick={() => onEdit(milestone)}>
                             <IconPencil size={17} aria-hidden />
                           </ActionIcon>
                         </Tooltip>
                       ) : null}
                       {onRemove ? (
-                        <Tooltip label={t('planEditor.milestones.remove', { title: milestone.title })}>
-                          <ActionIcon variant="subtle" color="red" aria-label={t('planEditor.milestones.remove', { title: milestone.title })} onClick={() => onRemove(milestone)}>
+                        <Tooltip label={t('plan.milestones.remove', { title: milestone.title })}>
+                          <ActionIcon variant="subtle" color="red" aria-label={t('plan.milestones.remove', { title: milestone.title })} onClick={() => onRemove(milestone)}>
                             <IconTrash size={17} aria-hidden />
                           </ActionIcon>
                         </Tooltip>

@@ -1,12 +1,15 @@
 /** Create or edit a plan period: its name («PAL 2025–2027») and its years. */
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { NumberInput, SimpleGrid, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { createPlanSchema } from '../../../main/core/contract/follow-up-inputs'
 import type { PlanOverview } from '../../../main/core/contract/views'
 import type { Plan } from '../../../main/core/model/schema'
 import { useCreatePlan, useUpdatePlan } from '../api/plan-editor'
 import { todayInMexico } from '../common/dates'
+import { FormModal, useOpenedWith } from '../common/form-modal'
 import { notifyDone, notifyError } from '../common/notify'
+import { rangeOf, zodForm } from '../common/zod-form'
 
 interface Values {
   name: string
@@ -14,8 +17,9 @@ interface Values {
   endYear: number | string
 }
 
+/** An emptied number field is no year: the schema says so. */
 const toYear = (value: number | string) => (typeof value === 'number' ? value : Number.parseInt(value, 10))
-const validYear = (value: number) => Number.isInteger(value) && value >= 2000 && value <= 2100
+const toInput = (values: Values) => ({ name: values.name, startYear: toYear(values.startYear), endYear: toYear(values.endYear) })
 
 interface Props {
   opened: boolean
@@ -25,77 +29,45 @@ interface Props {
   onSaved?: (overview: PlanOverview, name: string) => void
 }
 
-export function PlanModal({ opened, onClose, plan, onSaved }: Props) {
+export function PlanModal({ opened, onClose, plan: given, onSaved }: Props) {
   const { t } = useTranslation()
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={
-        <Text fw={700} size="lg">
-          {plan ? t('planEditor.planForm.editTitle') : t('planEditor.planForm.createTitle')}
-        </Text>
-      }
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened ? <PlanForm plan={plan} onClose={onClose} onSaved={onSaved} /> : null}
-    </Modal>
-  )
-}
-
-function PlanForm({ plan, onClose, onSaved }: Omit<Props, 'opened'>) {
-  const { t } = useTranslation()
+  const plan = useOpenedWith(opened, given)
   const create = useCreatePlan()
   const update = useUpdatePlan()
   const year = Number(todayInMexico().slice(0, 4))
-  const form = useForm<Values>({
-    initialValues: plan ? { ...plan } : { name: '', startYear: year, endYear: year + 2 },
-    validate: {
-      name: (value) => (value.trim() ? null : t('planEditor.planForm.nameRequired')),
-      startYear: (value) => (validYear(toYear(value)) ? null : t('planEditor.planForm.yearInvalid')),
-      endYear: (value, values) =>
-        !validYear(toYear(value))
-          ? t('planEditor.planForm.yearInvalid')
-          : toYear(value) < toYear(values.startYear)
-            ? t('planEditor.planForm.endBeforeStart')
-            : null,
-    },
-  })
-  const submit = form.onSubmit((values) => {
-    const fields = { name: values.name.trim(), startYear: toYear(values.startYear), endYear: toYear(values.endYear) }
-    const done = (overview: PlanOverview) => {
-      notifyDone(t(plan ? 'planEditor.planForm.updated' : 'planEditor.planForm.created', { name: fields.name }))
+  const initial: Values = plan ? { name: plan.name, startYear: plan.startYear, endYear: plan.endYear } : { name: '', startYear: year, endYear: year + 2 }
+
+  const save = async (fields: z.output<typeof createPlanSchema>) => {
+    try {
+      const overview = plan ? await update.mutateAsync({ id: plan.id, plan: fields }) : await create.mutateAsync(fields)
+      notifyDone(t(plan ? 'plan.planForm.updated' : 'plan.planForm.created', { name: fields.name }))
       onSaved?.(overview, fields.name)
       onClose()
+    } catch (error) {
+      notifyError(error)
     }
-    const failed = (error: unknown) => notifyError(error)
-    if (plan) update.mutate({ id: plan.id, plan: fields }, { onSuccess: done, onError: failed })
-    else create.mutate(fields, { onSuccess: done, onError: failed })
-  })
-  const pending = create.isPending || update.isPending
+  }
+
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <TextInput
-          label={t('planEditor.planForm.name')}
-          placeholder={t('planEditor.planForm.namePlaceholder')}
-          withAsterisk
-          data-autofocus
-          {...form.getInputProps('name')}
-        />
-        <SimpleGrid cols={2}>
-          <NumberInput label={t('planEditor.planForm.startYear')} min={2000} max={2100} allowDecimal={false} thousandSeparator={false} withAsterisk {...form.getInputProps('startYear')} />
-          <NumberInput label={t('planEditor.planForm.endYear')} min={2000} max={2100} allowDecimal={false} thousandSeparator={false} withAsterisk {...form.getInputProps('endYear')} />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {plan ? t('planEditor.planForm.save') : t('planEditor.planForm.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={plan ? t('plan.planForm.editTitle') : t('plan.planForm.createTitle')}
+      initialValues={initial}
+      {...zodForm(createPlanSchema, { input: toInput })}
+      onSubmit={save}
+      submitLabel={plan ? t('plan.planForm.save') : t('plan.planForm.create')}
+      pending={create.isPending || update.isPending}
+    >
+      {(form) => (
+        <>
+          <TextInput label={t('plan.planForm.name')} placeholder={t('plan.planForm.namePlaceholder')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+          <SimpleGrid cols={2}>
+            <NumberInput label={t('plan.planForm.startYear')} {...rangeOf(createPlanSchema.shape.startYear)} allowDecimal={false} thousandSeparator={false} withAsterisk {...form.getInputProps('startYear')} />
+            <NumberInput label={t('plan.planForm.endYear')} {...rangeOf(createPlanSchema.shape.endYear)} allowDecimal={false} thousandSeparator={false} withAsterisk {...form.getInputProps('endYear')} />
+          </SimpleGrid>
+        </>
+      )}
+    </FormModal>
   )
 }

@@ -56,10 +56,10 @@ export function PlanPage() {
             <>
               <OpenDataMenu what="compromisos" />
               <Button variant="default" leftSection={<IconTableImport size={18} aria-hidden />} onClick={() => setImporting(true)}>
-                {t('planEditor.import.button')}
+                {t('plan.import.button')}
               </Button>
               <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCommitmentForm('nuevo')}>
-                {t('planEditor.newCommitment')}
+                {t('plan.newCommitment')}
               </Button>
             </>
           ) : null
@@ -76,7 +76,7 @@ export function PlanPage() {
           description={t('plan.emptyText')}
           action={
             <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setPlanForm('nuevo')}>
-              {t('planEditor.createPlan')}
+              {t('plan.createPlan')}
             </Button>
           }
         />
@@ -87,8 +87,8 @@ export function PlanPage() {
               <Stack gap={6}>
                 <Group gap="xs" wrap="nowrap">
                   <Title order={2}>{plan.name}</Title>
-                  <Tooltip label={t('planEditor.editPlan')}>
-                    <ActionIcon variant="subtle" color="gray" aria-label={t('planEditor.editPlan')} onClick={() => setPlanForm(plan)}>
+                  <Tooltip label={t('plan.editPlan')}>
+                    <ActionIcon variant="subtle" color="gray" aria-label={t('plan.editPlan')} onClick={() => setPlanForm(plan)}>
                       <IconPencil size={17} aria-hidden />
                     </ActionIcon>
                   </Tooltip>
@@ -109,7 +109,7 @@ export function PlanPage() {
                     />
                   ) : null}
                   <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setPlanForm('nuevo')}>
-                    {t('planEditor.newPlan')}
+                    {t('plan.newPlan')}
                   </Button>
                 </Group>
               </Stack>
@@ -139,7 +139,7 @@ export function PlanPage() {
               title={t('plan.noCommitments')}
               action={
                 <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCommitmentForm('nuevo')}>
-                  {t('planEditor.newCommitment')}
+                  {t('plan.newCommitment')}
                 </Button>
               }
             />

@@ -34,7 +34,7 @@ export function ProgressImportModal({ opened, onClose }: { opened: boolean; onCl
       size="xl"
       title={
         <Text fw={700} size="lg">
-          {t('planEditor.import.title')}
+          {t('plan.import.title')}
         </Text>
       }
       closeButtonProps={{ 'aria-label': t('common.close') }}
@@ -71,7 +71,7 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
     try {
       const done = await importCsv.mutateAsync({ csv: file.csv, apply: true })
       if (done.applied) {
-        notifyDone(t('planEditor.import.done', { count: done.changes }))
+        notifyDone(t('plan.import.done', { count: done.changes }))
         onClose()
       } else {
         setReport(done)
@@ -87,16 +87,16 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
 
   return (
     <Stack gap="md">
-      <Text size="sm">{t('planEditor.import.intro')}</Text>
+      <Text size="sm">{t('plan.import.intro')}</Text>
       <Paper withBorder p="sm">
         <Text size="sm" fw={650} mb={6}>
-          {t('planEditor.import.columnsTitle')}
+          {t('plan.import.columnsTitle')}
         </Text>
-        <Table verticalSpacing={4} horizontalSpacing="sm" fz="sm" aria-label={t('planEditor.import.columnsTitle')}>
+        <Table verticalSpacing={4} horizontalSpacing="sm" fz="sm" aria-label={t('plan.import.columnsTitle')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('planEditor.import.column')}</Table.Th>
-              <Table.Th>{t('planEditor.import.content')}</Table.Th>
+              <Table.Th>{t('plan.import.column')}</Table.Th>
+              <Table.Th>{t('plan.import.content')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -106,17 +106,17 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
                   <Code>{column}</Code>{' '}
                   {REQUIRED.has(column) ? (
                     <Badge size="xs" color="red" variant="light">
-                      {t('planEditor.import.required')}
+                      {t('plan.import.required')}
                     </Badge>
                   ) : null}
                 </Table.Td>
-                <Table.Td>{t(`planEditor.import.columns.${column}`)}</Table.Td>
+                <Table.Td>{t(`plan.import.columns.${column}`)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
         <Text size="xs" c="dimmed" mt={6}>
-          {t('planEditor.import.otherColumns')}
+          {t('plan.import.otherColumns')}
         </Text>
       </Paper>
 
@@ -124,7 +124,7 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
         <FileButton onChange={(chosen) => void choose(chosen)} accept=".csv,text/csv,text/plain">
           {(props) => (
             <Button {...props} variant={report ? 'default' : 'filled'} leftSection={<IconUpload size={18} aria-hidden />} loading={checking}>
-              {report ? t('planEditor.import.chooseAnother') : t('planEditor.import.choose')}
+              {report ? t('plan.import.chooseAnother') : t('plan.import.choose')}
             </Button>
           )}
         </FileButton>
@@ -141,26 +141,26 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
       {report ? (
         <Stack gap="sm">
           {!report.valid ? (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t('planEditor.import.invalidTitle')} role="alert">
-              {t('planEditor.import.invalidText', { count: invalidRows })}
+            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t('plan.import.invalidTitle')} role="alert">
+              {t('plan.import.invalidText', { count: invalidRows })}
             </Alert>
           ) : report.changes === 0 ? (
-            <Alert color="blue" variant="light" icon={<IconCircleCheck size={18} aria-hidden />} title={t('planEditor.import.noChangesTitle')} role="status">
-              {t('planEditor.import.noChangesText')}
+            <Alert color="blue" variant="light" icon={<IconCircleCheck size={18} aria-hidden />} title={t('plan.import.noChangesTitle')} role="status">
+              {t('plan.import.noChangesText')}
             </Alert>
           ) : (
-            <Alert color="green" variant="light" icon={<IconCheck size={18} aria-hidden />} title={t('planEditor.import.validTitle')} role="status">
-              {t('planEditor.import.validText', { count: validRows })} {t('planEditor.import.changes', { count: report.changes })}
+            <Alert color="green" variant="light" icon={<IconCheck size={18} aria-hidden />} title={t('plan.import.validTitle')} role="status">
+              {t('plan.import.validText', { count: validRows })} {t('plan.import.changes', { count: report.changes })}
             </Alert>
           )}
           <CsvRowReport
             rows={report.rows}
             labels={{
-              table: t('planEditor.import.reportLabel'),
-              line: t('planEditor.import.line'),
-              name: t('planEditor.import.milestone'),
-              result: t('planEditor.import.result'),
-              ok: t('planEditor.import.rowOk'),
+              table: t('plan.import.reportLabel'),
+              line: t('plan.import.line'),
+              name: t('plan.import.milestone'),
+              result: t('plan.import.result'),
+              ok: t('plan.import.rowOk'),
             }}
           />
         </Stack>
@@ -172,7 +172,7 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
         </Button>
         {report?.valid && report.changes > 0 ? (
           <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={() => void apply()} loading={applying}>
-            {t('planEditor.import.apply', { count: report.changes })}
+            {t('plan.import.apply', { count: report.changes })}
           </Button>
         ) : null}
       </Group>

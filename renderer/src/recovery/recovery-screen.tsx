@@ -4,7 +4,7 @@
  * fresh empty file. On success the status query flips back to `listo` and the
  * app appears.
  */
-import { Alert, Box, Button, Card, Code, Container, Group, Modal, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { Alert, Box, Button, Card, Code, Container, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconCheck, IconFilePlus, IconLifebuoy, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppStatus, BackupInfo } from '../../../main/core/contract/views'
 import { errorMessage } from '../api/api-error'
 import { useRestoreBackup, useStartEmpty } from '../api/status'
+import { ConfirmModal } from '../common/confirm-modal'
 import { BackupTable } from './backup-table'
 
 type Recovery = Extract<AppStatus, { state: 'recuperacion' }>
@@ -157,28 +158,18 @@ export function RecoveryScreen({ status }: { status: Recovery }) {
         </Stack>
       </Container>
 
-      <Modal
+      <ConfirmModal
         opened={confirming}
+        title={t('recovery.confirmTitle')}
+        confirmLabel={t('recovery.confirmButton')}
+        color="orange"
+        loading={startEmpty.isPending}
+        onConfirm={() => void onStartEmpty()}
         onClose={() => setConfirming(false)}
-        title={
-          <Text fw={700} size="lg">
-            {t('recovery.confirmTitle')}
-          </Text>
-        }
-        closeButtonProps={{ 'aria-label': t('common.close') }}
+        focusConfirm={false}
       >
-        <Stack gap="lg">
-          <Text size="sm">{t('recovery.confirmText')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)} disabled={startEmpty.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="orange" loading={startEmpty.isPending} onClick={() => void onStartEmpty()}>
-              {t('recovery.confirmButton')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm">{t('recovery.confirmText')}</Text>
+      </ConfirmModal>
     </Box>
   )
 }

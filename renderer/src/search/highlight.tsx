@@ -1,16 +1,12 @@
 import { Fragment, type ReactNode } from 'react'
-
-/** Folds one character the way the core's search does: no accents, lower case (ñ → n). */
-function foldChar(char: string): string {
-  return char.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('es-MX')
-}
+import { foldCharacter } from '../../../main/core/domain/text'
 
 /**
  * Marks where the query's words appear in a text, ignoring accents and case,
  * so «sesion» marks «Sesión». Returns plain text when nothing matches.
  */
 export function highlight(text: string, query: string, className: string): ReactNode {
-  const terms = [...new Set(query.split(/\s+/).map((term) => [...term].map(foldChar).join('')).filter(Boolean))]
+  const terms = [...new Set(query.split(/\s+/).map((term) => foldCharacter(term)).filter(Boolean))]
   if (terms.length === 0) return text
   // The folded text, and for each folded position the index of the original character.
   let folded = ''
@@ -18,7 +14,7 @@ export function highlight(text: string, query: string, className: string): React
   const chars = [...text]
   let offset = 0
   for (const char of chars) {
-    const piece = foldChar(char)
+    const piece = foldCharacter(char)
     for (let index = 0; index < piece.length; index++) origin.push(offset)
     folded += piece
     offset += char.length

@@ -31,16 +31,21 @@ export function memberOptions(members: readonly MemberRow[], keep: (string | nul
     .map((member) => ({ value: member.id, label: `${member.fullName} · ${member.institution}` }))
 }
 
-/** Spanish messages for what the form itself can tell before asking the core. */
-export function sessionFieldRules(t: (key: 'sessionForm.errors.date' | 'sessionForm.errors.time') => string) {
+/** The fields as the core's session schemas take them: only the place or the link the modality uses. */
+export function sessionFieldsInput(values: SessionFieldValues) {
   return {
-    date: (value: string | null) => (value ? null : t('sessionForm.errors.date')),
-    startTime: (value: string) => (/^\d{2}:\d{2}$/.test(value) ? null : t('sessionForm.errors.time')),
+    date: values.date ?? '',
+    startTime: values.startTime,
+    modality: values.modality,
+    venue: values.modality === 'virtual' ? '' : values.venue,
+    link: values.modality === 'presencial' ? '' : values.link.trim(),
+    chairId: values.chairId,
+    secretaryId: values.secretaryId,
   }
 }
 
 interface Props<V extends SessionFieldValues> {
-  form: UseFormReturnType<V>
+  form: UseFormReturnType<V, unknown>
   members: readonly MemberRow[]
   /** The edit form also offers the end time. */
   withEndTime?: boolean
@@ -49,7 +54,7 @@ interface Props<V extends SessionFieldValues> {
 export function SessionFields<V extends SessionFieldValues>({ form, members, withEndTime = false }: Props<V>) {
   const { t } = useTranslation()
   // The form's generic paths are typed loosely by Mantine; these fields exist on every V.
-  const f = form as unknown as UseFormReturnType<SessionFieldValues>
+  const f = form as unknown as UseFormReturnType<SessionFieldValues, unknown>
   const values = f.values
   const options = useMemo(() => memberOptions(members, [values.chairId, values.secretaryId]), [members, values.chairId, values.secretaryId])
   const online = values.modality !== 'presencial'

@@ -1,41 +1,40 @@
 import { Button, Card, Divider, Group, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconCheck, IconDeviceFloppy, IconX } from '@tabler/icons-react'
-import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Settings } from '../../../main/core/model/schema'
+import { settingsSchema, type Settings } from '../../../main/core/model/schema'
 import { errorMessage } from '../api/api-error'
 import { useUpdateSettings } from '../api/settings'
-import { normalizeSettings, validateSettings, type SettingsErrors } from './settings-validation'
+import { rangeOf, zodForm } from '../common/zod-form'
 
 const RULES = ['mitad-mas-uno', 'dos-tercios', 'porcentaje'] as const satisfies ReadonlyArray<Settings['quorum']['rule']>
 
+/** An emptied number field is no number: the schema says so. */
 const toInteger = (value: string | number) => (typeof value === 'number' ? value : Number.parseInt(value, 10))
+
+/** Trimmed, as the store keeps it. */
+function toInput(values: Settings): Settings {
+  return {
+    organization: values.organization.trim(),
+    bodyName: values.bodyName.trim(),
+    keyPrefix: values.keyPrefix.trim(),
+    defaultVenue: values.defaultVenue.trim(),
+    quorum: { ...values.quorum },
+    profile: { name: values.profile.name.trim(), role: values.profile.role.trim() },
+  }
+}
 
 export function SettingsForm({ initial }: { initial: Settings }) {
   const { t } = useTranslation()
-  const [values, setValues] = useState<Settings>(initial)
-  const [errors, setErrors] = useState<SettingsErrors>({})
-  const [submitted, setSubmitted] = useState(false)
   const update = useUpdateSettings()
+  const form = useForm<Settings, Settings>({ initialValues: initial, ...zodForm(settingsSchema, { input: toInput }) })
+  const values = form.values
 
-  const change = (next: Settings) => {
-    setValues(next)
-    if (submitted) setErrors(validateSettings(next, t))
-  }
-  const setQuorum = (patch: Partial<Settings['quorum']>) => change({ ...values, quorum: { ...values.quorum, ...patch } })
-  const setProfile = (patch: Partial<Settings['profile']>) =>
-    change({ ...values, profile: { ...values.profile, ...patch } })
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setSubmitted(true)
-    const found = validateSettings(values, t)
-    setErrors(found)
-    if (Object.keys(found).length > 0) return
+  const submit = async (input: Settings) => {
     try {
-      const saved = await update.mutateAsync(normalizeSettings(values))
-      setValues(saved)
+      const saved = await update.mutateAsync(input)
+      form.setValues(saved)
       notifications.show({
         color: 'green',
         icon: <IconCheck size={18} aria-hidden />,
@@ -57,33 +56,20 @@ export function SettingsForm({ initial }: { initial: Settings }) {
 
   return (
     <Card component="section" aria-labelledby="ajustes-organo">
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={form.onSubmit((input) => void submit(input))} noValidate>
         <Stack gap="md">
           <Title order={2} id="ajustes-organo">
             {t('settings.formTitle')}
           </Title>
           <Divider label={t('settings.organizationSection')} labelPosition="left" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('settings.organization')}
-              value={values.organization}
-              onChange={(e) => change({ ...values, organization: e.currentTarget.value })}
-              error={errors.organization}
-              withAsterisk
-            />
-            <TextInput
-              label={t('settings.bodyName')}
-              value={values.bodyName}
-              onChange={(e) => change({ ...values, bodyName: e.currentTarget.value })}
-              error={errors.bodyName}
-              withAsterisk
-            />
+            <TextInput label={t('settings.organization')} {...form.getInputProps('organization')} withAsterisk />
+            <TextInput label={t('settings.bodyName')} {...form.getInputProps('bodyName')} withAsterisk />
             <TextInput
               label={t('settings.keyPrefix')}
               description={t('settings.keyPrefixHint', { example })}
-              value={values.keyPrefix}
-              onChange={(e) => change({ ...values, keyPrefix: e.currentTarget.value.toUpperCase() })}
-              error={errors.keyPrefix}
+              {...form.getInputProps('keyPrefix')}
+              onChange={(e) => form.setFieldValue('keyPrefix', e.currentTarget.value.toUpperCase())}
               withAsterisk
               maxLength={10}
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
@@ -91,9 +77,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             <TextInput
               label={t('settings.defaultVenue')}
               description={t('settings.defaultVenueHint')}
-              value={values.defaultVenue}
-              onChange={(e) => change({ ...values, defaultVenue: e.currentTarget.value })}
-              error={errors.defaultVenue}
+              {...form.getInputProps('defaultVenue')}
             />
           </SimpleGrid>
 
@@ -103,19 +87,16 @@ export function SettingsForm({ initial }: { initial: Settings }) {
               label={t('settings.quorumRule')}
               data={RULES.map((value) => ({ value, label: t(`enums.quorumRule.${value}`) }))}
               description={t(`settings.quorumRuleHint.${values.quorum.rule}`)}
-              value={values.quorum.rule}
-              onChange={(value) => value && setQuorum({ rule: value as Settings['quorum']['rule'] })}
+              {...form.getInputProps('quorum.rule')}
               allowDeselect={false}
             />
             {values.quorum.rule === 'porcentaje' ? (
               <NumberInput
                 label={t('settings.quorumPercent')}
                 description={t('settings.quorumPercentHint')}
-                value={values.quorum.percent}
-                onChange={(value) => setQuorum({ percent: toInteger(value) })}
-                error={errors.percent}
-                min={1}
-                max={100}
+                {...form.getInputProps('quorum.percent')}
+                onChange={(value: string | number) => form.setFieldValue('quorum.percent', toInteger(value))}
+                {...rangeOf(settingsSchema.shape.quorum.shape.percent)}
                 allowDecimal={false}
                 suffix=" %"
               />
@@ -125,18 +106,15 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             <Switch
               label={t('settings.secondCall')}
               description={t('settings.secondCallHint')}
-              checked={values.quorum.secondCallAllowed}
-              onChange={(e) => setQuorum({ secondCallAllowed: e.currentTarget.checked })}
+              {...form.getInputProps('quorum.secondCallAllowed', { type: 'checkbox' })}
               mt="xs"
             />
             <NumberInput
               label={t('settings.secondCallMinimum')}
               description={t('settings.secondCallMinimumHint')}
-              value={values.quorum.secondCallMinimum}
-              onChange={(value) => setQuorum({ secondCallMinimum: toInteger(value) })}
-              error={errors.secondCallMinimum}
-              min={0}
-              max={500}
+              {...form.getInputProps('quorum.secondCallMinimum')}
+              onChange={(value: string | number) => form.setFieldValue('quorum.secondCallMinimum', toInteger(value))}
+              {...rangeOf(settingsSchema.shape.quorum.shape.secondCallMinimum)}
               allowDecimal={false}
               allowNegative={false}
               disabled={!values.quorum.secondCallAllowed}
@@ -148,17 +126,13 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             <TextInput
               label={t('settings.profileName')}
               description={t('settings.profileNameHint')}
-              value={values.profile.name}
-              onChange={(e) => setProfile({ name: e.currentTarget.value })}
-              error={errors.profileName}
+              {...form.getInputProps('profile.name')}
               withAsterisk
             />
             <TextInput
               label={t('settings.profileRole')}
-              value={values.profile.role}
-              onChange={(e) => setProfile({ role: e.currentTarget.value })}
               description={t('settings.profileRoleHint')}
-              error={errors.profileRole}
+              {...form.getInputProps('profile.role')}
             />
           </SimpleGrid>
 

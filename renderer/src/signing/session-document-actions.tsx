@@ -1,7 +1,8 @@
 /**
- * The document and signature buttons of a session's header: «Convocatoria
- * (PDF)» before it is held, «Acta (PDF)» once held, and «Firmar acta» for a
- * concluded session (a signed one adds signers from its signed-acta section).
+ * The document and signature buttons of a session's header, as the core's
+ * SessionDetail.can allows: «Convocatoria (PDF)» before it is held, «Acta
+ * (PDF)» once held, and «Firmar acta» for the first signature (a signed acta
+ * adds signers from its signed-acta section).
  */
 import { Button } from '@mantine/core'
 import { IconSignature } from '@tabler/icons-react'
@@ -14,14 +15,12 @@ import { SignActaModal } from './sign-acta-modal'
 export function SessionDocumentActions({ detail }: { detail: SessionDetail }) {
   const { t } = useTranslation()
   const [signing, setSigning] = useState(false)
-  const { session, title } = detail
-  const upcoming = session.status === 'borrador' || session.status === 'convocada'
-  const held = session.status === 'concluida' || session.status === 'firmada'
+  const { session, title, can } = detail
   return (
     <>
-      {upcoming ? <SessionDocumentButton kind="convocatoria" sessionId={session.id} sessionTitle={title} /> : null}
-      {held ? <SessionDocumentButton kind="acta" sessionId={session.id} sessionTitle={title} /> : null}
-      {session.status === 'concluida' ? (
+      {can.convocatoria ? <SessionDocumentButton kind="convocatoria" sessionId={session.id} sessionTitle={title} /> : null}
+      {can.acta ? <SessionDocumentButton kind="acta" sessionId={session.id} sessionTitle={title} /> : null}
+      {can.signActa ? (
         <>
           <Button leftSection={<IconSignature size={18} aria-hidden />} onClick={() => setSigning(true)} aria-haspopup="dialog">
             {t('signing.sign')}

@@ -19,7 +19,7 @@ export function QuorumIndicator({ detail, editable }: { detail: SessionDetail; e
   const declared = detail.session.quorum
   const percent = quorum.required > 0 ? Math.min(100, Math.round((quorum.present / quorum.required) * 100)) : 0
   const color = quorum.reached ? 'green' : 'orange'
-  const canDeclare = editable && detail.session.status === 'en-curso' && !declared?.reached
+  const canDeclare = editable && detail.can.declareQuorum
 
   const run = async (call: 'primera' | 'segunda') => {
     try {

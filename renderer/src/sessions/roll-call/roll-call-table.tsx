@@ -110,7 +110,7 @@ export function RollCallTable({ sessionId, roster, editable, titularOf }: Props)
       focusRow(key === 'home' ? 0 : roster.length - 1)
     } else if (editable && KEYS[key]) {
       event.preventDefault()
-      if (choose(entry, KEYS[key] as Status)) focusRow(index + 1)
+      if (choose(entry, KEYS[key])) focusRow(index + 1)
     }
   }
 
@@ -188,7 +188,7 @@ export function RollCallTable({ sessionId, roster, editable, titularOf }: Props)
                         aria-label={t('rollCall.statusOf', { name: entry.fullName })}
                         color={muted ? 'gray.5' : attendanceColor[status]}
                         onChange={(value) => {
-                          choose(entry, value as Status)
+                          choose(entry, value)
                         }}
                         data={ATTENDANCE_STATUSES.map((value) => ({
                           value,

@@ -1,43 +1,5 @@
-/**
- * Strings of documents (acta, convocatoria, reporte de avance), signatures,
- * verification, fe de erratas and the diagnostics bundle. Top-level keys here
- * must not repeat those of the other resource files: they are merged at the
- * first level.
- */
-export const esMXDocumentos = {
-  documents: {
-    kinds: {
-      acta: 'Acta (PDF)',
-      convocatoria: 'Convocatoria (PDF)',
-    },
-    titles: {
-      acta: 'Acta de la sesión',
-      convocatoria: 'Convocatoria y orden del día',
-      reporte: 'Reporte de avance del Plan de Acción',
-    },
-    descriptions: {
-      acta: 'El acta con asistencia, quórum, desarrollo de cada punto, acuerdos y bloques de firma, en PDF/A para archivo.',
-      convocatoria: 'La convocatoria con el orden del día, lista para enviar a las personas integrantes.',
-    },
-    generate: 'Generar PDF',
-    generateAgain: 'Generar de nuevo',
-    starting: 'Preparando el documento…',
-    generating: 'Generando el documento…',
-    progressLabel: 'Avance de la generación',
-    percent: '{{value}} %',
-    keepWorking: 'Puede seguir trabajando: la ventana no se bloquea mientras se genera.',
-    ready: 'Documento listo',
-    failed: 'No se generó el documento',
-    save: 'Guardar PDF',
-    saved: 'Se guardó {{fileName}}.',
-    openViewer: 'Abrir en el visor',
-    opened: 'Se abrió {{fileName}} en el visor de PDF.',
-    formatValue: 'PDF/A-2b · es-MX',
-    previewNote: 'La vista previa se abre en el visor de PDF del sistema, que muestra el documento tal como se imprimirá.',
-    reportCard: {
-      description: 'El avance del Plan de Acción Local: compromisos por pilar, hitos y acuerdos vencidos.',
-    },
-  },
+/** Signing the acta, the signed acta, PDF verification and fe de erratas. */
+export const signing = {
   signing: {
     sign: 'Firmar acta',
     addSigner: 'Agregar firmante',
@@ -94,7 +56,6 @@ export const esMXDocumentos = {
     sha256: 'Huella SHA-256 registrada',
   },
   verify: {
-    nav: 'Verificar PDF',
     title: 'Verificar PDF',
     description: 'Compruebe las firmas electrónicas de cualquier PDF: quién firmó, cuándo y si el documento cambió después.',
     cardTitle: 'Firmas de un PDF',
@@ -154,12 +115,5 @@ export const esMXDocumentos = {
     done: 'Se registró la fe de erratas.',
     by: '{{date}} · {{profile}}',
     listLabel: 'Fe de erratas registradas',
-  },
-  diagnostics: {
-    export: 'Exportar diagnóstico',
-    exportHint: 'Un archivo JSON con la versión, el equipo, el tamaño de los datos y las copias de seguridad, para el soporte técnico. No contiene datos personales: ni nombres, ni correos, ni el texto de las minutas.',
-    exported: 'Se guardó {{fileName}}.',
-    openFolder: 'Abrir carpeta de datos',
-    openFolderHint: 'Abre en el explorador de archivos la carpeta con los datos, las copias de seguridad y las actas firmadas.',
   },
 } as const

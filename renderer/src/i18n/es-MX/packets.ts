@@ -1,12 +1,7 @@
-/**
- * Strings of review packets: the member view and the secretariat's export and
- * comments import. Top-level keys here must not repeat those of the other
- * resource files: they are merged at the first level.
- */
-export const esMXPaquetes = {
+/** Review packets: the member view, the secretariat's export and the comments import. */
+export const packets = {
   /** Member mode: a packet opened read-only, comments written and exported. */
   memberReview: {
-    nav: 'Revisión de paquete',
     title: 'Revisión de paquete',
     description: 'Lea sin conexión el orden del día y los documentos de una sesión y envíe sus comentarios a la Secretaría Técnica.',
     open: 'Abrir paquete',
@@ -150,7 +145,6 @@ export const esMXPaquetes = {
       failedTitle: 'No se exportaron los comentarios',
     },
   },
-
   /** Secretariat: the packet of a session not yet held. */
   reviewPacket: {
     export: 'Paquete de revisión',
@@ -161,7 +155,6 @@ export const esMXPaquetes = {
     exported: 'Se guardó «{{file}}». Envíelo a las personas integrantes: lo abren en «Revisión de paquete» y le devuelven sus comentarios.',
     failedTitle: 'No se exportó el paquete',
   },
-
   /** Secretariat: members' comments imported into a session. */
   memberComments: {
     tab: 'Comentarios',

@@ -8,26 +8,21 @@ export interface CsvReportRow {
   errors: string[]
 }
 
-export interface CsvRowReportLabels {
-  table: string
-  line: string
-  name: string
-  result: string
-  ok: string
-}
-
-/** The row-by-row report of a CSV import: each line with its problems, or a check mark. */
-export function CsvRowReport({ rows, labels }: { rows: readonly CsvReportRow[]; labels: CsvRowReportLabels }) {
+/**
+ * The row-by-row report of a CSV import: each line with its problems, or a
+ * check mark. `nameHeader` heads the column of what each row names.
+ */
+export function CsvRowReport({ rows, nameHeader }: { rows: readonly CsvReportRow[]; nameHeader: string }) {
   const { t } = useTranslation()
   return (
     <Paper withBorder>
       <ScrollArea.Autosize mah={300}>
-        <Table verticalSpacing="xs" horizontalSpacing="sm" stickyHeader aria-label={labels.table}>
+        <Table verticalSpacing="xs" horizontalSpacing="sm" stickyHeader aria-label={t('csvImport.reportLabel')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th style={{ width: 70 }}>{labels.line}</Table.Th>
-              <Table.Th>{labels.name}</Table.Th>
-              <Table.Th>{labels.result}</Table.Th>
+              <Table.Th style={{ width: 70 }}>{t('csvImport.line')}</Table.Th>
+              <Table.Th>{nameHeader}</Table.Th>
+              <Table.Th>{t('csvImport.result')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -41,7 +36,7 @@ export function CsvRowReport({ rows, labels }: { rows: readonly CsvReportRow[]; 
                       <ThemeIcon size={18} radius="xl" color="green" variant="light">
                         <IconCheck size={12} aria-hidden />
                       </ThemeIcon>
-                      <Text size="sm">{labels.ok}</Text>
+                      <Text size="sm">{t('csvImport.rowOk')}</Text>
                     </Group>
                   ) : (
                     <List size="sm" spacing={2} c="red.8">

@@ -56,11 +56,6 @@ export interface FormModalProps<V, T = V> {
 export function FormModal<V extends object, T = V>(props: FormModalProps<V, T>) {
   const { opened, onClose, onExited, title, subtitle, size, scrollable } = props
   const { t } = useTranslation()
-  const heading = (
-    <Text fw={700} size="lg">
-      {title}
-    </Text>
-  )
   return (
     <Modal
       opened={opened}
@@ -68,22 +63,30 @@ export function FormModal<V extends object, T = V>(props: FormModalProps<V, T>) 
       onExitTransitionEnd={onExited}
       size={size}
       scrollAreaComponent={scrollable ? ScrollArea.Autosize : undefined}
-      title={
-        subtitle ? (
-          <Stack gap={0}>
-            {heading}
-            <Text size="sm" c="dimmed" lineClamp={1}>
-              {subtitle}
-            </Text>
-          </Stack>
-        ) : (
-          heading
-        )
-      }
+      title={<ModalHeading title={title} subtitle={subtitle} />}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <FormBody {...props} />
     </Modal>
+  )
+}
+
+/** The title of every dialog, with an optional dimmed line under it. */
+export function ModalHeading({ title, subtitle }: { title: ReactNode; subtitle?: ReactNode }) {
+  const heading = (
+    <Text fw={700} size="lg">
+      {title}
+    </Text>
+  )
+  return subtitle ? (
+    <Stack gap={0}>
+      {heading}
+      <Text size="sm" c="dimmed" lineClamp={1}>
+        {subtitle}
+      </Text>
+    </Stack>
+  ) : (
+    heading
   )
 }
 

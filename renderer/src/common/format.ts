@@ -7,10 +7,6 @@ export { foldForSearch }
 const integer = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 0 })
 const oneDecimal = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 1 })
 
-export function formatInteger(value: number): string {
-  return integer.format(value)
-}
-
 /** "12.4 MB": file sizes in decimal units, as file managers show them. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${integer.format(bytes)} B`

@@ -5,13 +5,12 @@
 import { Badge, type BadgeProps } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AgreementState, CommitmentView } from '../../../main/core/contract/views'
-import type { AgendaItem, Attendance, Milestone, Pillar, Sector, Session } from '../../../main/core/model/schema'
+import type { AgendaItem, Milestone, Pillar, Sector, Session } from '../../../main/core/model/schema'
 import {
   actStatusColor,
   agendaStatusColor,
   agendaTypeColor,
   agreementStateColor,
-  attendanceColor,
   levelColor,
   milestoneStatusColor,
   pillarColor,
@@ -62,15 +61,6 @@ export function AgendaTypeBadge({ value, ...props }: Props<AgendaItem['type']>) 
   return (
     <Badge color={agendaTypeColor[value]} variant="outline" {...props}>
       {t(`enums.agendaType.${value}`)}
-    </Badge>
-  )
-}
-
-export function AttendanceBadge({ value, ...props }: Props<Attendance['status']>) {
-  const { t } = useTranslation()
-  return (
-    <Badge color={attendanceColor[value]} {...props}>
-      {t(`enums.attendance.${value}`)}
     </Badge>
   )
 }

@@ -1,11 +1,9 @@
 import { Text } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
-import { IconCheck, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { MemberRow } from '../../../main/core/contract/views'
-import { errorMessage } from '../api/api-error'
 import { useSetMemberActive } from '../api/members'
 import { ConfirmModal } from '../common/confirm-modal'
+import { notifyDone, notifyError } from '../common/notify'
 
 /** Confirms activating or deactivating a member before asking main to do it. */
 interface MemberActiveModalProps {
@@ -24,23 +22,13 @@ export function MemberActiveModal({ opened, member, onClose }: MemberActiveModal
     if (!member) return
     try {
       const saved = await setActive.mutateAsync({ id: member.id, active: !member.active })
-      notifications.show({
-        color: 'green',
-        icon: <IconCheck size={18} aria-hidden />,
-        title: t('members.notify.savedTitle'),
-        message: saved.active
-          ? t('members.notify.activated', { name: saved.fullName })
-          : t('members.notify.deactivated', { name: saved.fullName }),
-      })
+      notifyDone(
+        saved.active ? t('members.notify.activated', { name: saved.fullName }) : t('members.notify.deactivated', { name: saved.fullName }),
+        t('members.notify.savedTitle'),
+      )
       onClose()
     } catch (error) {
-      notifications.show({
-        color: 'red',
-        icon: <IconX size={18} aria-hidden />,
-        title: t('errors.title'),
-        message: errorMessage(error, t('errors.unexpected')),
-        autoClose: 8000,
-      })
+      notifyError(error)
     }
   }
 

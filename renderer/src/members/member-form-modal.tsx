@@ -4,15 +4,13 @@
  * stays open with what the user typed.
  */
 import { Divider, Group, Radio, Select, SimpleGrid, TextInput } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
-import { IconCheck, IconX } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { memberInputSchema, type MemberInput } from '../../../main/core/contract/operations'
 import type { MemberRow } from '../../../main/core/contract/views'
-import { errorMessage } from '../api/api-error'
 import { useCreateMember, useUpdateMember } from '../api/members'
 import { FormModal, type ModalForm } from '../common/form-modal'
+import { notifyDone, notifyError } from '../common/notify'
 import { zodForm } from '../common/zod-form'
 import { MUNICIPALITY_OPTIONS, SECTOR_OPTIONS } from './member-enums'
 import { emptyMemberValues, toMemberInput, valuesFromMember, type MemberFormValues } from './member-form-values'
@@ -33,23 +31,13 @@ export function MemberFormModal({ opened, onClose, member, members }: MemberForm
   const save = async (input: MemberInput) => {
     try {
       const saved = member ? await update.mutateAsync({ id: member.id, member: input }) : await create.mutateAsync(input)
-      notifications.show({
-        color: 'green',
-        icon: <IconCheck size={18} aria-hidden />,
-        title: t('members.notify.savedTitle'),
-        message: member
-          ? t('members.notify.updated', { name: saved.fullName })
-          : t('members.notify.created', { name: saved.fullName }),
-      })
+      notifyDone(
+        member ? t('members.notify.updated', { name: saved.fullName }) : t('members.notify.created', { name: saved.fullName }),
+        t('members.notify.savedTitle'),
+      )
       onClose()
     } catch (error) {
-      notifications.show({
-        color: 'red',
-        icon: <IconX size={18} aria-hidden />,
-        title: t('errors.title'),
-        message: errorMessage(error, t('errors.unexpected')),
-        autoClose: 8000,
-      })
+      notifyError(error)
     }
   }
 

@@ -25,10 +25,6 @@ const ICONS: Record<Target, ReactNode> = {
 
 const ORDER: Target[] = ['convocada', 'en-curso', 'concluida', 'cancelada']
 
-export function isTarget(status: Session['status']): status is Target {
-  return (ORDER as Session['status'][]).includes(status)
-}
-
 /** One button per transition the core allows now. */
 export function LifecycleButtons({ detail }: { detail: SessionDetail }) {
   const { t } = useTranslation()

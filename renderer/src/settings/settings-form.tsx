@@ -1,11 +1,10 @@
 import { Button, Card, Divider, Group, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { notifications } from '@mantine/notifications'
-import { IconCheck, IconDeviceFloppy, IconX } from '@tabler/icons-react'
+import { IconDeviceFloppy } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { settingsSchema, type Settings } from '../../../main/core/model/schema'
-import { errorMessage } from '../api/api-error'
 import { useUpdateSettings } from '../api/settings'
+import { notifyDone, notifyError } from '../common/notify'
 import { rangeOf, zodForm } from '../common/zod-form'
 
 const RULES = ['mitad-mas-uno', 'dos-tercios', 'porcentaje'] as const satisfies ReadonlyArray<Settings['quorum']['rule']>
@@ -35,20 +34,9 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     try {
       const saved = await update.mutateAsync(input)
       form.setValues(saved)
-      notifications.show({
-        color: 'green',
-        icon: <IconCheck size={18} aria-hidden />,
-        title: t('members.notify.savedTitle'),
-        message: t('settings.saved'),
-      })
+      notifyDone(t('settings.saved'), t('members.notify.savedTitle'))
     } catch (error) {
-      notifications.show({
-        color: 'red',
-        icon: <IconX size={18} aria-hidden />,
-        title: t('errors.title'),
-        message: errorMessage(error, t('errors.unexpected')),
-        autoClose: 8000,
-      })
+      notifyError(error)
     }
   }
 

@@ -1,4 +1,4 @@
-/** Strings shared by every screen: the app shell, the navigation, common words, errors and vote summaries. */
+/** Strings shared by every screen: the app shell, the navigation, common words, errors, vote summaries and the CSV import dialogs. */
 export const common = {
   app: {
     name: 'Secretariado',
@@ -58,6 +58,21 @@ export const common = {
     goHome: 'Volver a Sesiones',
     notFoundTitle: 'Página no encontrada',
     notFoundText: 'La dirección solicitada no existe en Secretariado.',
+  },
+  csvImport: {
+    column: 'Columna',
+    content: 'Contenido',
+    required: 'obligatoria',
+    choose: 'Elegir archivo CSV',
+    chooseAnother: 'Elegir otro archivo',
+    reportLabel: 'Revisión del archivo, fila por fila',
+    line: 'Línea',
+    result: 'Resultado',
+    rowOk: 'Correcta',
+    validText_one: 'La fila es correcta.',
+    validText_other: 'Las {{count}} filas son correctas.',
+    invalidText_one: 'Una fila tiene errores. Corrija el archivo y elíjalo de nuevo.',
+    invalidText_other: '{{count}} filas tienen errores. Corrija el archivo y elíjalo de nuevo.',
   },
   vote: {
     unanimous: 'Por unanimidad',

@@ -66,8 +66,13 @@ export const memberFieldsSchema = z
   })
   .strict()
 
+/** Whether a member of this sector must name the municipality they represent (the form marks the field from this). */
+export function requiresMunicipality(sector: Member['sector']): boolean {
+  return sector === 'municipio'
+}
+
 /** What a user edits about a member, checked whole: its fields, and a member of the municipal sector names the municipality. */
-export const memberInputSchema = memberFieldsSchema.refine((member) => member.sector !== 'municipio' || member.municipality !== null, {
+export const memberInputSchema = memberFieldsSchema.refine((member) => !requiresMunicipality(member.sector) || member.municipality !== null, {
   message: 'Elija el municipio que representa',
   path: ['municipality'],
 })

@@ -6,7 +6,7 @@
 import { Divider, Group, Radio, Select, SimpleGrid, TextInput } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { memberInputSchema, type MemberInput } from '../../../main/core/contract/operations'
+import { memberInputSchema, requiresMunicipality, type MemberInput } from '../../../main/core/contract/operations'
 import type { MemberRow } from '../../../main/core/contract/views'
 import { useCreateMember, useUpdateMember } from '../api/members'
 import { FormModal, type ModalForm } from '../common/form-modal'
@@ -98,7 +98,7 @@ function MemberFields({ form, member, members }: { form: ModalForm<MemberFormVal
           description={t('members.form.municipalityHint')}
           data={[...MUNICIPALITY_OPTIONS]}
           {...form.getInputProps('municipality')}
-          withAsterisk={values.sector === 'municipio'}
+          withAsterisk={requiresMunicipality(values.sector)}
           clearable
         />
       </SimpleGrid>

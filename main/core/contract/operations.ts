@@ -67,7 +67,7 @@ export const memberFieldsSchema = z
   .strict()
 
 /** Whether a member of this sector must name the municipality they represent (the form marks the field from this). */
-export function requiresMunicipality(sector: Member['sector']): boolean {
+export function requiresMunicipality(sector: Member['sector'] | null): boolean {
   return sector === 'municipio'
 }
 

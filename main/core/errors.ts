@@ -33,8 +33,10 @@ export interface ErrorInfo {
 }
 
 /** Spanish, one line per problem, naming the field path the way a user can find it. */
-export function describeZodError(error: z.ZodError, limit = 5): string {
+export function describeZodError(error: z.ZodError, limit = 5, options: { bareAppMessages?: boolean } = {}): string {
   const lines = error.issues.slice(0, limit).map((issue) => {
+    // Where the reader knows no field names (the bridge), a message written for this app says what is wrong on its own.
+    if (options.bareAppMessages && isAppMessage(issue)) return issue.message
     const path = issue.path.length ? issue.path.map(String).join('.') : '(raíz)'
     return `${path}: ${translateIssue(issue)}`
   })
@@ -42,9 +44,13 @@ export function describeZodError(error: z.ZodError, limit = 5): string {
   return lines.join('; ') + more
 }
 
+/** Messages written for this app are already Spanish; zod's defaults are not. */
+function isAppMessage(issue: z.core.$ZodIssue): boolean {
+  return !/^(Invalid|Too|Expected|Unrecognized|String|Number|Array)/.test(issue.message)
+}
+
 function translateIssue(issue: z.core.$ZodIssue): string {
-  // Messages written for this app are already Spanish; zod's defaults are not.
-  if (!/^(Invalid|Too|Expected|Unrecognized|String|Number|Array)/.test(issue.message)) return issue.message
+  if (isAppMessage(issue)) return issue.message
   switch (issue.code) {
     case 'invalid_type':
       return /received undefined/.test(issue.message) ? 'falta el valor' : `se esperaba ${typeName(issue.expected)}`

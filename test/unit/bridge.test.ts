@@ -102,11 +102,11 @@ describe('dispatch', () => {
     const municipal = { ...validMember, institution: 'Ayuntamiento de Zapopan', sector: 'municipio', municipality: null }
     expect(await dispatch('createMember', municipal, context)).toEqual({
       ok: false,
-      error: { code: 'VALIDACION', message: 'Datos no válidos: municipality: Elija el municipio que representa.' },
+      error: { code: 'VALIDACION', message: 'Datos no válidos: Elija el municipio que representa.' },
     })
     expect(await dispatch('updateMember', { id, member: municipal }, context)).toEqual({
       ok: false,
-      error: { code: 'VALIDACION', message: 'Datos no válidos: member.municipality: Elija el municipio que representa.' },
+      error: { code: 'VALIDACION', message: 'Datos no válidos: Elija el municipio que representa.' },
     })
     expect(await bytesOf(dataFile)).toEqual(before)
     // With the municipality named it is accepted; other sectors may name one or not.

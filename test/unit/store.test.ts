@@ -56,7 +56,10 @@ describe('Store: archivo nuevo y guardado durable', () => {
   it('agrupa los cambios simultáneos sin perder el último, y cada uno está en disco cuando se confirma', async () => {
     const folder = await tempFolder()
     const file = join(folder, 'd.json')
-    const store = await Store.open({ dataFile: file, now: fixedClock() })
+    let renames = 0
+    const countingFs: DurableFs = { ...fsp, rename: (from, to) => ((renames += 1), fsp.rename(from, to)) }
+    const store = await Store.open({ dataFile: file, fs: countingFs, now: fixedClock() })
+    renames = 0
     const confirmedOnDisk: boolean[] = []
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -72,6 +75,8 @@ describe('Store: archivo nuevo y guardado durable', () => {
       ),
     )
     expect(confirmedOnDisk).toEqual(Array.from({ length: 20 }, () => true))
+    // However fast the disk: the first change is written alone, the 19 that arrive during that write go together in one more.
+    expect(renames).toBe(2)
     const onDisk = await readDataFile(file)
     expect(onDisk.settings.defaultVenue).toBe('Sala 19')
     expect(onDisk.settings.profile.role.split('|')).toHaveLength(21)

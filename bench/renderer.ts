@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium } from '@playwright/test'
 import { operationNames } from '../main/core/contract/operations'
+import { mexicoDate } from '../main/core/domain/dates'
 import { generateDemoData } from '../main/demo/demo-data'
 import { dispatch } from '../main/core/ipc/dispatch'
 import type { HandlerContext } from '../main/core/ipc/context'
@@ -27,7 +28,7 @@ export interface RendererFigures {
 }
 
 const RENDERER = resolve(__dirname, '../out/renderer')
-const TODAY = new Date().toISOString().slice(0, 10)
+const TODAY = mexicoDate(new Date())
 
 export async function benchRenderer(sessions: number, runs: number): Promise<RendererFigures> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('Falta out/renderer: ejecute `npm run build` antes de `npm run bench`.')

@@ -6,7 +6,8 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { daysFromNow } from '../support/clock'
+import { mexicoOffset } from '../../main/core/domain/dates'
+import { TODAY, daysFromNow, fixedClock } from '../support/clock'
 import { demoBridge } from './helpers'
 import { makeIdentity, makePkcs12, makeSatKey, satIssuer, satPersonSubject, satSerial } from './signature-fixtures'
 
@@ -34,6 +35,15 @@ describe('documentos en la aplicación', () => {
     expect(Buffer.from(job.file?.contentBase64 ?? '', 'base64').subarray(0, 5).toString()).toBe('%PDF-')
     expect(job.file?.fileName).toMatch(/^acta-STL-S[OE]\d{2}-\d{4}\.pdf$/)
     await call('openJobInViewer', { jobId })
+    await store.close()
+  })
+
+  it('nombra el reporte con la fecha de Guadalajara, aunque en UTC ya sea el día siguiente', async () => {
+    const evening = new Date(`${TODAY}T20:30:00${mexicoOffset(TODAY)}`)
+    const { store, call } = await demoBridge({ sessions: 6, seed: 9 }, { now: fixedClock(evening) })
+    const { jobId } = await call('startDocument', { kind: 'reporte', sessionId: null })
+    const job = await waitForJob(call, jobId)
+    expect(job.file?.fileName).toBe(`reporte-de-avance-${TODAY}.pdf`)
     await store.close()
   })
 

@@ -24,7 +24,7 @@ export const documentHandlers: HandlerSet<'startDocument' | 'getJob' | 'openJobI
       const pdf = signed
         ? signed
         : kind === 'acta' ? await renderActa(data, session?.id ?? '', options) : kind === 'convocatoria' ? await renderConvocatoria(data, session?.id ?? '', options) : await renderReporte(data, at, options)
-      const suffix = session ? sessionKey(data.settings.keyPrefix, session) : at.toISOString().slice(0, 10)
+      const suffix = session ? sessionKey(data.settings.keyPrefix, session) : mexicoDate(at)
       return { fileName: `${signed ? 'acta-firmada' : NAMES[kind]}-${suffix}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') }
     })
     return { jobId }

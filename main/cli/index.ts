@@ -3,7 +3,7 @@
  *
  *   npm run cli -- demo-data --out FILE [--sessions N] [--seed N] [--today AAAA-MM-DD] [--dense]
  *   npm run cli -- check FILE
- *   npm run cli -- export FILE --what acuerdos|compromisos --format csv|json --out OUT
+ *   npm run cli -- export FILE --what acuerdos|compromisos --format csv|json --out OUT [--today AAAA-MM-DD]
  *   npm run cli -- import-progress FILE PROGRESS.csv [--dry-run]
  *   npm run cli -- acta FILE --session ID|latest --out OUT.pdf
  *   npm run cli -- convocatoria FILE --session ID|next --out OUT.pdf [--today AAAA-MM-DD]
@@ -35,7 +35,7 @@ import { runVerify } from './commands/verify'
 const USAGE = `Uso:
   npm run cli -- demo-data --out ARCHIVO [--sessions N] [--seed N] [--today AAAA-MM-DD] [--dense]
   npm run cli -- check ARCHIVO
-  npm run cli -- export ARCHIVO --what acuerdos|compromisos --format csv|json --out SALIDA
+  npm run cli -- export ARCHIVO --what acuerdos|compromisos --format csv|json --out SALIDA [--today AAAA-MM-DD]
   npm run cli -- import-progress ARCHIVO AVANCE.csv [--dry-run]
   npm run cli -- acta ARCHIVO --session ID|latest --out SALIDA.pdf
   npm run cli -- convocatoria ARCHIVO --session ID|next --out SALIDA.pdf [--today AAAA-MM-DD]
@@ -64,12 +64,12 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { what: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+        options: { what: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } },
         strict: true,
       })
       if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
       if (!values.out) throw new UsageError('Falta --out ARCHIVO.')
-      return runExport({ file: positionals[0], what: values.what, format: values.format, out: values.out })
+      return runExport({ file: positionals[0], what: values.what, format: values.format, out: values.out, today: values.today })
     }
     case 'import-progress': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'dry-run': { type: 'boolean' } }, strict: true })

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { readDataFile } from '../../main/core/store/read-data-file'
 import { Store } from '../../main/core/store/store'
+import { fixedClock } from '../support/clock'
 import { expect, test } from './fixtures'
 
 const SECTIONS = ['Integrantes', 'Acuerdos', 'Plan de Acción', 'Configuración', 'Sesiones']
@@ -76,7 +77,7 @@ test.describe('archivo dañado', () => {
     prepare: {
       run: async (dataFile) => {
       // Two saves leave backups; then the file is cut in half, as by a failing disk.
-      const store = await Store.open({ dataFile })
+      const store = await Store.open({ dataFile, now: fixedClock() })
       for (const venue of ['Sala A', 'Sala B']) await store.update((draft) => void (draft.settings.defaultVenue = venue))
       await store.close()
       const bytes = await readFile(dataFile)

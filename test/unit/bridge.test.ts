@@ -4,6 +4,7 @@ import { operationNames, operations, type InputOf, type OperationName, type Outp
 import { dispatch } from '../../main/core/ipc/dispatch'
 import { handlers } from '../../main/core/ipc/handlers'
 import { Store } from '../../main/core/store/store'
+import { fixedClock } from '../support/clock'
 import { bytesOf, handlerContext, tempFolder } from './helpers'
 
 type IsAny<T> = 0 extends 1 & T ? true : false
@@ -27,7 +28,7 @@ const validMember = {
 async function setup() {
   const folder = await tempFolder()
   const dataFile = join(folder, 'secretariado.json')
-  const store = await Store.open({ dataFile })
+  const store = await Store.open({ dataFile, now: fixedClock() })
   return { store, dataFile, context: handlerContext(store) }
 }
 
@@ -47,7 +48,7 @@ describe('dispatch', () => {
     const result = await dispatch('createMember', validMember, context)
     expect(result.ok).toBe(true)
     await store.close()
-    const reopened = await Store.open({ dataFile })
+    const reopened = await Store.open({ dataFile, now: fixedClock() })
     expect(reopened.data.members.map((m) => m.fullName)).toEqual([validMember.fullName])
     expect(reopened.data.audit.at(-1)?.summary).toMatch(/Alta de Mtra. Ana Lucía/)
     await reopened.close()

@@ -58,7 +58,7 @@ describe('línea de comandos: demo-data y check', () => {
   it('cualquier byte alterado hace que el archivo se rechace', async () => {
     const folder = await tempFolder()
     const file = join(folder, 'd.json')
-    expect(cli('demo-data', '--out', file, '--sessions', '3').status).toBe(0)
+    expect(cli('demo-data', '--out', file, '--sessions', '3', '--today', TODAY).status).toBe(0)
     const bytes = await readFile(file)
     for (let at = 0; at < bytes.length; at += 211) {
       const copy = Buffer.from(bytes)
@@ -70,14 +70,14 @@ describe('línea de comandos: demo-data y check', () => {
   it('exporta datos abiertos y reimporta el avance sin cambiar nada', async () => {
     const folder = await tempFolder()
     const file = join(folder, 'd.json')
-    expect(cli('demo-data', '--out', file, '--sessions', '6').status).toBe(0)
+    expect(cli('demo-data', '--out', file, '--sessions', '6', '--today', TODAY).status).toBe(0)
     const before = await readFile(file)
     const csv = join(folder, 'compromisos.csv')
-    const exported = cli('export', file, '--what', 'compromisos', '--format', 'csv', '--out', csv)
+    const exported = cli('export', file, '--what', 'compromisos', '--format', 'csv', '--out', csv, '--today', TODAY)
     expect(exported.status, exported.stderr).toBe(0)
     expect([...(await readFile(csv)).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const json = join(folder, 'acuerdos.json')
-    expect(cli('export', file, '--what', 'acuerdos', '--format', 'json', '--out', json).status).toBe(0)
+    expect(cli('export', file, '--what', 'acuerdos', '--format', 'json', '--out', json, '--today', TODAY).status).toBe(0)
     expect((JSON.parse(await readFile(json, 'utf8')) as { conjunto: unknown }).conjunto).toBe('acuerdos')
     const imported = cli('import-progress', file, csv)
     expect(imported.status, imported.stderr).toBe(0)

@@ -18,9 +18,29 @@ const RENDERER_CORE_MODULES = [
   'core/model/schema',
   'core/domain/dates',
   'core/domain/text',
+  'core/domain/progress',
+  'core/domain/csv-columns',
+  'core/packets/limits',
 ]
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 const allowedCore = `(?:${RENDERER_CORE_MODULES.map(escape).join('|')})`
+
+const CORE_MESSAGE = 'La interfaz importa del núcleo sólo tipos y los módulos puros de eslint.config.mjs; lo demás se pide al núcleo por window.api.'
+/** Any path into main/ (main itself included) but the allowed modules; and the tests' and benchmarks' code, which wraps the core. */
+const rendererForbidden = [
+  { regex: `(^|/)main(?:$|/(?!${allowedCore}$))`, message: CORE_MESSAGE },
+  { regex: '(^|/)(test|bench)(/|$)', message: 'La interfaz no importa código de pruebas ni de mediciones.' },
+  { regex: '^node:', message: 'La interfaz corre en el navegador: sin módulos de Node.' },
+]
+const PRELOAD_MESSAGE = 'El preload sólo importa los nombres de las operaciones (operation-names.ts); los tipos, con import type.'
+const rendererPaths = [{ name: 'electron', message: 'La interfaz no usa Electron: todo pasa por window.api.' }]
+/** import() is checked as well: a literal path into main/ must be an allowed module, and a computed path is refused. */
+// Selectors cannot hold a slash inside a regular expression: \x2F stands for it.
+const slash = (pattern) => pattern.replaceAll('\\/', '\\x2F').replaceAll('/', '\\x2F')
+const dynamicImports = [
+  { selector: `ImportExpression[source.type='Literal'][source.value=/${slash(`(^|/)main(?:$|/(?!${allowedCore}$))`)}/]`, message: CORE_MESSAGE },
+  { selector: "ImportExpression:not([source.type='Literal'])", message: 'import() con una ruta calculada no se admite: escriba la ruta del módulo.' },
+]
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tmp/**', 'docs/**', 'bench/results/**'] },
@@ -45,20 +65,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'La interfaz no usa Electron: todo pasa por window.api.' }],
-          patterns: [
-            {
-              regex: `(^|/)main/(?!${allowedCore}$)`,
-              allowTypeImports: true,
-              message: 'La interfaz importa del núcleo sólo tipos y los módulos puros de eslint.config.mjs; lo demás se pide al núcleo por window.api.',
-            },
-            { regex: '^node:', message: 'La interfaz corre en el navegador: sin módulos de Node.' },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: rendererPaths, patterns: rendererForbidden.map((pattern) => ({ ...pattern, allowTypeImports: true })) }],
+      'no-restricted-syntax': ['error', ...dynamicImports],
+    },
+  },
+  {
+    // Plain JavaScript in the renderer has no types to import: the same boundary, without exceptions.
+    files: ['renderer/**/*.{js,jsx,mjs,cjs}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: rendererPaths, patterns: rendererForbidden }],
+      'no-restricted-syntax': ['error', ...dynamicImports],
     },
   },
   {
@@ -67,8 +84,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '(^|/)main/(?!core/contract/operation-names$)', allowTypeImports: true, message: 'El preload sólo importa los nombres de las operaciones (operation-names.ts); los tipos, con import type.' }] },
+        { patterns: [{ regex: '(^|/)(main|test|bench)(?:$|/(?!core/contract/operation-names$))', allowTypeImports: true, message: PRELOAD_MESSAGE }] },
       ],
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: PRELOAD_MESSAGE }],
     },
   },
   {

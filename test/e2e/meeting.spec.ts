@@ -109,12 +109,17 @@ test('una sesión completa desde la interfaz: se crea, se pasa lista, se escribe
   await expect(page.getByRole('heading', { level: 1, name: 'Minuta en vivo' })).toBeVisible()
   await currentItemTitle(page, 'Lista de asistencia y declaración de quórum')
   await writeNotes(page, NOTES[0] ?? '')
-  // The item timer: Alt+R starts and pauses it; the pause stores the seconds.
+  // The item timer: Alt+R starts and pauses it; the pause stores the seconds. The page's clock stands
+  // still while exactly two of its seconds are run, so the reading is the same on any machine.
+  const pageNow = await page.evaluate(() => Date.now()) // the page's own clock, installed by the harness
+  await page.clock.pauseAt(pageNow + 1000)
   await page.keyboard.press('Alt+r')
   await expect(page.getByRole('button', { name: 'Pausar' })).toBeVisible()
-  await expect(page.getByRole('timer')).toHaveText('00:02', { timeout: 5000 })
+  await page.clock.runFor(2000)
+  await expect(page.getByRole('timer')).toHaveText('00:02')
   await page.keyboard.press('Alt+r')
   await expect(page.getByRole('button', { name: 'Reanudar' })).toBeVisible()
+  await page.clock.resume()
   await expect.poll(async () => (await readDataFile(harness.dataFile)).sessions.find((candidate) => candidate.id === sessionId)?.agenda[0]?.elapsedSeconds).toBeGreaterThanOrEqual(2)
   await page.keyboard.press('Alt+t')
   await expect(page.getByRole('button', { name: /^Tratado/, pressed: true })).toBeVisible()

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { TIME_ZONE } from './main/core/domain/dates'
 
 /**
  * End-to-end tests drive the built renderer (out/renderer) in Debian's
@@ -17,7 +18,7 @@ export default defineConfig({
   use: {
     viewport: { width: 1440, height: 900 },
     locale: 'es-MX',
-    timezoneId: 'America/Mexico_City',
+    timezoneId: TIME_ZONE,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

@@ -5,7 +5,7 @@
  * test certificates are valid around it. The machine's date never decides an
  * outcome, so the suites give the same result on any day.
  */
-import { TIME_ZONE } from '../../main/core/domain/dates'
+import { TIME_ZONE, mexicoOffset } from '../../main/core/domain/dates'
 
 export { TIME_ZONE }
 
@@ -13,7 +13,7 @@ export { TIME_ZONE }
 export const TODAY = '2026-11-26'
 
 /** 09:00 in Guadalajara on `TODAY`: the morning of a session convened for 11:00. */
-export const NOW = new Date(`${TODAY}T09:00:00-06:00`)
+export const NOW = new Date(`${TODAY}T09:00:00${mexicoOffset(TODAY)}`)
 
 export const DAY_MS = 86_400_000
 

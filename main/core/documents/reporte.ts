@@ -5,7 +5,7 @@
  * agreements. Progress and states come from the domain rules, as in the app.
  */
 import { AppError } from '../errors'
-import { longSpanishDate, mexicoDate } from '../domain/dates'
+import { longSpanishDate, mexicoDate, spanishDate } from '../domain/dates'
 import { agreementState, commitmentProgress, completionLevel, isMilestoneOverdue, type CompletionLevel } from '../domain/progress'
 import { sessionKey, sessionTitle } from '../domain/session-title'
 import { PILLARS, type Commitment, type Data, type Plan } from '../model/schema'
@@ -15,7 +15,7 @@ import { COLORS, Layout, STYLES } from './layout'
 import { collectBytes, createArchivalDocument, type RenderOptions } from './pdf-document'
 import { Progress } from './progress'
 import type { Run } from './text-wrap'
-import { COMPLETION_LABELS, mediumDate, MILESTONE_STATUS_LABELS, PILLAR_LABELS, plural, responsibleWording, shortDate } from './wording'
+import { COMPLETION_LABELS, MILESTONE_STATUS_LABELS, PILLAR_LABELS, plural, responsibleWording, shortDate } from './wording'
 
 export interface ReportOptions extends RenderOptions {
   /** The plan to report on; by default the one whose period covers `now`, or the latest. */
@@ -195,7 +195,7 @@ export async function renderReporte(data: Data, now: Date, options: ReportOption
   }
   await progress.step(overdue.length)
 
-  layout.stampPages(frameFor(data.settings, `Reporte de avance · ${plan.name}`, `${plan.name} · Corte al ${mediumDate(today)}`))
+  layout.stampPages(frameFor(data.settings, `Reporte de avance · ${plan.name}`, `${plan.name} · Corte al ${spanishDate(today)}`))
   layout.finish()
   doc.end()
   const result = await bytes
@@ -229,7 +229,7 @@ function drawCommitment(layout: Layout, fact: CommitmentFacts, today: string, ag
   const facts = [
     `Institución responsable: ${commitment.leadInstitution}`,
     commitment.coLeadInstitution ? `Corresponsable de sociedad civil: ${commitment.coLeadInstitution}` : '',
-    `Vigencia: del ${mediumDate(commitment.startDate)} al ${mediumDate(commitment.endDate)}`,
+    `Vigencia: del ${spanishDate(commitment.startDate)} al ${spanishDate(commitment.endDate)}`,
     `Pilares: ${commitment.pillars.map((pillar) => PILLAR_LABELS[pillar]).join('; ')}`,
   ].filter(Boolean)
   layout.paragraph(facts.join('\n'), { style: { ...STYLES.small, size: 8.5 }, gapAfter: 4 })

@@ -2,7 +2,6 @@
  * How the documents word things, in the formal Spanish of a Mexican
  * collegiate body: labels, votes, times and dates (always in Guadalajara).
  */
-import { TIME_ZONE } from '../domain/dates'
 import type { CompletionLevel } from '../domain/progress'
 import type { AgreementState } from '../contract/views'
 import type { AgendaItem, Attendance, Member, Milestone, Pillar, Sector, Session, Settings, Vote } from '../model/schema'
@@ -72,11 +71,6 @@ export function plural(count: number, one: string, many: string): string {
 /** "11:00 horas". */
 export function hours(time: string): string {
   return `${time} horas`
-}
-
-/** "18 de diciembre de 2026" for a `YYYY-MM-DD` date. */
-export function mediumDate(date: string): string {
-  return new Intl.DateTimeFormat('es-MX', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T18:00:00Z`))
 }
 
 /** "18/12/2026", for narrow table columns. */

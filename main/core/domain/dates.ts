@@ -14,6 +14,7 @@ const DAY_MS = 86_400_000
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 const longFormat = new Intl.DateTimeFormat('es-MX', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+const dayMonthYearFormat = new Intl.DateTimeFormat('es-MX', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' })
 const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
 
 // ── instants read in Guadalajara ────────────────────────────────────────
@@ -32,6 +33,11 @@ export function mexicoTime(instant: Date): string {
 export function longSpanishDate(date: string): string {
   // 18:00 UTC of that day falls on the same calendar day in Guadalajara.
   return longFormat.format(new Date(`${date}T18:00:00Z`)).replace(',', '')
+}
+
+/** "26 de noviembre de 2026" for a `YYYY-MM-DD` date. */
+export function spanishDate(date: string): string {
+  return dayMonthYearFormat.format(new Date(`${date}T18:00:00Z`))
 }
 
 /** Guadalajara's UTC offset on a date (at noon), as `-06:00`. */

@@ -2,7 +2,7 @@
  * PDF dates (ISO 32000-1 §7.9.4), written in Guadalajara's offset so a reader
  * sees the local wall-clock time of the signature, and read back to an instant.
  */
-import { TIME_ZONE } from '../domain/dates'
+import { TIME_ZONE, mexicoDate, spanishDate as spanishCalendarDate } from '../domain/dates'
 
 /** `D:20261126120000-06'00'` for an instant, in the given zone (Mexico City by default). */
 export function pdfDate(instant: Date, timeZone = TIME_ZONE): string {
@@ -56,5 +56,5 @@ export function spanishDateTime(instant: Date): string {
 
 /** "26 de noviembre de 2026". */
 export function spanishDate(instant: Date): string {
-  return new Intl.DateTimeFormat('es-MX', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(instant)
+  return spanishCalendarDate(mexicoDate(instant))
 }

@@ -20,7 +20,7 @@ export async function dispatch(name: unknown, input: unknown, context: HandlerCo
   }
   const parsed = operations[name].input.safeParse(input)
   if (!parsed.success) {
-    return { ok: false, error: { code: 'VALIDACION', message: `Datos no válidos: ${describeZodError(parsed.error, 5, { bareAppMessages: true })}.` } }
+    return { ok: false, error: { code: 'VALIDACION', message: `Datos no válidos: ${describeZodError(parsed.error, 5, { bareAppMessages: true }).replace(/\.$/, '')}.` } }
   }
   try {
     const handler = handlers[name] as (input: unknown, context: HandlerContext) => unknown

@@ -3,7 +3,7 @@
  * (plans, commitments, milestones), search, open data and the audit log.
  */
 import { z } from 'zod'
-import { AGREEMENT_STATUSES, MILESTONE_STATUSES, PILLARS, dateSchema, idSchema } from '../model/schema'
+import { AGREEMENT_STATUSES, AUDIT_ENTITIES, MILESTONE_STATUSES, PILLARS, dateSchema, idSchema } from '../model/schema'
 import { MAX_ATTACHMENT_BYTES } from './session-inputs'
 
 const trimmed = (max: number) => z.string().trim().max(max, `Máximo ${max} caracteres`)
@@ -84,7 +84,6 @@ export const OPEN_DATA_FORMATS = ['csv', 'json'] as const
 export const exportOpenDataSchema = z.object({ what: z.enum(OPEN_DATA_SETS), format: z.enum(OPEN_DATA_FORMATS) }).strict()
 export const importProgressCsvSchema = z.object({ csv: z.string().max(5 * 1024 * 1024, 'El archivo CSV supera el máximo de 5 MB'), apply: z.boolean() }).strict()
 
-export const AUDIT_ENTITIES = ['integrante', 'sesion', 'acuerdo', 'compromiso', 'plan', 'configuracion', 'archivo'] as const
 export const auditQuerySchema = z
   .object({
     entity: z.enum(AUDIT_ENTITIES).nullable().default(null),

@@ -30,16 +30,20 @@ export const packetAttachmentSchema = z
   })
   .strict()
 
-const commentText = z.string().trim().max(MAX_COMMENT_CHARS, `Un comentario admite como máximo ${MAX_COMMENT_CHARS} caracteres`)
+/** One comment's text as the member writes it, trimmed; empty for none. */
+export const commentTextSchema = z.string().trim().max(MAX_COMMENT_CHARS, `Un comentario admite como máximo ${MAX_COMMENT_CHARS} caracteres`)
+
+/** The name that signs a comments file (the file's authorSchema), saying why it is needed when it is missing. */
+export const commentAuthorSchema = z.string().trim().min(1, 'Escriba su nombre: los comentarios se firman con el nombre de quien los escribe.').pipe(authorSchema)
 
 export const exportCommentsSchema = z
   .object({
     packetId: packetIdSchema,
-    author: authorSchema,
+    author: commentAuthorSchema,
     /** The general comment on the session; empty for none. */
-    general: commentText.default(''),
+    general: commentTextSchema.default(''),
     items: z
-      .array(z.object({ itemId: idSchema, text: commentText.min(1, 'El comentario de un punto está vacío') }).strict())
+      .array(z.object({ itemId: idSchema, text: commentTextSchema.min(1, 'El comentario de un punto está vacío') }).strict())
       .max(MAX_COMMENTS - 1, `Como máximo ${MAX_COMMENTS - 1} comentarios por archivo`),
   })
   .strict()

@@ -66,6 +66,8 @@ export interface SessionSummary {
   present: number
   expected: number
   agreements: number
+  /** The session took place (concluded or signed): isHeld in domain/session-rules. */
+  held: boolean
 }
 
 export interface AgendaItemPlan {
@@ -111,6 +113,8 @@ export interface SessionDetail {
   roster: RosterEntry[]
   quorum: QuorumView
   allowedTransitions: Session['status'][]
+  /** The session took place (concluded or signed), so its agreements are all adopted: isHeld in domain/session-rules. */
+  held: boolean
   /** What the session's state lets the secretary change now (the core's own rule, so the UI never guesses). */
   editable: { datos: boolean; orden: boolean; asistencia: boolean; minuta: boolean }
   /** What the session's state allows now besides editing, by the same rules the operations apply. */
@@ -150,6 +154,10 @@ export interface AgreementRow extends Agreement {
   sessionDate: string
   /** `vencido` when pending or in progress past its due date. */
   state: AgreementState
+  /** Pending or in progress, overdue or not: still under follow-up (isAgreementOpen). */
+  open: boolean
+  /** Days past the due date when `vencido`; null otherwise. */
+  daysLate: number | null
   responsibleNames: string[]
 }
 
@@ -159,7 +167,12 @@ export interface MemberRow extends Member {
 }
 
 export interface MilestoneView extends Milestone {
+  /** Not completed and past its due date. */
   overdue: boolean
+  /** Not completed, not overdue, and due within MILESTONE_DUE_SOON_DAYS (domain/progress). */
+  dueSoon: boolean
+  /** Days from today to the due date: 0 on the day, negative once past it. */
+  daysLeft: number
 }
 
 export interface CommitmentView extends Omit<Commitment, 'milestones'> {
@@ -177,15 +190,19 @@ export interface PlanOverview {
 export type { AuditEntry }
 
 export interface DashboardView {
+  /** The day the figures are computed for, in Guadalajara (`YYYY-MM-DD`). */
+  asOf: string
   plan: { id: string; name: string } | null
   commitments: number
   averageProgress: number
   byLevel: { level: CommitmentView['level']; count: number }[]
   byPillar: { pillar: Commitment['pillars'][number]; progress: number; commitments: number }[]
   byInstitution: { institution: string; progress: number; commitments: number }[]
-  /** Milestones not completed, due within the next 60 days or already overdue, soonest first. */
-  milestonesDue: { commitmentId: string; commitmentNumber: number; commitmentTitle: string; milestoneId: string; title: string; dueDate: string; status: Milestone['status']; progress: number; overdue: boolean }[]
+  /** Milestones not completed, due within MILESTONE_DUE_SOON_DAYS (60) or already overdue, soonest first. */
+  milestonesDue: { commitmentId: string; commitmentNumber: number; commitmentTitle: string; milestoneId: string; title: string; dueDate: string; status: Milestone['status']; progress: number; overdue: boolean; daysLeft: number }[]
   agreementsByState: { state: AgreementState; count: number }[]
+  /** Agreements still open (pending, in progress or overdue). */
+  openAgreements: number
   overdueAgreements: AgreementRow[]
 }
 

@@ -2,7 +2,7 @@
 import Papa from 'papaparse'
 import type { AuditEntry } from '../model/schema'
 import { mexicoDate } from './dates'
-import { foldForSearch } from './text'
+import { matchesWords } from './text'
 
 export interface AuditQuery {
   entity: AuditEntry['entity'] | null
@@ -12,9 +12,8 @@ export interface AuditQuery {
   limit: number
 }
 
-/** Newest first. Dates are calendar days in Guadalajara. */
+/** Newest first. Dates are calendar days in Guadalajara; the text matches as the search box does (matchesWords). */
 export function filterAudit(entries: readonly AuditEntry[], query: AuditQuery): AuditEntry[] {
-  const text = foldForSearch(query.text)
   const result: AuditEntry[] = []
   for (let index = entries.length - 1; index >= 0 && result.length < query.limit; index--) {
     const entry = entries[index]
@@ -24,7 +23,7 @@ export function filterAudit(entries: readonly AuditEntry[], query: AuditQuery): 
       const day = mexicoDate(new Date(entry.at))
       if ((query.from && day < query.from) || (query.to && day > query.to)) continue
     }
-    if (text && !foldForSearch(`${entry.summary} ${entry.profile}`).includes(text)) continue
+    if (!matchesWords(query.text, `${entry.summary} ${entry.profile}`)) continue
     result.push(entry)
   }
   return result

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { describeZodError } from '../errors'
 import { memberInputSchema, type MemberInput } from '../contract/operations'
 import { MUNICIPALITIES, SECTORS, type Member } from '../model/schema'
+import { MEMBER_CSV_COLUMNS, MEMBER_CSV_HEADER, MEMBER_CSV_REQUIRED, isCsvColumn, type MemberCsvColumn } from './csv-columns'
 import { foldForSearch } from './text'
 
 export interface CsvRowReport {
@@ -21,19 +22,6 @@ export interface MemberCsvResult {
   rows: CsvRowReport[]
   members: (MemberInput & { substituteForName: string | null })[]
 }
-
-const COLUMNS = {
-  nombre: 'fullName',
-  cargo: 'position',
-  institucion: 'institution',
-  sector: 'sector',
-  municipio: 'municipality',
-  caracter: 'role',
-  suple_a: 'substituteFor',
-  participacion: 'voting',
-  correo: 'email',
-  telefono: 'phone',
-} as const
 
 const SECTOR_NAMES: Record<string, (typeof SECTORS)[number]> = {
   'gobierno estatal': 'gobierno-estatal',
@@ -57,7 +45,6 @@ const FIELD_LABELS: Record<string, string> = {
 }
 const FIELD_PATTERN = new RegExp(`\\b(?:${Object.keys(FIELD_LABELS).join('|')})\\b`, 'g')
 
-export const MEMBER_CSV_HEADER = Object.keys(COLUMNS).join(',')
 const MAX_ROWS = 2000
 
 export function parseMemberCsv(text: string, existing: readonly Member[]): MemberCsvResult {
@@ -67,11 +54,11 @@ export function parseMemberCsv(text: string, existing: readonly Member[]): Membe
     transformHeader: (header) => foldForSearch(header).replace(/[\s-]+/g, '_'),
   })
   const headers = parsed.meta.fields ?? []
-  const missing = ['nombre', 'institucion', 'sector'].filter((column) => !headers.includes(column))
+  const missing = MEMBER_CSV_REQUIRED.filter((column) => !headers.includes(column))
   if (missing.length > 0) {
     return { rows: [{ line: 1, name: '', errors: [`Faltan columnas obligatorias: ${missing.join(', ')}. Columnas esperadas: ${MEMBER_CSV_HEADER}.`] }], members: [] }
   }
-  const unknown = headers.filter((header) => !(header in COLUMNS))
+  const unknown = headers.filter((header) => !isCsvColumn(MEMBER_CSV_COLUMNS, header))
   if (unknown.length > 0) {
     return { rows: [{ line: 1, name: '', errors: [`Columnas no reconocidas: ${unknown.join(', ')}. Columnas esperadas: ${MEMBER_CSV_HEADER}.`] }], members: [] }
   }
@@ -90,7 +77,7 @@ export function parseMemberCsv(text: string, existing: readonly Member[]): Membe
     const errors: string[] = []
     const rowErrors = parsed.errors.filter((error) => error.row === index)
     for (const error of rowErrors) errors.push(error.code === 'TooManyFields' ? 'tiene más columnas que el encabezado' : error.code === 'TooFewFields' ? 'tiene menos columnas que el encabezado' : 'no se pudo leer')
-    const value = (column: keyof typeof COLUMNS): string => (row[column] ?? '').trim()
+    const value = (column: MemberCsvColumn): string => (row[column] ?? '').trim()
     const sectorText = foldForSearch(value('sector'))
     const sector = SECTOR_NAMES[sectorText] ?? (SECTORS as readonly string[]).find((slug) => slug === sectorText.replace(/\s+/g, '-'))
     if (!sector && value('sector')) errors.push(`sector «${value('sector')}» no reconocido (use: gobierno estatal, sociedad civil, órgano garante, academia, municipio u otro)`)

@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse'
 import { MILESTONE_STATUSES, type Data, type Milestone } from '../model/schema'
+import { PROGRESS_CSV_REQUIRED } from './csv-columns'
 import { milestoneStateProblem } from './progress'
 import { foldForSearch } from './text'
 
@@ -38,7 +39,7 @@ export function parseProgressCsv(text: string, data: Data): ProgressCsvResult {
     transformHeader: (header) => foldForSearch(header).replace(/[\s-]+/g, '_'),
   })
   const headers = parsed.meta.fields ?? []
-  const missing = ['hito_id', 'hito_avance', 'hito_estado'].filter((column) => !headers.includes(column))
+  const missing = PROGRESS_CSV_REQUIRED.filter((column) => !headers.includes(column))
   if (missing.length > 0) {
     return { rows: [{ line: 1, name: '', errors: [`Faltan columnas obligatorias: ${missing.join(', ')}.`] }], changes: [], valid: false }
   }

@@ -9,7 +9,7 @@
  */
 import type { Data } from '../model/schema'
 import { sessionCode, sessionTitle } from './session-title'
-import { foldForSearch } from './text'
+import { foldForSearch, searchTerms, wordStart } from './text'
 
 export type SearchKind = 'integrante' | 'sesion' | 'minuta' | 'acuerdo' | 'compromiso'
 
@@ -66,7 +66,7 @@ function* documents(data: Data): Generator<Doc> {
 const KIND_ORDER: Record<SearchKind, number> = { sesion: 0, acuerdo: 1, compromiso: 2, integrante: 3, minuta: 4 }
 
 export function search(data: Data, query: string, limit = 50): SearchHit[] {
-  const terms = foldForSearch(query).split(/\s+/).filter((term) => term.length > 0)
+  const terms = searchTerms(query)
   if (terms.length === 0) return []
   const hits: { doc: Doc; score: number; at: number }[] = []
   for (const doc of documents(data)) {
@@ -86,13 +86,6 @@ export function search(data: Data, query: string, limit = 50): SearchHit[] {
   }
   hits.sort((a, b) => b.score - a.score)
   return hits.slice(0, limit).map(({ doc, at }) => ({ kind: doc.kind, id: doc.id, sessionId: doc.sessionId, title: doc.title, snippet: snippet(doc, at) }))
-}
-
-/** Where `term` begins a word of `text` ("ordinaria" is not found inside "extraordinaria"), or -1. */
-function wordStart(text: string, term: string): number {
-  let index = text.indexOf(term)
-  while (index > 0 && /[\p{L}\p{N}]/u.test(text.charAt(index - 1))) index = text.indexOf(term, index + 1)
-  return index
 }
 
 /** About 160 characters around the first match, from the original (accented) text. */

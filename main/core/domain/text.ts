@@ -15,6 +15,35 @@ export function foldCharacter(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 }
 
+/** The words of a query, folded: what a match looks for, each on its own. */
+export function searchTerms(query: string): string[] {
+  return foldForSearch(query).split(/\s+/).filter((term) => term.length > 0)
+}
+
+const isWordCharacter = (char: string): boolean => /[\p{L}\p{N}]/u.test(char)
+
+/**
+ * Where `term` begins a word of `text`, both folded, searching from `from`
+ * ("ordinaria" is not found inside "extraordinaria"), or -1.
+ */
+export function wordStart(text: string, term: string, from = 0): number {
+  let index = text.indexOf(term, from)
+  while (index > 0 && isWordCharacter(text.charAt(index - 1))) index = text.indexOf(term, index + 1)
+  return index
+}
+
+/**
+ * Whether every word of the query begins a word of the text, without regard
+ * to accents or case: the rule of the search box, which the lists' filters
+ * and the bitácora follow too. An empty query matches everything.
+ */
+export function matchesWords(query: string, text: string): boolean {
+  const terms = searchTerms(query)
+  if (terms.length === 0) return true
+  const folded = foldForSearch(text)
+  return terms.every((term) => wordStart(folded, term) !== -1)
+}
+
 const isControl = (char: string): boolean => {
   const code = char.charCodeAt(0)
   return code < 0x20 || code === 0x7f

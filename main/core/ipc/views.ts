@@ -5,13 +5,23 @@
  */
 import { AppError } from '../errors'
 import type { Data, Member, Session } from '../model/schema'
-import type { AgreementRow, AgreementState, CommitmentView, DashboardView, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
+import type { AgreementRow, CommitmentView, DashboardView, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
 import { agendaSchedule } from '../domain/agenda'
 import { computeQuorum } from '../domain/quorum'
-import { allowedTransitions, editableScopes, sessionActions } from '../domain/session-rules'
+import { allowedTransitions, editableScopes, isHeld, sessionActions } from '../domain/session-rules'
 import { mexicoDate } from '../domain/dates'
 import { pairedNames } from '../domain/members'
-import { agreementState, commitmentProgress, completionLevel, isMilestoneOverdue } from '../domain/progress'
+import {
+  AGREEMENT_STATES,
+  agreementDaysLate,
+  agreementState,
+  commitmentProgress,
+  completionLevel,
+  isAgreementOpen,
+  isMilestoneDueSoon,
+  isMilestoneOverdue,
+  milestoneDaysLeft,
+} from '../domain/progress'
 import { sessionKey, sessionTitle } from '../domain/session-title'
 
 export function buildMemberRows(data: Data): MemberRow[] {
@@ -42,6 +52,7 @@ export function buildSessionSummaries(data: Data): SessionSummary[] {
       present: session.attendance.filter((row) => row.status === 'presente' || row.status === 'suplente').length,
       expected: session.attendance.length,
       agreements: agreementsBySession.get(session.id) ?? 0,
+      held: isHeld(session),
     }))
     .sort((a, b) => b.date.localeCompare(a.date) || b.startTime.localeCompare(a.startTime))
 }
@@ -62,6 +73,7 @@ export function buildSessionDetail(data: Data, id: string, now: Date): SessionDe
     roster: buildRoster(data.members, session),
     quorum: buildQuorumView(data, session),
     allowedTransitions: [...allowedTransitions(session.status)],
+    held: isHeld(session),
     editable: editableScopes(session),
     can: sessionActions(session),
     previous: previous ? { id: previous.id, title: sessionTitle(previous) } : null,
@@ -75,7 +87,7 @@ function pendingAgreementsBefore(data: Data, session: Session, now: Date): Agree
     data.sessions.filter((other) => other.id !== session.id && `${other.date}${other.startTime}` < `${session.date}${session.startTime}`).map((other) => other.id),
   )
   return buildAgreementRows(data, now).filter(
-    (row) => earlier.has(row.sessionId) && (row.state === 'pendiente' || row.state === 'en-proceso' || row.state === 'vencido' || row.followUps.some((entry) => entry.sessionId === session.id)),
+    (row) => earlier.has(row.sessionId) && (row.open || row.followUps.some((entry) => entry.sessionId === session.id)),
   )
 }
 
@@ -131,6 +143,8 @@ export function buildAgreementRows(data: Data, now: Date): AgreementRow[] {
         sessionTitle: session ? sessionTitle(session) : '',
         sessionDate: session?.date ?? '',
         state: agreementState(agreement, today),
+        open: isAgreementOpen(agreement),
+        daysLate: agreementDaysLate(agreement, today),
         responsibleNames: agreement.responsibleMemberIds.map((memberId) => names.get(memberId) ?? memberId),
       }
     })
@@ -150,7 +164,12 @@ export function buildPlanOverview(data: Data, now: Date): PlanOverview {
         const progress = commitmentProgress(commitment.milestones)
         return {
           ...commitment,
-          milestones: commitment.milestones.map((milestone) => ({ ...milestone, overdue: isMilestoneOverdue(milestone, today) })),
+          milestones: commitment.milestones.map((milestone) => ({
+            ...milestone,
+            overdue: isMilestoneOverdue(milestone, today),
+            dueSoon: isMilestoneDueSoon(milestone, today),
+            daysLeft: milestoneDaysLeft(milestone, today),
+          })),
           progress,
           level: completionLevel(progress),
           agreementKeys: keysByCommitment.get(commitment.id) ?? [],
@@ -160,11 +179,8 @@ export function buildPlanOverview(data: Data, now: Date): PlanOverview {
   }
 }
 
-const DUE_WINDOW_DAYS = 60
-
 export function buildDashboard(data: Data, now: Date): DashboardView {
   const today = mexicoDate(now)
-  const horizon = mexicoDate(new Date(now.getTime() + DUE_WINDOW_DAYS * 86_400_000))
   const plan = [...data.plans].sort((a, b) => b.startYear - a.startYear).find((candidate) => candidate.startYear <= Number(today.slice(0, 4))) ?? data.plans[0] ?? null
   const overview = buildPlanOverview(data, now)
   const commitments = overview.commitments.filter((commitment) => commitment.planId === plan?.id)
@@ -175,8 +191,8 @@ export function buildDashboard(data: Data, now: Date): DashboardView {
     return [...groups.entries()].map(([key, values]) => ({ key, progress: mean(values), commitments: values.length }))
   }
   const agreements = buildAgreementRows(data, now)
-  const states: AgreementState[] = ['pendiente', 'en-proceso', 'vencido', 'cumplido', 'cancelado']
   return {
+    asOf: today,
     plan: plan ? { id: plan.id, name: plan.name } : null,
     commitments: commitments.length,
     averageProgress: mean(commitments.map((commitment) => commitment.progress)),
@@ -186,11 +202,12 @@ export function buildDashboard(data: Data, now: Date): DashboardView {
     milestonesDue: commitments
       .flatMap((commitment) =>
         commitment.milestones
-          .filter((milestone) => milestone.status !== 'completado' && milestone.dueDate <= horizon)
-          .map((milestone) => ({ commitmentId: commitment.id, commitmentNumber: commitment.number, commitmentTitle: commitment.title, milestoneId: milestone.id, title: milestone.title, dueDate: milestone.dueDate, status: milestone.status, progress: milestone.progress, overdue: milestone.overdue })),
+          .filter((milestone) => milestone.overdue || milestone.dueSoon)
+          .map((milestone) => ({ commitmentId: commitment.id, commitmentNumber: commitment.number, commitmentTitle: commitment.title, milestoneId: milestone.id, title: milestone.title, dueDate: milestone.dueDate, status: milestone.status, progress: milestone.progress, overdue: milestone.overdue, daysLeft: milestone.daysLeft })),
       )
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
-    agreementsByState: states.map((state) => ({ state, count: agreements.filter((row) => row.state === state).length })),
+    agreementsByState: AGREEMENT_STATES.map((state) => ({ state, count: agreements.filter((row) => row.state === state).length })),
+    openAgreements: agreements.filter((row) => row.open).length,
     overdueAgreements: agreements.filter((row) => row.state === 'vencido').sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '')),
   }
 }

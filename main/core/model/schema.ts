@@ -137,6 +137,7 @@ export const errataSchema = z.object({
 export const SESSION_TYPES = ['ordinaria', 'extraordinaria'] as const
 export const SESSION_STATUSES = ['borrador', 'convocada', 'en-curso', 'concluida', 'firmada', 'cancelada'] as const
 export const ACT_STATUSES = ['borrador', 'en-revision', 'aprobada', 'firmada'] as const
+export const MODALITIES = ['presencial', 'virtual', 'hibrida'] as const
 
 export const sessionSchema = z.object({
   id: idSchema,
@@ -147,7 +148,7 @@ export const sessionSchema = z.object({
   date: dateSchema,
   startTime: timeSchema,
   endTime: timeSchema.nullable(),
-  modality: z.enum(['presencial', 'virtual', 'hibrida']),
+  modality: z.enum(MODALITIES),
   venue: text(300),
   link: text(500),
   status: z.enum(SESSION_STATUSES),
@@ -169,10 +170,14 @@ export const sessionSchema = z.object({
 
 export const AGREEMENT_STATUSES = ['pendiente', 'en-proceso', 'cumplido', 'cancelado'] as const
 
+/** Most votes of one kind an agreement records: far above any body's membership, so a typo is caught. */
+export const MAX_VOTE_COUNT = 999
+const voteCount = z.number().int().nonnegative().max(MAX_VOTE_COUNT, `Máximo ${MAX_VOTE_COUNT} votos`)
+
 export const voteSchema = z.object({
-  favor: z.number().int().nonnegative(),
-  contra: z.number().int().nonnegative(),
-  abstenciones: z.number().int().nonnegative(),
+  favor: voteCount,
+  contra: voteCount,
+  abstenciones: voteCount,
   unanimous: z.boolean(),
   named: z.array(z.object({ memberId: idSchema, vote: z.enum(['favor', 'contra', 'abstencion']) })),
 })
@@ -244,6 +249,8 @@ export const commitmentSchema = z.object({
   milestones: z.array(milestoneSchema),
 })
 
+export const QUORUM_RULES = ['mitad-mas-uno', 'dos-tercios', 'porcentaje'] as const
+
 export const settingsSchema = z.object({
   organization: requiredText(200, 'El nombre de la organización'),
   bodyName: requiredText(200, 'El nombre del órgano'),
@@ -251,7 +258,7 @@ export const settingsSchema = z.object({
   keyPrefix: z.string().regex(/^[A-Z0-9]{2,10}$/, 'El prefijo debe tener de 2 a 10 letras mayúsculas o dígitos'),
   defaultVenue: text(300),
   quorum: z.object({
-    rule: z.enum(['mitad-mas-uno', 'dos-tercios', 'porcentaje']),
+    rule: z.enum(QUORUM_RULES),
     /** Used by the `porcentaje` rule: the share of voting members required, 1–100. */
     percent: z.number({ message: 'Indique un porcentaje entre 1 y 100' }).int('Indique un porcentaje entre 1 y 100').min(1, 'Indique un porcentaje entre 1 y 100').max(100, 'Indique un porcentaje entre 1 y 100'),
     secondCallAllowed: z.boolean(),
@@ -264,11 +271,13 @@ export const settingsSchema = z.object({
   }),
 })
 
+export const AUDIT_ENTITIES = ['integrante', 'sesion', 'acuerdo', 'compromiso', 'plan', 'configuracion', 'archivo'] as const
+
 export const auditEntrySchema = z.object({
   id: idSchema,
   at: instantSchema,
   profile: text(160),
-  entity: z.enum(['integrante', 'sesion', 'acuerdo', 'compromiso', 'plan', 'configuracion', 'archivo']),
+  entity: z.enum(AUDIT_ENTITIES),
   entityId: z.string().max(64),
   action: z.enum(['crear', 'editar', 'eliminar', 'importar', 'restaurar', 'estado']),
   summary: text(1000),

@@ -11,12 +11,11 @@ import { getHotkeyHandler } from '@mantine/hooks'
 import { IconCalendar, IconLink, IconPaperclip, IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { addFollowUpSchema } from '../../../main/core/contract/follow-up-inputs'
-import type { Agreement } from '../../../main/core/model/schema'
+import { AGREEMENT_STATUSES, type Agreement } from '../../../main/core/model/schema'
 import { useAddFollowUp } from '../api/follow-up'
 import { todayInMexico } from '../common/dates'
 import { notifyDone, notifyError } from '../common/notify'
 import { zodResolver } from '../common/zod-form'
-import { AGREEMENT_STATUSES } from './agreement-states'
 
 const KEEP = 'sin-cambio'
 

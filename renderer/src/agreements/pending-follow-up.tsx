@@ -47,7 +47,7 @@ export function PendingFollowUp({ detail, withTitle = true, framed = false, edit
     const attended = (all ?? []).filter(
       (row) => !listed.has(row.id) && row.sessionId !== sessionId && row.followUps.some((entry) => entry.sessionId === sessionId),
     )
-    return [...pending, ...attended].map((row) => ({ row, attended: row.state === 'cumplido' || row.state === 'cancelado' }))
+    return [...pending, ...attended].map((row) => ({ row, attended: !row.open }))
   }, [detail.pendingAgreements, all, sessionId])
   const open = rows.filter(({ attended }) => !attended).length
   const overdue = detail.pendingAgreements.filter((row) => row.state === 'vencido').length

@@ -10,14 +10,6 @@ import type { SessionDetail } from '../../../main/core/contract/views'
 import { call } from './call'
 import { queryKeys } from './query-keys'
 
-/** Largest packet the core opens (MAX_PACKET_BYTES): checked before reading, so a huge file is never loaded. */
-export const MAX_PACKET_BYTES = 300 * 1024 * 1024
-/** Largest comments file the core imports (MAX_COMMENTS_FILE_BYTES). */
-export const MAX_COMMENTS_FILE_BYTES = 4 * 1024 * 1024
-/** Longest comment and name (MAX_COMMENT_CHARS, MAX_AUTHOR_CHARS). */
-export const MAX_COMMENT_CHARS = 8000
-export const MAX_AUTHOR_CHARS = 160
-
 /**
  * A file chosen by the user, as base64 for the bridge. `onProgress` receives
  * the fraction read (0 … 1), for packets of many megabytes.

@@ -10,7 +10,7 @@ import { IconCalendar, IconFileSpreadsheet, IconFilterOff, IconSearch } from '@t
 import { createColumnHelper } from '@tanstack/react-table'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AuditEntry } from '../../../main/core/model/schema'
+import { AUDIT_ENTITIES, type AuditEntry } from '../../../main/core/model/schema'
 import { exportAudit, useAuditLog, type AuditFilters } from '../api/audit-log'
 import { DataTable } from '../common/data-table'
 import { formatDateTime } from '../common/dates'
@@ -18,7 +18,6 @@ import { notifyDone, notifyError } from '../common/notify'
 import { PageHeader } from '../common/page-header'
 import { ErrorState, LoadingRows } from '../common/query-state'
 
-const ENTITIES = ['integrante', 'sesion', 'acuerdo', 'compromiso', 'plan', 'configuracion', 'archivo'] as const satisfies ReadonlyArray<AuditEntry['entity']>
 const LIMITS = [200, 500, 1000, 5000] as const
 const ENTITY_COLOR: Record<AuditEntry['entity'], string> = {
   integrante: 'teal',
@@ -117,9 +116,9 @@ export function AuditPage() {
           <Select
             label={t('audit.filters.entity')}
             placeholder={t('common.all')}
-            data={ENTITIES.map((value) => ({ value, label: t(`enums.auditEntity.${value}`) }))}
+            data={AUDIT_ENTITIES.map((value) => ({ value, label: t(`enums.auditEntity.${value}`) }))}
             value={entity}
-            onChange={(value) => setEntity(ENTITIES.find((candidate) => candidate === value) ?? null)}
+            onChange={(value) => setEntity(AUDIT_ENTITIES.find((candidate) => candidate === value) ?? null)}
             clearable
             w={180}
           />

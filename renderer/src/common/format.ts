@@ -1,5 +1,5 @@
 /** Small, pure formatters shared by the screens. */
-import { foldForSearch } from '../../../main/core/domain/text'
+import { foldForSearch, matchesWords } from '../../../main/core/domain/text'
 
 /** The core's folding (lower case, no accents), so "tlajomulco" finds "Tlajomulco de Zúñiga" here as in the search. */
 export { foldForSearch }
@@ -27,10 +27,11 @@ export function nameSortKey(fullName: string): string {
   return foldForSearch(fullName.replace(HONORIFIC, ''))
 }
 
-/** True when every word of the query appears somewhere in the haystack. */
+/**
+ * A list filter: true when every word of the query begins a word of one of
+ * the fields, by the core's rule (matchesWords), so a filter finds what the
+ * search box finds.
+ */
 export function matchesQuery(query: string, ...fields: Array<string | null | undefined>): boolean {
-  const words = foldForSearch(query).split(/\s+/).filter(Boolean)
-  if (words.length === 0) return true
-  const haystack = foldForSearch(fields.filter(Boolean).join(' '))
-  return words.every((word) => haystack.includes(word))
+  return matchesWords(query, fields.filter(Boolean).join('\n'))
 }

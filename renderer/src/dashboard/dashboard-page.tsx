@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { AgreementState, CommitmentView, DashboardView } from '../../../main/core/contract/views'
 import { useDashboard } from '../api/dashboard'
-import { formatLongDate, formatShortDate, todayInMexico } from '../common/dates'
+import { formatLongDate, formatShortDate } from '../common/dates'
 import { PageHeader } from '../common/page-header'
 import { Empty, ErrorState, LoadingCards } from '../common/query-state'
 import { MilestoneStatusBadge } from '../common/status-badge'
@@ -37,11 +37,6 @@ const STATE_CHART_COLOR: Record<AgreementState, string> = {
   cancelado: 'gray.6',
 }
 const PROGRESS_COLOR = 'institucional.7'
-const DAY_MS = 86_400_000
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / DAY_MS)
-}
 
 const percent = (value: number) => `${value} %`
 
@@ -72,12 +67,8 @@ export function DashboardPage() {
 
 function DashboardBody({ view }: { view: DashboardView }) {
   const { t } = useTranslation()
-  const today = todayInMexico()
   const completed = view.byLevel.find((entry) => entry.level === 'completo')?.count ?? 0
   const overdueMilestones = view.milestonesDue.filter((entry) => entry.overdue).length
-  const open = view.agreementsByState
-    .filter((entry) => entry.state === 'pendiente' || entry.state === 'en-proceso' || entry.state === 'vencido')
-    .reduce((sum, entry) => sum + entry.count, 0)
   const totalAgreements = view.agreementsByState.reduce((sum, entry) => sum + entry.count, 0)
 
   const pillarData = view.byPillar.map((entry) => ({
@@ -108,7 +99,7 @@ function DashboardBody({ view }: { view: DashboardView }) {
           {view.plan ? t('dashboard.planOf', { name: view.plan.name }) : t('dashboard.noPlan')}
         </Text>
         <Text size="sm" c="gray.7">
-          {t('dashboard.generated', { date: formatLongDate(today) })}
+          {t('dashboard.generated', { date: formatLongDate(view.asOf) })}
         </Text>
       </Group>
 
@@ -131,7 +122,7 @@ function DashboardBody({ view }: { view: DashboardView }) {
         <Figure
           label={t('dashboard.figures.overdue')}
           value={String(view.overdueAgreements.length)}
-          hint={t('dashboard.figures.overdueHint', { total: open })}
+          hint={t('dashboard.figures.overdueHint', { total: view.openAgreements })}
           id="acuerdos-vencidos"
           alert={view.overdueAgreements.length > 0}
         />
@@ -270,8 +261,8 @@ function DashboardBody({ view }: { view: DashboardView }) {
         </Grid>
       )}
 
-      <MilestonesDue view={view} today={today} />
-      <OverdueAgreements view={view} today={today} />
+      <MilestonesDue view={view} />
+      <OverdueAgreements view={view} />
     </Stack>
   )
 }
@@ -316,7 +307,7 @@ function Section({ id, title, description, children }: { id: string; title: stri
   )
 }
 
-function MilestonesDue({ view, today }: { view: DashboardView; today: string }) {
+function MilestonesDue({ view }: { view: DashboardView }) {
   const { t } = useTranslation()
   return (
     <Section id="hitos-por-vencer" title={t('dashboard.milestones.title')} description={t('dashboard.milestones.description')}>
@@ -338,7 +329,7 @@ function MilestonesDue({ view, today }: { view: DashboardView; today: string }) 
             </Table.Thead>
             <Table.Tbody>
               {view.milestonesDue.map((entry) => {
-                const days = daysBetween(today, entry.dueDate)
+                const days = entry.daysLeft
                 return (
                   <Table.Tr key={entry.milestoneId} bg={entry.overdue ? 'red.0' : undefined}>
                     <Table.Td maw={320}>
@@ -388,7 +379,7 @@ function MilestonesDue({ view, today }: { view: DashboardView; today: string }) 
   )
 }
 
-function OverdueAgreements({ view, today }: { view: DashboardView; today: string }) {
+function OverdueAgreements({ view }: { view: DashboardView }) {
   const { t } = useTranslation()
   return (
     <Section id="acuerdos-vencidos" title={t('dashboard.agreements.title')} description={t('dashboard.agreements.description')}>
@@ -434,9 +425,9 @@ function OverdueAgreements({ view, today }: { view: DashboardView; today: string
                         {row.dueDate ? formatShortDate(row.dueDate) : t('common.none')}
                       </Text>
                     </Group>
-                    {row.dueDate ? (
+                    {row.daysLate !== null ? (
                       <Text size="xs" c="red.8">
-                        {t('dashboard.agreements.late', { count: daysBetween(row.dueDate, today) })}
+                        {t('dashboard.agreements.late', { count: row.daysLate })}
                       </Text>
                     ) : null}
                   </Table.Td>

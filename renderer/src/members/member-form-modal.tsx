@@ -8,11 +8,11 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { memberInputSchema, requiresMunicipality, type MemberInput } from '../../../main/core/contract/operations'
 import type { MemberRow } from '../../../main/core/contract/views'
+import { MUNICIPALITIES, SECTORS } from '../../../main/core/model/schema'
 import { useCreateMember, useUpdateMember } from '../api/members'
 import { FormModal, type ModalForm } from '../common/form-modal'
 import { notifyDone, notifyError } from '../common/notify'
 import { zodForm } from '../common/zod-form'
-import { MUNICIPALITY_OPTIONS, SECTOR_OPTIONS } from './member-enums'
 import { emptyMemberValues, toMemberInput, valuesFromMember, type MemberFormValues } from './member-form-values'
 
 interface MemberFormModalProps {
@@ -87,7 +87,7 @@ function MemberFields({ form, member, members }: { form: ModalForm<MemberFormVal
         <Select
           label={t('members.form.sector')}
           placeholder={t('members.form.sectorPlaceholder')}
-          data={SECTOR_OPTIONS.map((value) => ({ value, label: t(`enums.sector.${value}`) }))}
+          data={SECTORS.map((value) => ({ value, label: t(`enums.sector.${value}`) }))}
           {...form.getInputProps('sector')}
           withAsterisk
           allowDeselect={false}
@@ -96,7 +96,7 @@ function MemberFields({ form, member, members }: { form: ModalForm<MemberFormVal
           label={t('members.form.municipality')}
           placeholder={t('members.form.municipalityPlaceholder')}
           description={t('members.form.municipalityHint')}
-          data={[...MUNICIPALITY_OPTIONS]}
+          data={[...MUNICIPALITIES]}
           {...form.getInputProps('municipality')}
           withAsterisk={requiresMunicipality(values.sector)}
           clearable

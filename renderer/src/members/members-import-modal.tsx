@@ -1,26 +1,13 @@
 /**
  * "Importar CSV": members from a spreadsheet, imported only when every row is
  * valid. The shell (common/csv-import-modal) reads, checks and reports; this
- * names the columns and the texts.
+ * describes the columns the core reads (domain/csv-columns) and the texts.
  */
 import { Code } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { MEMBER_CSV_COLUMNS, MEMBER_CSV_HEADER, MEMBER_CSV_REQUIRED } from '../../../main/core/domain/csv-columns'
 import { useImportMembersCsv } from '../api/members'
 import { CsvImportModal } from '../common/csv-import-modal'
-
-const COLUMNS = [
-  'nombre',
-  'cargo',
-  'institucion',
-  'sector',
-  'municipio',
-  'caracter',
-  'suple_a',
-  'participacion',
-  'correo',
-  'telefono',
-] as const
-const REQUIRED = new Set<string>(['nombre', 'institucion', 'sector'])
 
 export function MembersImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation()
@@ -33,10 +20,10 @@ export function MembersImportModal({ opened, onClose }: { opened: boolean; onClo
       intro={t('members.import.intro')}
       columns={{
         title: t('members.import.columnsTitle'),
-        columns: COLUMNS.map((name) => ({ name, description: t(`members.import.columns.${name}`), required: REQUIRED.has(name) })),
+        columns: MEMBER_CSV_COLUMNS.map((name) => ({ name, description: t(`members.import.columns.${name}`), required: MEMBER_CSV_REQUIRED.includes(name) })),
         note: (
           <>
-            {t('members.import.headerHint')} <Code>{COLUMNS.join(',')}</Code>
+            {t('members.import.headerHint')} <Code>{MEMBER_CSV_HEADER}</Code>
           </>
         ),
         collapsible: true,

@@ -3,6 +3,7 @@ import { IconFileImport, IconSearch, IconUserPlus, IconUsersGroup } from '@table
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberRow } from '../../../main/core/contract/views'
+import { SECTORS } from '../../../main/core/model/schema'
 import { useMembers } from '../api/members'
 import { DataTable } from '../common/data-table'
 import { matchesQuery } from '../common/format'
@@ -11,7 +12,6 @@ import { Empty, ErrorState, LoadingRows } from '../common/query-state'
 import { useFilterParam } from '../common/use-filter-param'
 import { MemberActiveModal } from './member-active-modal'
 import { memberColumns } from './member-columns'
-import { SECTOR_OPTIONS } from './member-enums'
 import { MemberFormModal } from './member-form-modal'
 import { MembersImportModal } from './members-import-modal'
 
@@ -97,7 +97,7 @@ export function MembersPage() {
               <Select
                 label={t('members.sectorFilter')}
                 placeholder={t('common.all')}
-                data={SECTOR_OPTIONS.map((value) => ({ value, label: t(`enums.sector.${value}`) }))}
+                data={SECTORS.map((value) => ({ value, label: t(`enums.sector.${value}`) }))}
                 value={sector}
                 onChange={setSector}
                 clearable

@@ -28,13 +28,13 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { createAgreementSchema } from '../../../main/core/contract/session-inputs'
 import type { MemberRow, SessionDetail } from '../../../main/core/contract/views'
-import type { AgendaItem, Vote } from '../../../main/core/model/schema'
+import { voteSchema, type AgendaItem, type Vote } from '../../../main/core/model/schema'
 import { useCreateAgreement } from '../api/agreements'
 import { usePlanOverview } from '../api/plan'
 import { FormModal, type ModalForm } from '../common/form-modal'
 import { nameSortKey } from '../common/format'
 import { notifyDone } from '../common/notify'
-import { lengthOf, zodForm } from '../common/zod-form'
+import { lengthOf, rangeOf, zodForm } from '../common/zod-form'
 
 type NamedChoice = Vote['named'][number]['vote'] | 'sin'
 
@@ -185,8 +185,7 @@ function AgreementFields({ form, voters, members }: { form: ModalForm<Values, un
   const countInput = (field: 'favor' | 'contra' | 'abstenciones', label: string) => (
     <NumberInput
       label={label}
-      min={0}
-      max={999}
+      {...rangeOf(voteSchema.shape[field])}
       allowDecimal={false}
       allowNegative={false}
       disabled={values.nominal || (values.unanimous && field !== 'favor')}

@@ -26,6 +26,8 @@ export function useItemTimer(sessionId: string, item: AgendaItem | undefined, en
   const client = useQueryClient()
   const [run, setRun] = useState<Run | null>(null)
   const [now, setNow] = useState(0)
+  // The count of the last pause, shown at once: the cached session learns it only when the query cache notifies.
+  const [kept, setKept] = useState<{ itemId: string; seconds: number } | null>(null)
   const runRef = useRef<Run | null>(null)
 
   const persist = useCallback(
@@ -40,8 +42,10 @@ export function useItemTimer(sessionId: string, item: AgendaItem | undefined, en
     const current = runRef.current
     if (!current) return
     runRef.current = null
+    const seconds = secondsAt(current, Date.now())
+    setKept({ itemId: current.itemId, seconds })
     setRun(null)
-    persist(current.itemId, secondsAt(current, Date.now()))
+    persist(current.itemId, seconds)
   }, [persist])
 
   useEffect(() => {
@@ -62,6 +66,7 @@ export function useItemTimer(sessionId: string, item: AgendaItem | undefined, en
   const itemId = item?.id
   useEffect(() => () => stop(), [itemId, stop])
 
+  const stored = item ? (kept?.itemId === item.id ? kept.seconds : item.elapsedSeconds) : 0
   const toggle = useCallback(() => {
     if (runRef.current) {
       stop()
@@ -69,14 +74,14 @@ export function useItemTimer(sessionId: string, item: AgendaItem | undefined, en
     }
     if (!item || !enabled) return
     const at = Date.now()
-    const next = { itemId: item.id, startedAt: at, base: item.elapsedSeconds }
+    const next = { itemId: item.id, startedAt: at, base: stored }
     runRef.current = next
     setNow(at)
     setRun(next)
-  }, [item, enabled, stop])
+  }, [item, enabled, stop, stored])
 
   const running = run !== null && run.itemId === item?.id
-  const elapsed = running && run ? secondsAt(run, now) : (item?.elapsedSeconds ?? 0)
+  const elapsed = running && run ? secondsAt(run, now) : stored
   return { running, elapsed, toggle, stop }
 }
 

@@ -1,16 +1,21 @@
 /**
  * The member's side of the review: name, general comment, how many comments
  * are written (with a jump to each), and «Exportar comentarios», which saves
- * the small JSON file the secretariat imports.
+ * the small JSON file the secretariat imports. What is exported is checked
+ * first with the core's schema (exportCommentsSchema), then the core builds
+ * the file; the messages of either (a missing name, nothing written) show here.
  */
 import { Alert, Button, Divider, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { IconAlertTriangle, IconFileExport, IconInfoCircle, IconSend } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { InputOf } from '../../../main/core/contract/operations'
+import { commentAuthorSchema, commentTextSchema, exportCommentsSchema } from '../../../main/core/contract/packet-inputs'
 import type { PacketView } from '../../../main/core/contract/views'
 import { errorMessage } from '../api/api-error'
 import { downloadBase64 } from '../api/download'
-import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, useExportComments } from '../api/packets'
+import { useExportComments } from '../api/packets'
+import { FORM_ERROR, lengthOf, zodResolver } from '../common/zod-form'
 import { commentFieldId } from './packet-agenda'
 import { writtenComments, type CommentDraft } from './review-storage'
 import classes from './packets.module.css'
@@ -22,14 +27,19 @@ interface CommentsPanelProps {
   onGeneral: (text: string) => void
 }
 
+type ExportInput = InputOf<'exportComments'>
+
+/** The core's checks of the comments to export: the name, each comment's length and how many. */
+const validateExport = zodResolver<ExportInput>(exportCommentsSchema)
+
 /** What was exported last, to tell the member when the comments changed since. */
 const signature = (author: string, comments: ReturnType<typeof writtenComments>) => JSON.stringify([author.trim(), comments])
 
 export function CommentsPanel({ view, draft, onAuthor, onGeneral }: CommentsPanelProps) {
   const { t } = useTranslation()
   const exportComments = useExportComments()
-  const [authorError, setAuthorError] = useState<string | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
+  const [authorError, setAuthorError] = useState<ReactNode>(null)
+  const [problem, setProblem] = useState<ReactNode>(null)
   const [exported, setExported] = useState<{ fileName: string; signature: string } | null>(null)
 
   const comments = writtenComments(
@@ -43,17 +53,17 @@ export function CommentsPanel({ view, draft, onAuthor, onGeneral }: CommentsPane
 
   const onExport = async () => {
     setProblem(null)
-    if (!draft.author.trim()) {
-      setAuthorError(t('memberReview.comments.authorRequired'))
+    const input: ExportInput = { packetId: view.packetId, author: draft.author, general: comments.general, items: comments.items }
+    const { author, [FORM_ERROR]: whole, ...fields } = validateExport(input)
+    if (author) {
+      setAuthorError(author)
       document.getElementById('revision-autor')?.focus()
       return
     }
-    if (count === 0) return setProblem(t('memberReview.comments.nothing'))
-    if (comments.general.length > MAX_COMMENT_CHARS || comments.items.some((comment) => comment.text.length > MAX_COMMENT_CHARS)) {
-      return setProblem(t('memberReview.comments.tooLong', { max: MAX_COMMENT_CHARS }))
-    }
+    const refusal = whole ?? Object.values(fields)[0]
+    if (refusal) return setProblem(refusal)
     try {
-      const file = await exportComments.mutateAsync({ packetId: view.packetId, author: draft.author.trim(), general: comments.general, items: comments.items })
+      const file = await exportComments.mutateAsync(exportCommentsSchema.parse(input))
       downloadBase64(file)
       setExported({ fileName: file.fileName, signature: current })
     } catch (error) {
@@ -104,19 +114,19 @@ export function CommentsPanel({ view, draft, onAuthor, onGeneral }: CommentsPane
           placeholder={t('memberReview.comments.authorPlaceholder')}
           required
           value={draft.author}
-          maxLength={MAX_AUTHOR_CHARS}
+          {...lengthOf(commentAuthorSchema.out)}
           error={authorError}
           autoComplete="name"
           onChange={(event) => {
             onAuthor(event.currentTarget.value)
-            if (event.currentTarget.value.trim()) setAuthorError(null)
+            setAuthorError(null)
           }}
         />
         <Textarea
           label={t('memberReview.comments.general')}
           placeholder={t('memberReview.comments.generalPlaceholder')}
           value={draft.general}
-          maxLength={MAX_COMMENT_CHARS}
+          {...lengthOf(commentTextSchema)}
           autosize
           minRows={3}
           maxRows={8}

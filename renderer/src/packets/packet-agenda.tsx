@@ -8,7 +8,7 @@ import { IconCheck, IconClock, IconPaperclip, IconUser } from '@tabler/icons-rea
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PacketItemView, PacketView } from '../../../main/core/contract/views'
-import { MAX_COMMENT_CHARS } from '../api/packets'
+import { MAX_COMMENT_CHARS } from '../../../main/core/packets/limits'
 import { formatBytes } from '../common/format'
 import { AgendaTypeBadge } from '../common/status-badge'
 import { PacketFileActions } from './packet-file-actions'

@@ -6,8 +6,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PacketView } from '../../../main/core/contract/views'
+import { MAX_PACKET_BYTES } from '../../../main/core/packets/limits'
 import { errorMessage } from '../api/api-error'
-import { MAX_PACKET_BYTES, readFileAsBase64, useOpenPacket } from '../api/packets'
+import { readFileAsBase64, useOpenPacket } from '../api/packets'
 import { formatBytes } from '../common/format'
 
 export type Opening =

@@ -1,8 +1,9 @@
 /**
  * Add or edit a milestone: title, due date, deliverable, weight, state,
- * progress and evidence. State and progress move together as the core
- * requires (no iniciado = 0 %, completado = 100 %), so a save is not refused
- * for a mismatch the form could have prevented.
+ * progress and evidence. State and progress move together by the core's
+ * rule (withMilestoneProgress, withMilestoneStatus: no iniciado = 0 %,
+ * completado = 100 %), so a save is not refused for a mismatch the form could
+ * have prevented.
  */
 import { Group, NumberInput, SegmentedControl, SimpleGrid, Slider, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
@@ -11,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { milestoneFieldsSchema } from '../../../main/core/contract/follow-up-inputs'
 import type { CommitmentView, MilestoneView } from '../../../main/core/contract/views'
+import { withMilestoneProgress, withMilestoneStatus } from '../../../main/core/domain/progress'
 import { MILESTONE_STATUSES, type Milestone } from '../../../main/core/model/schema'
 import { useAddMilestone, useUpdateMilestone } from '../api/plan-editor'
 import { FormModal, useOpenedWith, type ModalForm } from '../common/form-modal'
@@ -96,25 +98,21 @@ export function MilestoneModal({ commitment, milestone: given, opened, onClose }
 function MilestoneFields({ form }: { form: ModalForm<Values, unknown> }) {
   const { t } = useTranslation()
 
-  /** The state follows the progress: 100 % is completado, and a started milestone is en proceso. */
+  /** The state follows the progress, by the core's rule (withMilestoneProgress). */
   const setProgress = (value: number | string) => {
     form.setFieldValue('progress', value)
     const number = toInt(value)
     if (!Number.isInteger(number)) return
-    const status = form.getValues().status
-    if (number >= 100) form.setFieldValue('status', 'completado')
-    else if (number > 0 && status !== 'en-proceso') form.setFieldValue('status', 'en-proceso')
-    else if (number === 0 && status === 'completado') form.setFieldValue('status', 'no-iniciado')
+    form.setFieldValue('status', withMilestoneProgress(form.getValues(), number).status)
   }
-  /** And the progress follows the state: no iniciado is 0 %, completado 100 %. */
+  /** And the progress follows the state (withMilestoneStatus); an emptied progress stays empty unless the state fixes it. */
   const setStatus = (value: string) => {
     const status = MILESTONE_STATUSES.find((candidate) => candidate === value)
     if (!status) return
-    form.setFieldValue('status', status)
     const progress = toInt(form.getValues().progress)
-    if (status === 'completado') form.setFieldValue('progress', 100)
-    else if (status === 'no-iniciado') form.setFieldValue('progress', 0)
-    else if (progress >= 100) form.setFieldValue('progress', 90)
+    const next = withMilestoneStatus({ progress }, status)
+    form.setFieldValue('status', next.status)
+    if (!Number.isNaN(next.progress) && next.progress !== progress) form.setFieldValue('progress', next.progress)
   }
 
   const values = form.getValues()

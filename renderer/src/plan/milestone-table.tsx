@@ -3,16 +3,9 @@ import { IconAlertTriangle, IconClockHour4, IconPencil, IconTrash } from '@table
 import { useTranslation } from 'react-i18next'
 import type { MilestoneView } from '../../../main/core/contract/views'
 import { openExternal } from '../api/external'
-import { formatShortDate, todayInMexico } from '../common/dates'
+import { formatShortDate } from '../common/dates'
 import { MilestoneStatusBadge } from '../common/status-badge'
 import { milestoneStatusColor } from '../common/status-colors'
-
-const SOON_DAYS = 30
-const DAY_MS = 86_400_000
-
-function daysUntil(date: string, today: string): number {
-  return Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${today}T12:00:00Z`)) / DAY_MS)
-}
 
 function Evidence({ text }: { text: string }) {
   const { t } = useTranslation()
@@ -45,10 +38,9 @@ interface Props {
   onRemove?: (milestone: MilestoneView) => void
 }
 
-/** A commitment's milestones: a handful of rows, so a plain table; overdue ones flagged in words, not only in red. */
+/** A commitment's milestones: a handful of rows, so a plain table; overdue and soon-due ones (the core's flags) marked in words, not only in color. */
 export function MilestoneTable({ milestones, commitmentNumber, onEdit, onRemove }: Props) {
   const { t } = useTranslation()
-  const today = todayInMexico()
   const actions = Boolean(onEdit || onRemove)
   if (milestones.length === 0) {
     return (
@@ -78,8 +70,6 @@ export function MilestoneTable({ milestones, commitmentNumber, onEdit, onRemove 
         </Table.Thead>
         <Table.Tbody>
           {milestones.map((milestone) => {
-            const days = daysUntil(milestone.dueDate, today)
-            const soon = !milestone.overdue && milestone.status !== 'completado' && days >= 0 && days <= SOON_DAYS
             return (
               <Table.Tr key={milestone.id} data-milestone={milestone.id} bg={milestone.overdue ? 'red.0' : undefined}>
                 <Table.Td>
@@ -107,7 +97,7 @@ export function MilestoneTable({ milestones, commitmentNumber, onEdit, onRemove 
                       <Badge color="red" variant="filled" size="sm" leftSection={<IconAlertTriangle size={11} aria-hidden />}>
                         {t('plan.milestones.overdue')}
                       </Badge>
-                    ) : soon ? (
+                    ) : milestone.dueSoon ? (
                       <Badge color="orange" variant="light" size="sm" leftSection={<IconClockHour4 size={11} aria-hidden />}>
                         {t('plan.milestones.dueSoon')}
                       </Badge>

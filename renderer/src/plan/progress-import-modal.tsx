@@ -3,14 +3,12 @@
  * only when every row is valid and something changes. The commitments'
  * open-data CSV is itself a valid input, so a round trip reports «Sin
  * cambios». The shell (common/csv-import-modal) reads, checks and reports;
- * this names the columns and the texts.
+ * this describes the columns the core reads (domain/csv-columns) and the texts.
  */
 import { useTranslation } from 'react-i18next'
+import { PROGRESS_CSV_COLUMNS, PROGRESS_CSV_REQUIRED } from '../../../main/core/domain/csv-columns'
 import { useImportProgressCsv } from '../api/plan-editor'
 import { CsvImportModal } from '../common/csv-import-modal'
-
-const COLUMNS = ['hito_id', 'hito_avance', 'hito_estado', 'hito_evidencia'] as const
-const REQUIRED = new Set<string>(['hito_id', 'hito_avance', 'hito_estado'])
 
 export function ProgressImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation()
@@ -23,7 +21,7 @@ export function ProgressImportModal({ opened, onClose }: { opened: boolean; onCl
       intro={t('plan.import.intro')}
       columns={{
         title: t('plan.import.columnsTitle'),
-        columns: COLUMNS.map((name) => ({ name, description: t(`plan.import.columns.${name}`), required: REQUIRED.has(name) })),
+        columns: PROGRESS_CSV_COLUMNS.map((name) => ({ name, description: t(`plan.import.columns.${name}`), required: PROGRESS_CSV_REQUIRED.includes(name) })),
         note: t('plan.import.otherColumns'),
       }}
       run={importCsv.mutateAsync}

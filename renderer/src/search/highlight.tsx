@@ -1,9 +1,10 @@
 import { Fragment, type ReactNode } from 'react'
-import { foldCharacter } from '../../../main/core/domain/text'
+import { foldCharacter, wordStart } from '../../../main/core/domain/text'
 
 /**
- * Marks where the query's words appear in a text, ignoring accents and case,
- * so «sesion» marks «Sesión». Returns plain text when nothing matches.
+ * Marks where the query's words begin words of a text, ignoring accents and
+ * case, as the search matches them (wordStart): «sesion» marks «Sesión», not
+ * the middle of a word. Returns plain text when nothing matches.
  */
 export function highlight(text: string, query: string, className: string): ReactNode {
   const terms = [...new Set(query.split(/\s+/).map((term) => foldCharacter(term)).filter(Boolean))]
@@ -22,12 +23,12 @@ export function highlight(text: string, query: string, className: string): React
   origin.push(text.length)
   const marked = new Array<boolean>(text.length).fill(false)
   for (const term of terms) {
-    let at = folded.indexOf(term)
+    let at = wordStart(folded, term)
     while (at !== -1) {
       const start = origin[at] ?? 0
       const end = origin[at + term.length] ?? text.length
       for (let index = start; index < end; index++) marked[index] = true
-      at = folded.indexOf(term, at + term.length)
+      at = wordStart(folded, term, at + term.length)
     }
   }
   const parts: ReactNode[] = []

@@ -19,7 +19,7 @@ interface Props {
   members: Map<string, MemberRow>
   /** Agenda number of each item id, e.g. "5.1". */
   itemNumbers: Map<string, string>
-  /** Whether the session has met; before that, no agreements is expected. */
+  /** Whether the session took place (SessionDetail.held); before that, no agreements is expected. */
   held: boolean
 }
 

@@ -9,9 +9,6 @@ import { SessionStatusBadge } from '../common/status-badge'
 
 const column = createColumnHelper<SessionSummary>()
 
-/** Sessions that have not met yet have no attendance to count. */
-const NOT_HELD: ReadonlyArray<SessionSummary['status']> = ['borrador', 'convocada', 'cancelada']
-
 export function timeRange(t: TFunction, start: string, end: string | null): string {
   return end ? t('common.timeRange', { start, end }) : t('common.timeFrom', { time: start })
 }
@@ -58,7 +55,8 @@ export function sessionColumns(t: TFunction) {
       header: t('sessions.columns.attendance'),
       meta: { nowrap: true },
       cell: ({ row }) =>
-        NOT_HELD.includes(row.original.status) && row.original.present === 0 ? (
+        // A session not held (SessionSummary.held, the core's rule) with nobody present yet has no attendance to count.
+        !row.original.held && row.original.present === 0 ? (
           <Text size="sm" c="dimmed">
             {t('sessions.attendanceNotYet')}
           </Text>

@@ -191,7 +191,7 @@ export function SessionDetailPage() {
             rows={agreementMap}
             members={memberMap}
             itemNumbers={itemNumbers}
-            held={!['borrador', 'convocada', 'cancelada'].includes(session.status)}
+            held={detail.data.held}
           />
         </Tabs.Panel>
         <Tabs.Panel value="seguimiento">

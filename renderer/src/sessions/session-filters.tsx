@@ -1,6 +1,6 @@
 import { Group, Select } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { SESSION_STATUSES, SESSION_TYPES } from './session-enums'
+import { SESSION_STATUSES, SESSION_TYPES } from '../../../main/core/model/schema'
 
 interface SessionFiltersProps {
   years: number[]

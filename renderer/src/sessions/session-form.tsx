@@ -9,9 +9,8 @@ import { IconCalendar, IconClock } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberRow } from '../../../main/core/contract/views'
-import type { Session } from '../../../main/core/model/schema'
+import { MODALITIES, type Session } from '../../../main/core/model/schema'
 import { nameSortKey } from '../common/format'
-import { MODALITIES } from './session-enums'
 
 export interface SessionFieldValues {
   date: string | null

@@ -2,12 +2,11 @@ import { Button, Card, Divider, Group, NumberInput, Select, SimpleGrid, Stack, S
 import { useForm } from '@mantine/form'
 import { IconDeviceFloppy } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { settingsSchema, type Settings } from '../../../main/core/model/schema'
+import { QUORUM_RULES, settingsSchema, type Settings } from '../../../main/core/model/schema'
 import { useUpdateSettings } from '../api/settings'
 import { notifyDone, notifyError } from '../common/notify'
 import { rangeOf, zodForm } from '../common/zod-form'
 
-const RULES = ['mitad-mas-uno', 'dos-tercios', 'porcentaje'] as const satisfies ReadonlyArray<Settings['quorum']['rule']>
 
 /** An emptied number field is no number: the schema says so. */
 const toInteger = (value: string | number) => (typeof value === 'number' ? value : Number.parseInt(value, 10))
@@ -73,7 +72,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('settings.quorumRule')}
-              data={RULES.map((value) => ({ value, label: t(`enums.quorumRule.${value}`) }))}
+              data={QUORUM_RULES.map((value) => ({ value, label: t(`enums.quorumRule.${value}`) }))}
               description={t(`settings.quorumRuleHint.${values.quorum.rule}`)}
               {...form.getInputProps('quorum.rule')}
               allowDeselect={false}

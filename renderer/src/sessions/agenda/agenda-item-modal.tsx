@@ -3,12 +3,11 @@ import { Autocomplete, NumberInput, Select, SimpleGrid, Text, Textarea } from '@
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { agendaItemFieldsSchema } from '../../../../main/core/contract/session-inputs'
-import type { AgendaItem } from '../../../../main/core/model/schema'
+import { AGENDA_ITEM_TYPES, type AgendaItem } from '../../../../main/core/model/schema'
 import { useSessionOperation } from '../../api/sessions'
 import { FormModal, useOpenedWith } from '../../common/form-modal'
 import { notifyDone } from '../../common/notify'
 import { lengthOf, rangeOf, zodForm } from '../../common/zod-form'
-import { AGENDA_ITEM_TYPES } from '../session-enums'
 
 export type AgendaItemModalState =
   | { mode: 'add'; parent: { id: string; number: string; title: string } | null }

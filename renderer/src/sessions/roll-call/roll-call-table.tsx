@@ -10,12 +10,11 @@ import { TimePicker } from '@mantine/dates'
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RosterEntry } from '../../../../main/core/contract/views'
-import type { Attendance } from '../../../../main/core/model/schema'
+import { ATTENDANCE_STATUSES, type Attendance } from '../../../../main/core/model/schema'
 import { useSessionOperation } from '../../api/sessions'
 import { KbdLegend } from '../../common/kbd-legend'
 import { notifyError } from '../../common/notify'
 import { attendanceColor } from '../../common/status-colors'
-import { ATTENDANCE_STATUSES } from '../session-enums'
 import classes from './roll-call.module.css'
 
 type Status = Attendance['status']

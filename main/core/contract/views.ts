@@ -276,6 +276,8 @@ export interface SignedActaCheck {
   storedIntact: boolean
   sha256: string
   signatures: SignatureView[]
+  /** When the core checked it (the certificates are judged at that moment). */
+  checkedAt: string
 }
 
 // ── Offline review: packets (member mode) and members' comments ─────────

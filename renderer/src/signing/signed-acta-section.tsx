@@ -40,7 +40,7 @@ export function SignedActaSection({ detail }: { detail: SessionDetail }) {
   const runCheck = async () => {
     try {
       const result = await verify.mutateAsync(detail.session.id)
-      setCheck({ at: new Date().toISOString(), result })
+      setCheck({ at: result.checkedAt, result })
       setCheckedHash(signed.sha256)
       // The result appears below: take the focus (and the view) there.
       window.requestAnimationFrame(() => resultHeading.current?.focus())

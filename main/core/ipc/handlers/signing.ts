@@ -119,7 +119,8 @@ export const signingHandlers: HandlerSet<'describeCredentials' | 'signActa' | 'v
     const stored = await storedActa(store, sessionId)
     const session = store.data.sessions.find((candidate) => candidate.id === sessionId)
     if (!stored || !session?.signedActa) throw new AppError('SIN_DATOS', 'El acta de esta sesión aún no está firmada.')
-    return { storedIntact: stored.sha256 === session.signedActa.sha256, sha256: stored.sha256, signatures: verifyPdf(stored.bytes, now()).map(signatureView) }
+    const at = now()
+    return { storedIntact: stored.sha256 === session.signedActa.sha256, sha256: stored.sha256, signatures: verifyPdf(stored.bytes, at).map(signatureView), checkedAt: at.toISOString() }
   },
 
   getSignedActa: async ({ sessionId }, { store }) => {

@@ -11,7 +11,7 @@ import { filterAudit } from '../../main/core/domain/audit'
 import { MEMBER_CSV_COLUMNS, MEMBER_CSV_HEADER, MEMBER_CSV_REQUIRED } from '../../main/core/domain/csv-columns'
 import { daysBetween } from '../../main/core/domain/dates'
 import { parseMemberCsv } from '../../main/core/domain/member-csv'
-import { MILESTONE_DUE_SOON_DAYS, milestoneStateProblem, withMilestoneProgress, withMilestoneStatus } from '../../main/core/domain/progress'
+import { MILESTONE_DUE_SOON_DAYS, milestoneStateProblem, planInForce, withMilestoneProgress, withMilestoneStatus } from '../../main/core/domain/progress'
 import { isHeld } from '../../main/core/domain/session-rules'
 import { matchesWords } from '../../main/core/domain/text'
 import { MAX_VOTE_COUNT, MILESTONE_STATUSES, voteSchema, type AuditEntry } from '../../main/core/model/schema'
@@ -132,5 +132,25 @@ describe('límites y esquemas que los formularios leen del núcleo', () => {
     const valid = parseMemberCsv(`${MEMBER_CSV_HEADER}\nMtra. Ana Prueba,Directora,Instituto de Prueba,academia,,titular,,voz y voto,ana@example.org,\n`, [])
     expect(valid.rows[0]?.errors).toEqual([])
     expect(valid.members).toHaveLength(1)
+  })
+})
+
+describe('el plan vigente', () => {
+  const plans = [
+    { id: 'pal-a', startYear: 2024, endYear: 2025 },
+    { id: 'pal-b', startYear: 2026, endYear: 2027 },
+    { id: 'pal-c', startYear: 2028, endYear: 2029 },
+  ]
+  it('es el que cubre el año; sin ninguno, el más reciente', () => {
+    expect(planInForce(plans, TODAY)?.id).toBe('pal-b')
+    expect(planInForce(plans, '2031-01-15')?.id).toBe('pal-c')
+    expect(planInForce([], TODAY)).toBeUndefined()
+  })
+  it('la pantalla del plan y el tablero muestran el mismo', async () => {
+    const { call } = await setup()
+    const overview = await call('getPlanOverview', undefined)
+    const dashboard = await call('getDashboard', undefined)
+    expect(overview.currentPlanId).not.toBeNull()
+    expect(overview.currentPlanId).toBe(dashboard.plan?.id)
   })
 })

@@ -184,6 +184,8 @@ export interface CommitmentView extends Omit<Commitment, 'milestones'> {
 
 export interface PlanOverview {
   plans: Plan[]
+  /** The plan in force today (else the most recent one), shown unless the user picks another. */
+  currentPlanId: string | null
   commitments: CommitmentView[]
 }
 

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../errors'
 import { longSpanishDate, mexicoDate, spanishDate } from '../domain/dates'
-import { agreementState, commitmentProgress, completionLevel, isMilestoneOverdue, type CompletionLevel } from '../domain/progress'
+import { agreementState, commitmentProgress, planInForce, completionLevel, isMilestoneOverdue, type CompletionLevel } from '../domain/progress'
 import { sessionKey, sessionTitle } from '../domain/session-title'
 import { PILLARS, type Commitment, type Data, type Plan } from '../model/schema'
 import { authorOf, drawTitleBlock, frameFor } from './common'
@@ -30,10 +30,7 @@ export function planForReport(data: Data, today: string, planId?: string): Plan 
     return withCommitments(data, plan)
   }
   if (data.plans.length === 0) throw new AppError('SIN_DATOS', 'No hay un Plan de Acción Local registrado: no hay avance que reportar.')
-  const year = Number(today.slice(0, 4))
-  const current = data.plans.find((plan) => plan.startYear <= year && year <= plan.endYear)
-  const latest = [...data.plans].sort((a, b) => a.endYear - b.endYear || a.startYear - b.startYear).at(-1)
-  const plan = current ?? latest
+  const plan = planInForce(data.plans, today)
   if (!plan) throw new AppError('SIN_DATOS', 'No hay un Plan de Acción Local registrado: no hay avance que reportar.')
   return withCommitments(data, plan)
 }

@@ -4,7 +4,7 @@
  * level follows the OGP scale. Pure and without runtime imports beyond the
  * calendar, so the forms apply the same rules.
  */
-import type { Agreement, Milestone } from '../model/schema'
+import type { Agreement, Milestone, Plan } from '../model/schema'
 import type { AgreementState } from '../contract/views'
 import { daysBetween } from './dates'
 
@@ -89,4 +89,11 @@ export function withMilestoneStatus(milestone: Pick<Milestone, 'progress'>, stat
   if (status === 'completado') return { status, progress: 100 }
   if (status === 'no-iniciado') return { status, progress: 0 }
   return { status, progress: milestone.progress >= 100 ? 90 : milestone.progress }
+}
+
+/** The plan in force in the year of `today` (`YYYY-MM-DD`), else the most recent one; none when there are no plans. */
+export function planInForce<P extends Pick<Plan, 'startYear' | 'endYear'>>(plans: readonly P[], today: string): P | undefined {
+  const year = Number(today.slice(0, 4))
+  const current = plans.find((plan) => plan.startYear <= year && year <= plan.endYear)
+  return current ?? [...plans].sort((a, b) => a.endYear - b.endYear || a.startYear - b.startYear).at(-1)
 }

@@ -21,6 +21,7 @@ import {
   isMilestoneDueSoon,
   isMilestoneOverdue,
   milestoneDaysLeft,
+  planInForce,
 } from '../domain/progress'
 import { sessionKey, sessionTitle } from '../domain/session-title'
 
@@ -159,6 +160,7 @@ export function buildPlanOverview(data: Data, now: Date): PlanOverview {
   }
   return {
     plans: data.plans,
+    currentPlanId: planInForce(data.plans, today)?.id ?? null,
     commitments: data.commitments
       .map((commitment) => {
         const progress = commitmentProgress(commitment.milestones)
@@ -181,7 +183,7 @@ export function buildPlanOverview(data: Data, now: Date): PlanOverview {
 
 export function buildDashboard(data: Data, now: Date): DashboardView {
   const today = mexicoDate(now)
-  const plan = [...data.plans].sort((a, b) => b.startYear - a.startYear).find((candidate) => candidate.startYear <= Number(today.slice(0, 4))) ?? data.plans[0] ?? null
+  const plan = planInForce(data.plans, today) ?? null
   const overview = buildPlanOverview(data, now)
   const commitments = overview.commitments.filter((commitment) => commitment.planId === plan?.id)
   const mean = (values: number[]): number => (values.length === 0 ? 0 : Math.round(values.reduce((sum, value) => sum + value, 0) / values.length))

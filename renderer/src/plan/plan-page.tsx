@@ -11,7 +11,6 @@ import { useTranslation } from 'react-i18next'
 import type { CommitmentView } from '../../../main/core/contract/views'
 import type { Plan } from '../../../main/core/model/schema'
 import { usePlanOverview } from '../api/plan'
-import { todayInMexico } from '../common/dates'
 import { PageHeader } from '../common/page-header'
 import { Empty, ErrorState, LoadingCards } from '../common/query-state'
 import { useFilterParam } from '../common/use-filter-param'
@@ -20,13 +19,6 @@ import { CommitmentCard } from './commitment-card'
 import { CommitmentModal } from './commitment-modal'
 import { PlanModal } from './plan-modal'
 import { ProgressImportModal } from './progress-import-modal'
-
-/** The plan in force this year, else the most recent one. */
-function currentPlan(plans: Plan[]): Plan | undefined {
-  const year = Number(todayInMexico().slice(0, 4))
-  const sorted = [...plans].sort((a, b) => b.startYear - a.startYear)
-  return sorted.find((p) => p.startYear <= year && year <= p.endYear) ?? sorted[0]
-}
 
 export function PlanPage() {
   const { t } = useTranslation()
@@ -40,7 +32,7 @@ export function PlanPage() {
   const plans = useMemo(() => overview.data?.plans ?? [], [overview.data])
   const all = useMemo(() => overview.data?.commitments ?? [], [overview.data])
   const focusedPlan = all.find((c) => c.id === focus)?.planId
-  const plan = plans.find((p) => p.id === chosen) ?? plans.find((p) => p.id === focusedPlan) ?? currentPlan(plans)
+  const plan = plans.find((p) => p.id === chosen) ?? plans.find((p) => p.id === focusedPlan) ?? plans.find((p) => p.id === overview.data?.currentPlanId)
   const commitments = useMemo(() => all.filter((c) => c.planId === plan?.id).sort((a, b) => a.number - b.number), [all, plan?.id])
   const average = commitments.length ? Math.round(commitments.reduce((sum, c) => sum + c.progress, 0) / commitments.length) : 0
   const overdue = commitments.reduce((sum, c) => sum + c.milestones.filter((m) => m.overdue).length, 0)

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { exportCommentsSchema } from '../../main/core/contract/packet-inputs'
+import { isFollowUpItem } from '../../main/core/domain/agenda'
 import { filterAudit } from '../../main/core/domain/audit'
 import { MEMBER_CSV_COLUMNS, MEMBER_CSV_HEADER, MEMBER_CSV_REQUIRED } from '../../main/core/domain/csv-columns'
 import { daysBetween } from '../../main/core/domain/dates'
@@ -152,5 +153,19 @@ describe('el plan vigente', () => {
     const dashboard = await call('getDashboard', undefined)
     expect(overview.currentPlanId).not.toBeNull()
     expect(overview.currentPlanId).toBe(dashboard.plan?.id)
+  })
+})
+
+describe('el punto de seguimiento', () => {
+  it('el núcleo señala el punto «Seguimiento de acuerdos» del orden del día, sin importar acentos ni mayúsculas', async () => {
+    const { call, store } = await setup()
+    const next = store.data.sessions.find((session) => session.status === 'convocada')
+    if (!next) throw new Error('demo')
+    const detail = await call('getSession', { id: next.id })
+    const flagged = detail.session.agenda.filter((item) => detail.plan[item.id]?.followUp).map((item) => item.title)
+    expect(flagged).toHaveLength(1)
+    expect(flagged[0]).toMatch(/^seguimiento de acuerdos/i)
+    expect(isFollowUpItem('SEGUIMIENTO DE ACUERDOS anteriores')).toBe(true)
+    expect(isFollowUpItem('Informe de seguimiento')).toBe(false)
   })
 })

@@ -76,6 +76,8 @@ export interface AgendaItemPlan {
   /** Scheduled start and end, HH:MM, from the session's start time and the estimated minutes. */
   start: string
   end: string
+  /** The item reviews the follow-up of earlier agreements (isFollowUpItem in domain/agenda). */
+  followUp: boolean
 }
 
 export interface RosterEntry {

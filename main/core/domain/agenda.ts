@@ -6,6 +6,7 @@
 import { AppError } from '../errors'
 import type { AgendaItem } from '../model/schema'
 import { addMinutes } from './dates'
+import { foldForSearch } from './text'
 
 export type AgendaItemDraft = Pick<AgendaItem, 'title' | 'type' | 'presenter' | 'minutes'>
 
@@ -38,6 +39,11 @@ export function agendaNumbers(agenda: readonly Pick<AgendaItem, 'id' | 'parentId
     }
   }
   return numbers
+}
+
+/** The item whose minutes record the follow-up of earlier agreements: «Seguimiento de acuerdos» (any case or accents). */
+export function isFollowUpItem(title: string): boolean {
+  return foldForSearch(title).startsWith('seguimiento de acuerdos')
 }
 
 export interface ScheduledItem {

@@ -6,7 +6,7 @@
 import { AppError } from '../errors'
 import type { Data, Member, Session } from '../model/schema'
 import type { AgreementRow, CommitmentView, DashboardView, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
-import { agendaSchedule } from '../domain/agenda'
+import { agendaSchedule, isFollowUpItem } from '../domain/agenda'
 import { computeQuorum } from '../domain/quorum'
 import { allowedTransitions, editableScopes, isHeld, sessionActions } from '../domain/session-rules'
 import { mexicoDate } from '../domain/dates'
@@ -62,7 +62,8 @@ export function buildSessionDetail(data: Data, id: string, now: Date): SessionDe
   const session = data.sessions.find((candidate) => candidate.id === id)
   if (!session) throw new AppError('NO_ENCONTRADO', 'La sesión no existe.')
   const schedule = agendaSchedule(session.agenda, session.startTime)
-  const plan = Object.fromEntries(schedule.items.map((item) => [item.id, { number: item.number, start: item.start, end: item.end }]))
+  const titles = new Map(session.agenda.map((item) => [item.id, item.title]))
+  const plan = Object.fromEntries(schedule.items.map((item) => [item.id, { number: item.number, start: item.start, end: item.end, followUp: isFollowUpItem(titles.get(item.id) ?? '') }]))
   const previous = previousSession(data.sessions, session)
   return {
     session,

@@ -13,7 +13,6 @@ import { Link } from 'react-router'
 import type { AgreementRow, SessionDetail } from '../../../main/core/contract/views'
 import { useAgreements } from '../api/agreements'
 import { formatShortDate } from '../common/dates'
-import { foldForSearch } from '../common/format'
 import { ExpandableText } from '../common/expandable-text'
 import { AgreementStateBadge } from '../common/status-badge'
 import { FollowUpEntry } from './agreement-drawer'
@@ -29,10 +28,6 @@ interface Props {
   editable?: boolean
 }
 
-/** The agenda item whose minutes record the follow-up: «Seguimiento de acuerdos» (any case or accents). */
-export function isFollowUpItem(title: string): boolean {
-  return foldForSearch(title).startsWith('seguimiento de acuerdos')
-}
 
 export function PendingFollowUp({ detail, withTitle = true, framed = false, editable: allowed }: Props) {
   const { t } = useTranslation()

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { MemberRow, SessionDetail } from '../../../main/core/contract/views'
 import type { AgendaItem } from '../../../main/core/model/schema'
-import { isFollowUpItem, PendingFollowUp } from '../agreements/pending-follow-up'
+import { PendingFollowUp } from '../agreements/pending-follow-up'
 import { ApiError } from '../api/api-error'
 import { useMembers } from '../api/members'
 import { useSession, useSessionOperation } from '../api/sessions'
@@ -235,7 +235,7 @@ function MinutesView({ detail, breadcrumbs }: { detail: SessionDetail; breadcrum
               <Grid.Col span={12}>
                 <NotesEditor item={current} autosave={autosave} editable={editable} textareaRef={notesRef} />
               </Grid.Col>
-              {isFollowUpItem(current.title) ? (
+              {plan[current.id]?.followUp ? (
                 <Grid.Col span={12}>
                   <PendingFollowUp detail={detail} framed editable={editable} withTitle={false} />
                 </Grid.Col>

@@ -4,7 +4,7 @@
  * in the core.
  */
 import { AppError } from '../errors'
-import type { Data, Member, Session } from '../model/schema'
+import { countsAsPresent, type Data, type Member, type Session } from '../model/schema'
 import type { AgreementRow, CommitmentView, DashboardView, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
 import { agendaSchedule, isFollowUpItem } from '../domain/agenda'
 import { computeQuorum } from '../domain/quorum'
@@ -50,7 +50,7 @@ export function buildSessionSummaries(data: Data): SessionSummary[] {
       status: session.status,
       actStatus: session.actStatus,
       agendaItems: session.agenda.length,
-      present: session.attendance.filter((row) => row.status === 'presente' || row.status === 'suplente').length,
+      present: session.attendance.filter((row) => countsAsPresent(row.status)).length,
       expected: session.attendance.length,
       agreements: agreementsBySession.get(session.id) ?? 0,
       held: isHeld(session),

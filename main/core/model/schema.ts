@@ -85,6 +85,11 @@ export const agendaItemSchema = z.object({
 
 export const ATTENDANCE_STATUSES = ['presente', 'ausente', 'justificada', 'suplente'] as const
 
+/** Whether a roll-call status puts the seat in the room: the titular, or the suplente standing in. */
+export function countsAsPresent(status: (typeof ATTENDANCE_STATUSES)[number]): boolean {
+  return status === 'presente' || status === 'suplente'
+}
+
 export const attendanceSchema = z.object({
   memberId: idSchema,
   status: z.enum(ATTENDANCE_STATUSES),

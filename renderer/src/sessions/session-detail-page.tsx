@@ -23,6 +23,7 @@ import { SessionAgreementsTab } from './session-agreements-tab'
 import { SessionEditModal } from './session-edit-modal'
 import { SessionFacts } from './session-header'
 import { LifecycleButtons } from './session-lifecycle'
+import { countsAsPresent } from '../../../main/core/model/schema'
 
 const TABS = ['orden', 'asistencia', 'acuerdos', 'seguimiento', 'comentarios'] as const
 type Tab = (typeof TABS)[number]
@@ -153,7 +154,7 @@ export function SessionDetailPage() {
           <Tabs.Tab
             value="asistencia"
             leftSection={<IconUsers size={16} aria-hidden />}
-            rightSection={<CountBadge value={session.attendance.filter((row) => row.status === 'presente' || row.status === 'suplente').length} />}
+            rightSection={<CountBadge value={session.attendance.filter((row) => countsAsPresent(row.status)).length} />}
           >
             {t('session.tabs.attendance')}
           </Tabs.Tab>

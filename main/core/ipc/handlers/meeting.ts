@@ -1,6 +1,6 @@
 /** The meeting itself: roll call, quorum, live minutes. */
 import { AppError } from '../../errors'
-import type { Attendance } from '../../model/schema'
+import { countsAsPresent, type Attendance } from '../../model/schema'
 import { mexicoTime } from '../../domain/dates'
 import { checkQuorumDeclaration, computeQuorum } from '../../domain/quorum'
 import { checkEditable, checkQuorumDeclarable } from '../../domain/session-rules'
@@ -42,11 +42,11 @@ export const meetingHandlers: HandlerSet<
       } else if (substituteId !== null) {
         throw new AppError('REGLA', 'Sólo se indica suplente cuando el titular está representado por suplente.')
       }
-      const present = status === 'presente' || status === 'suplente'
+      const present = countsAsPresent(status)
       if (!present && (arrivedAt !== null || leftAt !== null)) throw new AppError('REGLA', 'Las horas de llegada y salida sólo se registran para quien asistió.')
       if (arrivedAt !== null && leftAt !== null && leftAt < arrivedAt) throw new AppError('REGLA', 'La hora de salida no puede ser anterior a la de llegada.')
       // Arrival defaults to now only when someone is first marked present; a cleared time stays cleared.
-      const wasPresent = row.status === 'presente' || row.status === 'suplente'
+      const wasPresent = countsAsPresent(row.status)
       row.status = status
       row.substituteId = status === 'suplente' ? substituteId : null
       row.arrivedAt = present ? (arrivedAt ?? (wasPresent ? null : mexicoTime(tools.now))) : null

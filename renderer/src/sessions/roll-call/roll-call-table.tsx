@@ -10,7 +10,7 @@ import { TimePicker } from '@mantine/dates'
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RosterEntry } from '../../../../main/core/contract/views'
-import { ATTENDANCE_STATUSES, type Attendance } from '../../../../main/core/model/schema'
+import { ATTENDANCE_STATUSES, countsAsPresent, type Attendance } from '../../../../main/core/model/schema'
 import { useSessionOperation } from '../../api/sessions'
 import { KbdLegend } from '../../common/kbd-legend'
 import { notifyError } from '../../common/notify'
@@ -56,7 +56,7 @@ export function RollCallTable({ sessionId, roster, editable, titularOf }: Props)
   }
 
   const save = (entry: RosterEntry, change: Change) => {
-    const present = change.status === 'presente' || change.status === 'suplente'
+    const present = countsAsPresent(change.status)
     const row = entry.attendance
     setOptimistic((current) => ({ ...current, [entry.memberId]: change.status }))
     setAttendance.mutate(
@@ -140,7 +140,7 @@ export function RollCallTable({ sessionId, roster, editable, titularOf }: Props)
           <Table.Tbody>
             {roster.map((entry, index) => {
               const status = optimistic[entry.memberId] ?? entry.attendance?.status ?? 'ausente'
-              const present = status === 'presente' || status === 'suplente'
+              const present = countsAsPresent(status)
               const showChooser = status === 'suplente' || choosing === entry.memberId
               // A suplente who did not come is the usual case (the titular did): no alarm red.
               const muted = entry.role === 'suplente' && status === 'ausente'

@@ -8,6 +8,7 @@ import {
   AGENDA_ITEM_TYPES,
   AGREEMENT_STATUSES,
   ATTENDANCE_STATUSES,
+  MODALITIES,
   SESSION_STATUSES,
   SESSION_TYPES,
   dateSchema,
@@ -25,7 +26,7 @@ export const sessionFieldsSchema = z
   .object({
     date: dateSchema,
     startTime: timeSchema,
-    modality: z.enum(['presencial', 'virtual', 'hibrida']),
+    modality: z.enum(MODALITIES),
     venue: trimmed(300),
     link: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'El enlace debe ser una dirección web (https://…)' })]),
     chairId: idSchema.nullable(),

@@ -212,6 +212,14 @@ describe('acta de la Tercera Sesión Ordinaria 2026 (datos de demostración)', (
   it('qpdf no encuentra errores ni advertencias', () => expectQpdfClean(file))
   it('todas las fuentes están incrustadas', () => expectFontsEmbedded(file))
   it('es PDF/A-2b etiquetado, en es-MX, con título y autor', () => expectArchival(file, 'Acta de la Tercera Sesión Ordinaria 2026'))
+  it('el proyecto lleva su marca; el acta que se firma, no', async () => {
+    const draft = { ...data, sessions: data.sessions.map((candidate) => (candidate.id === 'ses-2026-so03' ? { ...candidate, actStatus: 'en-revision' as const } : candidate)) }
+    expect(textOf(await writeTemp('acta-proyecto.pdf', await renderActa(draft, 'ses-2026-so03', { now: NOW })))).toContain('Proyecto de acta (en revisión)')
+    const final = textOf(await writeTemp('acta-final.pdf', await renderActa(draft, 'ses-2026-so03', { now: NOW, final: true })))
+    // The mark names the review state; the minutes may still speak of «el proyecto de acta» of an earlier session.
+    expect(final).not.toMatch(/Proyecto de acta|\(borrador\)|\(en revisión\)/)
+    expect(final).toContain('Clave de la sesión: STL-SO03-2026')
+  })
 
   it('contiene el texto esperado, con acentos, ñ, ¿ y ¡', () => {
     if (!session) throw new Error('falta la sesión')
@@ -339,7 +347,10 @@ describe('convocatoria de la próxima sesión', () => {
     const first = session.agenda[0]
     expect(text).toContain(`12:00–12:${String(first?.minutes ?? 0).padStart(2, '0')}`)
     expect(text).toContain('Atentamente')
-    expect(text).toContain(data.settings.profile.name)
+    // Signed by the session's technical secretary, with the position, not by the app's profile.
+    const secretary = data.members.find((member) => member.id === session.secretaryId)
+    if (!secretary) throw new Error('la sesión de demostración no tiene secretaría técnica')
+    expect(text).toContain(`Atentamente ${secretary.fullName} ${secretary.position}`)
     expect(text).toContain('Personas integrantes convocadas')
     expectPagesNumberedAndInside(file, 'Sesión STL-SO11-2026')
   })

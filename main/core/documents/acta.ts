@@ -34,7 +34,12 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
  * The acta of `sessionRef` (a session id or `latest`) as PDF/A-2b bytes.
  * Refuses (AppError) a session that does not exist or was never held.
  */
-export async function renderActa(data: Data, sessionRef: string, options: RenderOptions = {}): Promise<Buffer> {
+export interface ActaOptions extends RenderOptions {
+  /** The acta as it is signed: no «Proyecto de acta» mark, whatever the review state. */
+  final?: boolean
+}
+
+export async function renderActa(data: Data, sessionRef: string, options: ActaOptions = {}): Promise<Buffer> {
   const session = sessionForActa(data, sessionRef)
   const title = sessionTitle(session)
   const key = sessionKey(data.settings.keyPrefix, session)
@@ -59,7 +64,7 @@ export async function renderActa(data: Data, sessionRef: string, options: Render
   const heading = (text: string): void => layout.heading(`${ROMAN[section++] ?? section}. ${text}`, 1)
 
   // Title, place, date and times.
-  const status = session.actStatus === 'aprobada' || session.actStatus === 'firmada' ? '' : ` · Proyecto de acta (${session.actStatus === 'en-revision' ? 'en revisión' : 'borrador'})`
+  const status = options.final || session.actStatus === 'aprobada' || session.actStatus === 'firmada' ? '' : ` · Proyecto de acta (${session.actStatus === 'en-revision' ? 'en revisión' : 'borrador'})`
   drawTitleBlock(layout, `Acta de la ${title}`, `${data.settings.bodyName} de ${data.settings.organization}`, `Clave de la sesión: ${key}${status}`)
   const chair = session.chairId ? members.get(session.chairId) : undefined
   const secretary = session.secretaryId ? members.get(session.secretaryId) : undefined

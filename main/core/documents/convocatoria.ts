@@ -106,7 +106,7 @@ export async function renderConvocatoria(data: Data, sessionRef: string, options
       'Las observaciones a los documentos podrán remitirse por escrito antes de la sesión.',
     { align: 'justify', gapAfter: 10 },
   )
-  drawSignature(layout, data)
+  drawSignature(layout, signerOf(data, session))
 
   layout.heading('Personas integrantes convocadas', 1)
   layout.table({
@@ -162,19 +162,26 @@ function recipientsOf(data: Data, session: Session): Member[] {
   return ordered
 }
 
-function drawSignature(layout: Layout, data: Data): void {
+/** Who signs the notice: the session's technical secretary (name and position), else the app's profile. */
+function signerOf(data: Data, session: Session): { name: string; role: string } {
+  const secretary = session.secretaryId ? data.members.find((member) => member.id === session.secretaryId) : undefined
+  if (secretary) return { name: secretary.fullName, role: secretary.position || 'Secretaría Técnica' }
+  return { name: data.settings.profile.name, role: data.settings.profile.role || 'Secretaría Técnica' }
+}
+
+function drawSignature(layout: Layout, signer: { name: string; role: string }): void {
   const nameStyle: TextStyle = { ...STYLES.bodyBold, size: 9.5 }
   const roleStyle: TextStyle = { ...STYLES.small, size: 8.5 }
   const width = 260
   const x = layout.left + (layout.width - width) / 2
-  const height = 16 + 44 + layout.heightOf(data.settings.profile.name, nameStyle, width) + layout.heightOf(data.settings.profile.role || 'Secretaría Técnica', roleStyle, width) + 12
+  const height = 16 + 44 + layout.heightOf(signer.name, nameStyle, width) + layout.heightOf(signer.role, roleStyle, width) + 12
   layout.block(height, (top) => {
     let y = top
     y += layout.textAt('Atentamente', STYLES.body, x, y, width, 'center')
     const lineY = y + 40
     layout.hline(lineY, x + 20, x + width - 20, COLORS.text, 0.6)
     y = lineY + 4
-    y += layout.textAt(data.settings.profile.name, nameStyle, x, y, width, 'center')
-    layout.textAt(data.settings.profile.role || 'Secretaría Técnica', roleStyle, x, y, width, 'center')
+    y += layout.textAt(signer.name, nameStyle, x, y, width, 'center')
+    layout.textAt(signer.role, roleStyle, x, y, width, 'center')
   })
 }

@@ -89,7 +89,7 @@ export const signingHandlers: HandlerSet<'describeCredentials' | 'signActa' | 'v
     if (session.signedActa?.signers.some((entry) => entry.name === signer.name && entry.rfc === signer.rfc)) {
       throw new AppError('REGLA', `${signer.name} ya firmó esta acta.`)
     }
-    const pdf = previous?.bytes ?? (await renderActa(store.data, sessionId, { fontsDir, now: signingTime }))
+    const pdf = previous?.bytes ?? (await renderActa(store.data, sessionId, { fontsDir, now: signingTime, final: true }))
     const signed = await signPdf(pdf, opened, { signingTime, reason, location })
     const digest = sha256(signed)
     const key = sessionKey(store.data.settings.keyPrefix, session)

@@ -14,6 +14,7 @@ interface Job {
   state: JobView['state']
   error: ErrorInfo | null
   file: FileDownload | null
+  warnings: string[]
   finishedAt: number | null
 }
 
@@ -24,11 +25,14 @@ const MAX_JOBS = 20
 export class JobRegistry {
   private readonly jobs = new Map<string, Job>()
 
-  start(kind: Job['kind'], work: (report: (fraction: number) => void) => Promise<FileDownload>): string {
+  start(kind: Job['kind'], work: (report: (fraction: number) => void, warn: (message: string) => void) => Promise<FileDownload>): string {
     this.prune()
-    const job: Job = { id: `job-${randomBytes(6).toString('hex')}`, kind, progress: 0, state: 'en-curso', error: null, file: null, finishedAt: null }
+    const job: Job = { id: `job-${randomBytes(6).toString('hex')}`, kind, progress: 0, state: 'en-curso', error: null, file: null, warnings: [], finishedAt: null }
     this.jobs.set(job.id, job)
-    work((fraction) => (job.progress = Math.max(job.progress, Math.min(1, fraction)))).then(
+    work(
+      (fraction) => (job.progress = Math.max(job.progress, Math.min(1, fraction))),
+      (message) => void job.warnings.push(message),
+    ).then(
       (file) => Object.assign(job, { state: 'listo', progress: 1, file, finishedAt: Date.now() }),
       (error: unknown) => Object.assign(job, { state: 'error', error: toErrorInfo(error), finishedAt: Date.now() }),
     )
@@ -41,7 +45,7 @@ export class JobRegistry {
 
   view(id: string): JobView | undefined {
     const job = this.jobs.get(id)
-    return job && { id: job.id, kind: job.kind, state: job.state, progress: job.progress, error: job.error, file: job.file }
+    return job && { id: job.id, kind: job.kind, state: job.state, progress: job.progress, error: job.error, file: job.file, warnings: [...job.warnings] }
   }
 
   private prune(): void {

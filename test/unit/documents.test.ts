@@ -449,6 +449,20 @@ describe('línea de comandos: acta, convocatoria y reporte', () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr }
   }
 
+  it('avisa en la salida de errores de un carácter que las fuentes no dibujan, y termina bien', async () => {
+    const folder = await tempFolder()
+    const dataFile = join(folder, 'datos.json')
+    const data = demoData()
+    const latest = data.sessions.filter((session) => session.status === 'concluida').at(-1)
+    const item = latest?.agenda[0]
+    if (!item) throw new Error('demo')
+    item.notes = 'Aprobado 👏.'
+    await writeFile(dataFile, serializeData(data))
+    const acta = cli('acta', dataFile, '--session', 'latest', '--out', join(folder, 'acta.pdf'))
+    expect(acta.status, acta.stderr).toBe(0)
+    expect(acta.stderr).toMatch(/^Aviso: Las fuentes del documento no tienen el carácter «👏» \(U\+1F44F\): aparece como «\?»/)
+  })
+
   it('genera los tres documentos sin tocar el archivo de datos', async () => {
     const folder = await tempFolder()
     const dataFile = join(folder, 'datos.json')

@@ -47,6 +47,22 @@ describe('documentos en la aplicación', () => {
     await store.close()
   })
 
+  it('avisa de los caracteres que las fuentes no pueden dibujar, en vez de cambiarlos en silencio', async () => {
+    const { store, call, sessionId } = await setup()
+    await store.update((draft) => {
+      const item = draft.sessions.find((session) => session.id === sessionId)?.agenda[0]
+      if (item) item.notes = 'Se aprobó por aclamación 👏 y con entusiasmo 🎉.'
+    })
+    const { jobId } = await call('startDocument', { kind: 'acta', sessionId })
+    const job = await waitForJob(call, jobId)
+    expect(job.state).toBe('listo')
+    expect(job.warnings).toHaveLength(1)
+    expect(job.warnings[0]).toMatch(/no tienen 2 caracteres «👏» \(U\+1F44F\), «🎉» \(U\+1F389\): aparecen como «\?»/)
+    const clean = await call('startDocument', { kind: 'reporte', sessionId: null })
+    expect((await waitForJob(call, clean.jobId)).warnings).toEqual([])
+    await store.close()
+  })
+
   it('rechaza documentos imposibles antes de empezar, en español', async () => {
     const { store, refused } = await setup()
     expect(await refused('startDocument', { kind: 'acta', sessionId: 'ses-nada' })).toMatch(/no existe/i)

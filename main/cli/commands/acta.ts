@@ -1,4 +1,6 @@
+import { warnAbout } from '../warnings'
 import { renderActa } from '../../core/documents/acta'
+import { missingCharacters } from '../../core/documents/common'
 import { sessionForActa } from '../../core/documents/select-session'
 import { writePdfFile } from '../../core/documents/write-pdf'
 import { sessionTitle } from '../../core/domain/session-title'
@@ -15,8 +17,10 @@ export interface ActaArgs {
 export async function runActa(args: ActaArgs): Promise<number> {
   const data = await readDataFile(args.file)
   const session = sessionForActa(data, args.session)
-  const bytes = await renderActa(data, session.id)
+  const missing = missingCharacters()
+  const bytes = await renderActa(data, session.id, { onMissingCharacter: missing.onMissingCharacter })
   const target = await writePdfFile(args.out, bytes, args.file)
   console.log(`Acta de la ${sessionTitle(session)} escrita en ${target} (${Math.ceil(bytes.length / 1024)} KB).`)
+  warnAbout(missing.warning())
   return 0
 }

@@ -1,3 +1,5 @@
+import { missingCharacters } from '../../core/documents/common'
+import { warnAbout } from '../warnings'
 import { renderConvocatoria } from '../../core/documents/convocatoria'
 import { sessionForConvocatoria } from '../../core/documents/select-session'
 import { writePdfFile } from '../../core/documents/write-pdf'
@@ -20,8 +22,10 @@ export async function runConvocatoria(args: ConvocatoriaArgs): Promise<number> {
   const now = referenceInstant(args.today)
   const data = await readDataFile(args.file)
   const session = sessionForConvocatoria(data, args.session, mexicoDate(now))
-  const bytes = await renderConvocatoria(data, session.id, { now })
+  const missing = missingCharacters()
+  const bytes = await renderConvocatoria(data, session.id, { now, onMissingCharacter: missing.onMissingCharacter })
   const target = await writePdfFile(args.out, bytes, args.file)
   console.log(`Convocatoria a la ${sessionTitle(session)} escrita en ${target} (${Math.ceil(bytes.length / 1024)} KB).`)
+  warnAbout(missing.warning())
   return 0
 }

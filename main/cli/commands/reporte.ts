@@ -1,3 +1,5 @@
+import { missingCharacters } from '../../core/documents/common'
+import { warnAbout } from '../warnings'
 import { planForReport, renderReporte } from '../../core/documents/reporte'
 import { writePdfFile } from '../../core/documents/write-pdf'
 import { mexicoDate } from '../../core/domain/dates'
@@ -18,8 +20,10 @@ export async function runReporte(args: ReporteArgs): Promise<number> {
   const now = referenceInstant(args.today)
   const data = await readDataFile(args.file)
   const plan = planForReport(data, mexicoDate(now), args.plan)
-  const bytes = await renderReporte(data, now, { planId: plan.id })
+  const missing = missingCharacters()
+  const bytes = await renderReporte(data, now, { planId: plan.id, onMissingCharacter: missing.onMissingCharacter })
   const target = await writePdfFile(args.out, bytes, args.file)
   console.log(`Reporte de avance del ${plan.name} escrito en ${target} (${Math.ceil(bytes.length / 1024)} KB).`)
+  warnAbout(missing.warning())
   return 0
 }

@@ -247,6 +247,8 @@ export interface JobView {
   error: { code: string; message: string } | null
   /** The finished PDF, once `listo`. */
   file: FileDownload | null
+  /** What the user should know about the finished document (characters its fonts cannot draw, say). */
+  warnings: string[]
 }
 
 export interface SignerView {

@@ -54,3 +54,20 @@ export function agendaSubject(item: Pick<AgendaItem, 'title' | 'parentId' | 'typ
   subject.push({ text: `\n${item.parentId ? '\u2003' : ''}${ITEM_TYPE_LABELS[item.type]}`, color: COLORS.muted })
   return subject
 }
+
+/**
+ * Collects the characters a document's fonts cannot draw (see
+ * RenderOptions.onMissingCharacter) and words the warning the user gets.
+ */
+export function missingCharacters(): { onMissingCharacter: (character: string) => void; warning: () => string | null } {
+  const found = new Set<string>()
+  return {
+    onMissingCharacter: (character) => void found.add(character),
+    warning: () => {
+      if (found.size === 0) return null
+      const shown = [...found].slice(0, 10).map((character) => `«${character}» (U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`)
+      const more = found.size > 10 ? ` y ${found.size - 10} más` : ''
+      return `Las fuentes del documento no tienen ${found.size === 1 ? 'el carácter' : `${found.size} caracteres`} ${shown.join(', ')}${more}: ${found.size === 1 ? 'aparece' : 'aparecen'} como «?». Revise el texto original.`
+    },
+  }
+}

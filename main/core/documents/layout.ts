@@ -115,10 +115,12 @@ export class Layout {
   private readonly heights = new Map<string, number>()
 
   private readonly fonts: Record<FontName, string>
+  private readonly onMissingCharacter: (character: string) => void
 
-  constructor({ doc, fonts }: ArchivalDocument) {
+  constructor({ doc, fonts, onMissingCharacter }: ArchivalDocument) {
     this.doc = doc
     this.fonts = fonts
+    this.onMissingCharacter = onMissingCharacter ?? (() => undefined)
     this.root = doc.struct('Document')
     doc.addStructure(this.root)
     this.newPage()
@@ -180,7 +182,7 @@ export class Layout {
   /**
    * Text the fonts can show: control characters become spaces and a character
    * without a glyph (an emoji, say) becomes "?", because PDF/A forbids drawing
-   * the .notdef glyph.
+   * the .notdef glyph; each such character is reported (onMissingCharacter).
    */
   clean(text: RichText, defaultFont: FontName): RichText {
     if (typeof text === 'string') return this.cleanString(text, defaultFont)
@@ -193,7 +195,11 @@ export class Layout {
     // Latin, Latin-1 and Latin Extended are always covered: skip the per-character check.
     if (!/[^\t\n -\u024f]/.test(plain)) return plain
     const covers = this.coverage(font)
-    return Array.from(plain, (char) => (covers(char.codePointAt(0) ?? 0) ? char : '?')).join('')
+    return Array.from(plain, (char) => {
+      if (covers(char.codePointAt(0) ?? 0)) return char
+      this.onMissingCharacter(char)
+      return '?'
+    }).join('')
   }
 
   private readonly coverages = new Map<FontName, (codePoint: number) => boolean>()

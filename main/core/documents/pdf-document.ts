@@ -29,6 +29,8 @@ export interface ArchivalOptions {
   fontsDir?: string
   /** Creation date written to Info and XMP (a fixed value makes the output reproducible). */
   now?: Date
+  /** Told of each character the embedded fonts cannot draw: it is printed as «?» (PDF/A forbids the empty glyph), and the user must know. */
+  onMissingCharacter?: (character: string) => void
 }
 
 /** Options every document accepts. */
@@ -57,6 +59,7 @@ export interface ArchivalDocument {
   doc: PDFKit.PDFDocument
   /** Absolute path of each font: the key pdfkit caches the parsed font under. */
   fonts: Record<FontName, string>
+  onMissingCharacter?: (character: string) => void
 }
 
 export function createArchivalDocument(meta: DocumentMeta, options: ArchivalOptions = {}): ArchivalDocument {
@@ -89,7 +92,7 @@ export function createArchivalDocument(meta: DocumentMeta, options: ArchivalOpti
   // and would parse the TTF again on every switch of font.
   for (const name of FONT_NAMES) doc.font(fonts[name])
   doc.font(fonts.regular)
-  return { doc, fonts }
+  return { doc, fonts, onMissingCharacter: options.onMissingCharacter }
 }
 
 /** Collects the document's bytes; call before writing anything, then `doc.end()`. */

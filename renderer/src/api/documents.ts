@@ -20,7 +20,7 @@ export type DocumentJobState =
   | { phase: 'idle' }
   | { phase: 'starting' }
   | { phase: 'running'; progress: number }
-  | { phase: 'ready'; file: FileDownload; jobId: string }
+  | { phase: 'ready'; file: FileDownload; jobId: string; warnings: string[] }
   | { phase: 'error'; message: string }
 
 /** One document being generated: `start()` and the state to show. */
@@ -51,7 +51,7 @@ export function useDocumentJob(kind: DocumentKind, sessionId: string | null) {
     if (job.isError) state = { phase: 'error', message: errorMessage(job.error, i18n.t('errors.unexpected')) }
     else if (!job.data) state = { phase: 'running', progress: 0 }
     else if (job.data.state === 'error') state = { phase: 'error', message: job.data.error?.message || i18n.t('errors.unexpected') }
-    else if (job.data.state === 'listo' && job.data.file) state = { phase: 'ready', file: job.data.file, jobId }
+    else if (job.data.state === 'listo' && job.data.file) state = { phase: 'ready', file: job.data.file, jobId, warnings: job.data.warnings }
     else state = { phase: 'running', progress: job.data.progress }
   }
 

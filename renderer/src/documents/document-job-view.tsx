@@ -36,7 +36,7 @@ export function DocumentJobView({ state, onRetry }: DocumentJobViewProps) {
   }
 
   if (state.phase === 'ready') {
-    const { file, jobId } = state
+    const { file, jobId, warnings } = state
     const open = async () => {
       try {
         await viewer.mutateAsync(jobId)
@@ -65,6 +65,11 @@ export function DocumentJobView({ state, onRetry }: DocumentJobViewProps) {
             </Stack>
           </Group>
         </Paper>
+        {warnings.map((warning) => (
+          <Alert key={warning} color="yellow" variant="light" icon={<IconAlertTriangle size={20} aria-hidden />} title={t('documents.warningTitle')} role="alert">
+            {warning}
+          </Alert>
+        ))}
         <Text size="sm" c="dimmed">
           {t('documents.previewNote')}
         </Text>

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../errors'
 import { planForReport, renderActa, renderConvocatoria, renderReporte, sessionForActa, sessionForConvocatoria } from '../../documents'
+import { missingCharacters } from '../../documents/common'
 import { mexicoDate } from '../../domain/dates'
 import { sessionKey } from '../../domain/session-title'
 import type { FileDownload } from '../../contract/views'
@@ -17,13 +18,16 @@ export const documentHandlers: HandlerSet<'startDocument' | 'getJob' | 'openJobI
     const at = now()
     const session = kind === 'acta' ? sessionForActa(data, sessionId ?? '') : kind === 'convocatoria' ? sessionForConvocatoria(data, sessionId ?? '', mexicoDate(at)) : null
     if (kind === 'reporte') planForReport(data, mexicoDate(at))
-    const jobId = jobs.start(kind, async (report): Promise<FileDownload> => {
-      const options = { fontsDir, now: at, onProgress: report }
+    const jobId = jobs.start(kind, async (report, warn): Promise<FileDownload> => {
+      const missing = missingCharacters()
+      const options = { fontsDir, now: at, onProgress: report, onMissingCharacter: missing.onMissingCharacter }
       // A signed acta is the signed file itself: regenerating it would hand out an unsigned copy.
       const signed = kind === 'acta' && session?.signedActa ? await readFile(join(store.dataFolder, session.signedActa.storedPath)) : null
       const pdf = signed
         ? signed
         : kind === 'acta' ? await renderActa(data, session?.id ?? '', options) : kind === 'convocatoria' ? await renderConvocatoria(data, session?.id ?? '', options) : await renderReporte(data, at, options)
+      const warning = missing.warning()
+      if (warning) warn(warning)
       const suffix = session ? sessionKey(data.settings.keyPrefix, session) : mexicoDate(at)
       return { fileName: `${signed ? 'acta-firmada' : NAMES[kind]}-${suffix}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') }
     })

@@ -22,6 +22,7 @@ export const documents = {
     percent: '{{value}} %',
     keepWorking: 'Puede seguir trabajando: la ventana no se bloquea mientras se genera.',
     ready: 'Documento listo',
+    warningTitle: 'Revise el documento',
     failed: 'No se generó el documento',
     save: 'Guardar PDF',
     saved: 'Se guardó {{fileName}}.',

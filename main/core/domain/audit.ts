@@ -2,7 +2,7 @@
 import Papa from 'papaparse'
 import type { AuditEntry } from '../model/schema'
 import { mexicoDate } from './dates'
-import { matchesWords } from './text'
+import { wordMatcher } from './text'
 
 export interface AuditQuery {
   entity: AuditEntry['entity'] | null
@@ -12,8 +12,9 @@ export interface AuditQuery {
   limit: number
 }
 
-/** Newest first. Dates are calendar days in Guadalajara; the text matches as the search box does (matchesWords). */
+/** Newest first. Dates are calendar days in Guadalajara; the text matches as the search box does (wordMatcher). */
 export function filterAudit(entries: readonly AuditEntry[], query: AuditQuery): AuditEntry[] {
+  const matches = wordMatcher(query.text)
   const result: AuditEntry[] = []
   for (let index = entries.length - 1; index >= 0 && result.length < query.limit; index--) {
     const entry = entries[index]
@@ -23,7 +24,7 @@ export function filterAudit(entries: readonly AuditEntry[], query: AuditQuery): 
       const day = mexicoDate(new Date(entry.at))
       if ((query.from && day < query.from) || (query.to && day > query.to)) continue
     }
-    if (!matchesWords(query.text, `${entry.summary} ${entry.profile}`)) continue
+    if (!matches(`${entry.summary} ${entry.profile}`)) continue
     result.push(entry)
   }
   return result

@@ -33,15 +33,23 @@ export function wordStart(text: string, term: string, from = 0): number {
 }
 
 /**
- * Whether every word of the query begins a word of the text, without regard
- * to accents or case: the rule of the search box, which the lists' filters
- * and the bitácora follow too. An empty query matches everything.
+ * The test that every word of the query begins a word of a text, without
+ * regard to accents or case: the rule of the search box, which the lists'
+ * filters and the bitácora follow too. The query is folded once, for a
+ * filter run over many texts. An empty query matches everything.
  */
-export function matchesWords(query: string, text: string): boolean {
+export function wordMatcher(query: string): (text: string) => boolean {
   const terms = searchTerms(query)
-  if (terms.length === 0) return true
-  const folded = foldForSearch(text)
-  return terms.every((term) => wordStart(folded, term) !== -1)
+  if (terms.length === 0) return () => true
+  return (text) => {
+    const folded = foldForSearch(text)
+    return terms.every((term) => wordStart(folded, term) !== -1)
+  }
+}
+
+/** Whether every word of the query begins a word of the text (wordMatcher, for one text). */
+export function matchesWords(query: string, text: string): boolean {
+  return wordMatcher(query)(text)
 }
 
 const isControl = (char: string): boolean => {

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react'
-import { foldCharacter, wordStart } from '../../../main/core/domain/text'
+import { foldCharacter, searchTerms, wordStart } from '../../../main/core/domain/text'
 
 /**
  * Marks where the query's words begin words of a text, ignoring accents and
@@ -7,7 +7,7 @@ import { foldCharacter, wordStart } from '../../../main/core/domain/text'
  * the middle of a word. Returns plain text when nothing matches.
  */
 export function highlight(text: string, query: string, className: string): ReactNode {
-  const terms = [...new Set(query.split(/\s+/).map((term) => foldCharacter(term)).filter(Boolean))]
+  const terms = [...new Set(searchTerms(query))]
   if (terms.length === 0) return text
   // The folded text, and for each folded position the index of the original character.
   let folded = ''

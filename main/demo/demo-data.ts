@@ -78,6 +78,7 @@ export function generateDemoData(options: DemoOptions): Data {
     agreements: book.agreements,
     plans: [planBuild.plan],
     commitments: planBuild.commitments,
+    trustedAuthorities: [],
     audit,
   }
 }

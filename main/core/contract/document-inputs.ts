@@ -32,6 +32,10 @@ export const signActaSchema = z
     credentials: credentialsSchema,
     reason: z.string().trim().max(200).default('Firma del acta de la sesión'),
     location: z.string().trim().max(200).default('Guadalajara, Jalisco'),
+    /** The SHA-256 of the document the signer previewed: the core signs those exact bytes or refuses. */
+    expectedSha256: z.string().regex(/^[a-f0-9]{64}$/, 'Falta la huella del documento revisado'),
+    /** The expected signer whose reserved field this signature fills; null lets the core choose from the certificate. */
+    signerId: idSchema.nullable().default(null),
   })
   .strict()
 export const verifyPdfSchema = z.object({ contentBase64: base64(100 * 1024 * 1024, 'el PDF') }).strict()
@@ -39,3 +43,9 @@ export const sessionRefSchema = z.object({ sessionId: idSchema }).strict()
 export const addErrataSchema = z
   .object({ sessionId: idSchema, text: z.string().trim().min(1, 'El texto de la fe de erratas es obligatorio').max(8000, 'Máximo 8000 caracteres') })
   .strict()
+
+/** A certificate authority's certificate as read from a .cer (DER), .pem or .crt file. */
+export const addTrustedAuthoritySchema = z
+  .object({ fileName: z.string().trim().min(1, 'Falta el nombre del archivo').max(260), contentBase64: base64(64 * 1024, 'el certificado') })
+  .strict()
+export const trustedAuthorityRefSchema = z.object({ id: idSchema }).strict()

@@ -25,6 +25,8 @@ import type {
   FileDownload,
   JobView,
   SignatureView,
+  ActaSigningView,
+  TrustedAuthorityView,
   SignedActaCheck,
   SignerView,
   OpenDataFile,
@@ -148,6 +150,7 @@ export const operations = {
   openJobInViewer: defineOperation<null>()(doc.jobRefSchema),
 
   describeCredentials: defineOperation<SignerView>()(doc.describeCredentialsSchema),
+  prepareActaSigning: defineOperation<ActaSigningView>()(doc.sessionRefSchema),
   signActa: defineOperation<SessionDetail>()(doc.signActaSchema),
   verifyPdf: defineOperation<SignatureView[]>()(doc.verifyPdfSchema),
   verifySignedActa: defineOperation<SignedActaCheck>()(doc.sessionRefSchema),
@@ -160,6 +163,10 @@ export const operations = {
   getPacketAttachment: defineOperation<PacketFile>()(packet.packetAttachmentSchema),
   exportComments: defineOperation<PacketFile>()(packet.exportCommentsSchema),
   importComments: defineOperation<CommentsImportReport>()(packet.importCommentsSchema),
+
+  listTrustedAuthorities: defineOperation<TrustedAuthorityView[]>()(none),
+  addTrustedAuthority: defineOperation<TrustedAuthorityView[]>()(doc.addTrustedAuthoritySchema),
+  removeTrustedAuthority: defineOperation<TrustedAuthorityView[]>()(doc.trustedAuthorityRefSchema),
 
   exportDiagnostics: defineOperation<FileDownload>()(none),
   openDataFolder: defineOperation<null>()(none),

@@ -45,7 +45,13 @@ export const createSessionSchema = sessionFieldsSchema
 export const updateSessionSchema = sessionFieldsSchema.extend({ id: idSchema, endTime: timeSchema.nullable() }).strict()
 
 export const changeSessionStatusSchema = z
-  .object({ id: idSchema, status: z.enum(SESSION_STATUSES), reason: trimmed(1000).default('') })
+  .object({
+    id: idSchema,
+    status: z.enum(SESSION_STATUSES),
+    reason: trimmed(1000).default(''),
+    /** Starting on another day than the session's date: the secretary confirms it is held today (see checkStartDate). */
+    confirmDate: z.boolean().optional(),
+  })
   .strict()
 
 export const agendaItemFieldsSchema = z

@@ -136,6 +136,12 @@ export interface SessionDetail {
     /** Members' comments imported into this session: neither signed nor cancelled. */
     importComments: boolean
   }
+  /**
+   * While the session can be started: the day it is scheduled for against today in Guadalajara
+   * (startDate in domain/session-rules). When they differ, starting it asks the secretary to
+   * confirm (`confirmDate`), and the session then takes today's date and the real start time.
+   */
+  startDate: { scheduled: string; today: string; differs: boolean } | null
   /** The session before this one, whose agenda can be copied. */
   previous: { id: string; title: string } | null
   /**
@@ -275,6 +281,50 @@ export interface SignatureView {
   reason: string | null
   location: string | null
   problems: string[]
+  /** The signature field's name in the PDF. */
+  field: string | null
+  /** Something other than a later signature changed the document after this signature. */
+  modifiedAfter: boolean
+  /** Spanish descriptions of what changed after this signature. */
+  changes: string[]
+  /** This signature certifies the document (DocMDP): later, only form filling and signatures are allowed. */
+  certified: boolean
+}
+
+/** One expected signer of an acta and whether their reserved field is signed. */
+export interface ExpectedSignerView {
+  memberId: string
+  name: string
+  /** «Presidencia», «Secretaría Técnica», «Integrante». */
+  capacity: string
+  field: string
+  status: 'pendiente' | 'firmada'
+  signedAt: string | null
+}
+
+/** The exact document a signer is about to sign, for the preview. */
+export interface ActaSigningView {
+  sessionId: string
+  fileName: string
+  /** SHA-256 of `contentBase64`'s bytes: what `signActa` must be given back. */
+  sha256: string
+  contentBase64: string
+  /** The acta already carries signatures (this one is added to them). */
+  alreadySigned: boolean
+  signers: ExpectedSignerView[]
+  /** Characters the fonts could not draw, and similar notes about the document. */
+  warnings: string[]
+}
+
+/** A trusted certificate authority, as listed in Configuración. */
+export interface TrustedAuthorityView {
+  id: string
+  name: string
+  issuer: string
+  fingerprint: string
+  validFrom: string
+  validTo: string
+  addedAt: string
 }
 
 export interface SignedActaCheck {

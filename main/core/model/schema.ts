@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export const idSchema = z.string().min(1, 'Identificador no válido').max(64, 'Identificador no válido').regex(/^[A-Za-z0-9_-]+$/, 'Identificador no válido')
 /** A calendar date, `YYYY-MM-DD`, read in America/Mexico_City. */
@@ -128,7 +128,19 @@ export const signedActaSchema = z.object({
   storedPath: z.string().regex(/^actas\/[A-Za-z0-9._-]+\.pdf$/, 'Ruta de acta no válida'),
   sha256: z.string().regex(/^[a-f0-9]{64}$/),
   signedAt: instantSchema,
-  signers: z.array(z.object({ name: text(300), rfc: text(13).nullable(), signedAt: instantSchema })).min(1),
+  signers: z
+    .array(
+      z.object({
+        name: text(300),
+        rfc: text(13).nullable(),
+        signedAt: instantSchema,
+        /** The expected signer whose reserved field this signature filled (null: a field added at signing). */
+        memberId: idSchema.nullable(),
+        /** The signature field's name in the PDF. */
+        field: text(200).nullable(),
+      }),
+    )
+    .min(1),
 })
 
 /** A correction to a signed acta (fe de erratas): the signed text never changes, corrections are appended. */
@@ -256,6 +268,9 @@ export const commitmentSchema = z.object({
 
 export const QUORUM_RULES = ['mitad-mas-uno', 'dos-tercios', 'porcentaje'] as const
 
+/** The presidency and the technical secretary of the session, or every member present with vote. */
+export const SIGNATURE_SIGNER_RULES = ['presidencia-y-secretaria', 'presentes-con-voto'] as const
+
 export const settingsSchema = z.object({
   organization: requiredText(200, 'El nombre de la organización'),
   bodyName: requiredText(200, 'El nombre del órgano'),
@@ -274,6 +289,22 @@ export const settingsSchema = z.object({
     name: requiredText(160, 'El nombre del perfil'),
     role: text(160),
   }),
+  /** Who is expected to sign the acta: one reserved field each on its «Firmas» page. */
+  signatureSigners: z.enum(SIGNATURE_SIGNER_RULES),
+})
+
+/** A certificate authority the secretariat trusts: a signature whose chain reaches it is «confiable». */
+export const trustedAuthoritySchema = z.object({
+  id: idSchema,
+  name: text(300),
+  issuer: text(300),
+  /** SHA-256 of the certificate's DER bytes, lower-case hex. */
+  fingerprint: z.string().regex(/^[a-f0-9]{64}$/),
+  validFrom: instantSchema,
+  validTo: instantSchema,
+  /** The certificate itself (DER), base64. */
+  derBase64: z.string().min(1).max(40_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  addedAt: instantSchema,
 })
 
 export const AUDIT_ENTITIES = ['integrante', 'sesion', 'acuerdo', 'compromiso', 'plan', 'configuracion', 'archivo'] as const
@@ -299,6 +330,7 @@ export const dataSchema = z.object({
   plans: z.array(planSchema),
   commitments: z.array(commitmentSchema),
   audit: z.array(auditEntrySchema),
+  trustedAuthorities: z.array(trustedAuthoritySchema),
 })
 
 export type Member = z.infer<typeof memberSchema>
@@ -317,6 +349,8 @@ export type Plan = z.infer<typeof planSchema>
 export type Commitment = z.infer<typeof commitmentSchema>
 export type Settings = z.infer<typeof settingsSchema>
 export type AuditEntry = z.infer<typeof auditEntrySchema>
+export type TrustedAuthority = z.infer<typeof trustedAuthoritySchema>
+export type SignatureSignerRule = (typeof SIGNATURE_SIGNER_RULES)[number]
 export type Data = z.infer<typeof dataSchema>
 export type Sector = (typeof SECTORS)[number]
 export type Pillar = (typeof PILLARS)[number]
@@ -329,6 +363,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultVenue: '',
   quorum: { rule: 'mitad-mas-uno', percent: 51, secondCallAllowed: true, secondCallMinimum: 0 },
   profile: { name: 'Secretaría Técnica', role: 'Secretaría Técnica del STL' },
+  signatureSigners: 'presidencia-y-secretaria',
 }
 
 export function emptyData(now: Date): Data {
@@ -344,5 +379,6 @@ export function emptyData(now: Date): Data {
     plans: [],
     commitments: [],
     audit: [],
+    trustedAuthorities: [],
   }
 }

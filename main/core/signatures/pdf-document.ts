@@ -101,6 +101,19 @@ export class PdfDocument {
     return value
   }
 
+  /** The raw (still encoded) bytes of a stream object, or undefined for anything else. */
+  streamData(num: number): Buffer | undefined {
+    const entry = this.entries.get(num)
+    if (entry?.kind !== 'offset') return undefined
+    return this.readObjectAt(entry.offset).streamData
+  }
+
+  /** Whether an object number is in use (not free, not unknown). */
+  inUse(num: number): boolean {
+    const entry = this.entries.get(num)
+    return entry !== undefined && entry.kind !== 'free'
+  }
+
   /** Follows references until a direct value. */
   resolve(value: PdfValue | undefined): PdfValue | undefined {
     let current = value

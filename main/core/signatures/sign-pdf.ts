@@ -2,19 +2,24 @@
  * Signs a PDF as a PAdES baseline signature (SubFilter ETSI.CAdES.detached,
  * SHA-256), appended as an incremental update so earlier signatures stay valid.
  *
- * The update holds: the signature dictionary (/ByteRange, /Contents, /M…),
- * a signature field merged with its widget (invisible, zero-size, printable,
- * with an empty appearance so PDF/A validators are satisfied), a new version
- * of the last page with the widget in /Annots, and a new version of the form
- * (/Fields, /SigFlags 3) — plus, on the first signature, a new catalog that
- * points to the form and declares the ESIC extension PAdES asks of PDF 1.7.
+ * The update holds the signature dictionary (/ByteRange, /Contents, /M…) and
+ * its field. A field reserved for the signer (found by name) is filled: a new
+ * version of its widget with /V and a visible appearance (name, RFC, serial,
+ * date, reason) drawn in its box; the page and the form's field list stay as
+ * they were. Without a reserved field, a new invisible one is added (a new
+ * version of the last page with the widget in /Annots). The form gets
+ * /SigFlags 3. The first signature also certifies the document (DocMDP,
+ * P = 2: later, only form filling and signatures are allowed) and declares
+ * the ESIC extension PAdES asks of PDF 1.7, in a new version of the catalog.
  *
  * The placeholder for /Contents is sized from a dry run of the CMS, so the
  * update's offsets are exact before any byte is signed.
  */
 import { createHash } from 'node:crypto'
+import { deflateSync } from 'node:zlib'
 import { AppError } from '../errors'
 import { buildCadesDetached, UnsupportedKeyError } from './cms'
+import { buildSignatureAppearance, type AppearanceLine } from './appearance'
 import { assertCertificateUsable, describeSigner, type SignerCredentials } from './credentials'
 import { appendIncrementalUpdate, type UpdateObject } from './incremental-update'
 import { pdfDate } from './pdf-date'
@@ -29,6 +34,14 @@ export interface SignPdfOptions {
   name?: string
   contactInfo?: string
   signingTime: Date
+  /** The name of the reserved signature field to fill; a new field with this name is added when the document has none. */
+  field?: string
+  /** What the visible signature shows, when its field has a box on the page. */
+  appearance?: AppearanceLine[]
+  /** Where the appearance's fonts are (defaults to the app's). */
+  fontsDir?: string
+  /** Certify the document with DocMDP (P = 2) when this is its first signature; on by default. */
+  certify?: boolean
 }
 
 /** Fixed width of the /ByteRange array, so filling it in moves nothing. */
@@ -102,24 +115,55 @@ function planUpdate(doc: PdfDocument, options: SignPdfOptions & { name: string; 
   const rootRef = doc.trailer.get('Root')
   const catalog = doc.dict(rootRef)
   const pages = doc.pages()
-  const pageRef = pages[pages.length - 1]
-  if (!(rootRef instanceof PdfRef) || !catalog || !pageRef) throw new AppError('LECTURA', 'El PDF no tiene catálogo o páginas legibles.')
-  const page = doc.dict(pageRef) as PdfDict
+  const lastPage = pages[pages.length - 1]
+  if (!(rootRef instanceof PdfRef) || !catalog || !lastPage) throw new AppError('LECTURA', 'El PDF no tiene catálogo o páginas legibles.')
 
   let next = doc.size
   const allocate = (): PdfRef => new PdfRef(next++, 0)
   const signatureRef = allocate()
-  const widgetRef = allocate()
   const appearanceRef = allocate()
   const changed: { ref: PdfRef; value: PdfDict }[] = []
+  const change = (ref: PdfRef, value: PdfDict): void => {
+    // Never write one number twice (possible only in broken files).
+    if (!changed.some((item) => item.ref.num === ref.num)) changed.push({ ref, value })
+  }
 
   // The form: a new version of an indirect one, or a new object replacing an inline one.
   let newCatalog: PdfDict | undefined
   const formValue = catalog.get('AcroForm')
   const form = (doc.dict(formValue) ?? new PdfDict()).clone()
   const fields = [...(doc.array(form.get('Fields')) ?? [])]
-  const fieldName = uniqueFieldName(doc, fields)
-  form.set('Fields', [...fields, widgetRef])
+  const signedBefore = fields.some((field) => doc.dict(doc.dict(field)?.get('V')) !== undefined && isSignatureField(doc, field))
+  const reserved = options.field ? findField(doc, fields, options.field) : undefined
+  if (reserved && doc.dict(reserved)?.get('V') !== undefined) throw new AppError('REGLA', `El campo de firma «${options.field}» ya está firmado.`)
+
+  let widgetRef: PdfRef
+  let widget: PdfDict
+  let box = { width: 0, height: 0 }
+  if (reserved) {
+    widgetRef = reserved
+    widget = (doc.dict(reserved) as PdfDict).clone()
+    box = rectSize(doc.array(widget.get('Rect')))
+  } else {
+    widgetRef = allocate()
+    form.set('Fields', [...fields, widgetRef])
+    const page = doc.dict(lastPage) as PdfDict
+    const newPage = page.clone()
+    newPage.set('Annots', [...(doc.array(page.get('Annots')) ?? []), widgetRef])
+    change(lastPage, newPage)
+    widget = dict({
+      Type: name('Annot'),
+      Subtype: name('Widget'),
+      FT: name('Sig'),
+      T: textString(options.field ?? uniqueFieldName(doc, fields)),
+      F: num(132), // Print + Locked
+      Rect: [num(0), num(0), num(0), num(0)],
+      P: lastPage,
+    })
+  }
+  widget.set('V', signatureRef)
+  widget.set('AP', dict({ N: appearanceRef }))
+
   const flags = form.get('SigFlags')
   form.set('SigFlags', num((flags instanceof PdfNumber ? flags.value : 0) | 3))
   let formRef: PdfRef
@@ -130,7 +174,6 @@ function planUpdate(doc: PdfDocument, options: SignPdfOptions & { name: string; 
     newCatalog = catalog.clone()
     newCatalog.set('AcroForm', formRef)
   }
-  changed.push({ ref: formRef, value: form })
 
   // PAdES for PDF 1.7 declares the ETSI extension (ISO 32000-1 §7.12, ETSI EN 319 142-1 §5.2).
   const version = catalog.get('Version')
@@ -142,24 +185,15 @@ function planUpdate(doc: PdfDocument, options: SignPdfOptions & { name: string; 
     updated.set('ESIC', dict({ BaseVersion: name('1.7'), ExtensionLevel: num(2) }))
     newCatalog.set('Extensions', updated)
   }
-  if (newCatalog) changed.push({ ref: rootRef, value: newCatalog })
-
-  const newPage = page.clone()
-  newPage.set('Annots', [...(doc.array(page.get('Annots')) ?? []), widgetRef])
-  // The form's object may be the page itself only in broken files; never write one number twice.
-  if (!changed.some((item) => item.ref.num === pageRef.num)) changed.push({ ref: pageRef, value: newPage })
-
-  const widget = dict({
-    Type: name('Annot'),
-    Subtype: name('Widget'),
-    FT: name('Sig'),
-    T: textString(fieldName),
-    V: signatureRef,
-    F: num(132), // Print + Locked
-    Rect: [num(0), num(0), num(0), num(0)],
-    P: pageRef,
-    AP: dict({ N: appearanceRef }),
-  })
+  // The first signature certifies: other readers then enforce the same rule the verifier applies.
+  const certify = (options.certify ?? true) && !signedBefore && catalog.get('Perms') === undefined
+  if (certify) {
+    newCatalog ??= catalog.clone()
+    newCatalog.set('Perms', dict({ DocMDP: signatureRef }))
+  }
+  change(widgetRef, widget)
+  change(formRef, form)
+  if (newCatalog) change(rootRef, newCatalog)
 
   // The signature dictionary, written by hand around two fixed-width placeholders.
   const head = `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange `
@@ -171,17 +205,62 @@ function planUpdate(doc: PdfDocument, options: SignPdfOptions & { name: string; 
   if (options.reason) tailEntries.set('Reason', textString(options.reason))
   if (options.location) tailEntries.set('Location', textString(options.location))
   if (options.contactInfo) tailEntries.set('ContactInfo', textString(options.contactInfo))
+  if (certify) {
+    tailEntries.set('Reference', [
+      dict({ Type: name('SigRef'), TransformMethod: name('DocMDP'), TransformParams: dict({ Type: name('TransformParams'), P: num(2), V: name('1.2') }) }),
+    ])
+  }
   tailEntries.set('Prop_Build', dict({ App: dict({ Name: name('Secretariado') }) }))
   const tail = ` ${serialize(tailEntries).slice(3)}` // reuse the entries, drop the opening "<< "
   const signatureBody = Buffer.from(head + middle + contents + tail, 'latin1')
 
   const objects: UpdateObject[] = [
     { ref: signatureRef, body: signatureBody },
-    { ref: widgetRef, body: body(widget) },
-    { ref: appearanceRef, body: Buffer.from(`${serialize(dict({ Type: name('XObject'), Subtype: name('Form'), BBox: [num(0), num(0), num(0), num(0)], Length: num(0) }))}\nstream\n\nendstream`, 'latin1') },
+    { ref: appearanceRef, body: appearanceStream(box, options) },
     ...changed.map((item) => ({ ref: item.ref, body: body(item.value) })),
   ]
   return { objects, signatureRef, byteRangeOffset: head.length, contentsOffset: head.length + middle.length }
+}
+
+/** The widget's appearance: what the signature shows in its box, or an empty form for an invisible field. */
+function appearanceStream(box: { width: number; height: number }, options: SignPdfOptions): Buffer {
+  const visible = box.width > 1 && box.height > 1 && options.appearance !== undefined
+  if (!visible) {
+    const empty = dict({ Type: name('XObject'), Subtype: name('Form'), BBox: [num(0), num(0), num(0), num(0)], Resources: new PdfDict(), Length: num(0) })
+    return Buffer.from(`${serialize(empty)}\nstream\n\nendstream`, 'latin1')
+  }
+  const drawn = buildSignatureAppearance({ width: box.width, height: box.height, lines: options.appearance ?? [], ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}) })
+  // Glyph outlines are verbose; compressed they weigh a third.
+  const content = deflateSync(drawn.content)
+  const streamDict = dict({
+    Type: name('XObject'),
+    Subtype: name('Form'),
+    BBox: [num(0), num(0), num(box.width), num(box.height)],
+    Resources: new PdfDict(),
+    Filter: name('FlateDecode'),
+    Length: num(content.length),
+  })
+  return Buffer.concat([Buffer.from(`${serialize(streamDict)}\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')])
+}
+
+function rectSize(rect: PdfValue[] | undefined): { width: number; height: number } {
+  const values = (rect ?? []).map((value) => (value instanceof PdfNumber ? value.value : Number.NaN))
+  if (values.length !== 4 || values.some((value) => !Number.isFinite(value))) return { width: 0, height: 0 }
+  const [x1, y1, x2, y2] = values as [number, number, number, number]
+  return { width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) }
+}
+
+function isSignatureField(doc: PdfDocument, field: PdfValue): boolean {
+  const type = doc.dict(field)?.get('FT')
+  return type instanceof PdfName && type.name === 'Sig'
+}
+
+/** A top-level signature field by its name (/T), as reserved on the acta's «Firmas» page. */
+function findField(doc: PdfDocument, fields: PdfValue[], fieldName: string): PdfRef | undefined {
+  for (const field of fields) {
+    if (field instanceof PdfRef && isSignatureField(doc, field) && decodeTextString(doc.dict(field)?.get('T')) === fieldName) return field
+  }
+  return undefined
 }
 
 function body(value: PdfValue): Buffer {

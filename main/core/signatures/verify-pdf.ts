@@ -3,12 +3,14 @@
  * /ByteRange leaves out exactly the /Contents string, recomputes the digest of
  * the covered bytes, checks the CMS (message digest, signature, the
  * signing-certificate attribute), says how much of the file each signature
- * covers, and how far its certificate can be trusted.
+ * covers, what changed after it (modifications.ts), and how far its
+ * certificate can be trusted.
  */
 import { createHash } from 'node:crypto'
 import { AppError } from '../errors'
 import { describeCertificate } from './certificate-info'
 import { checkDetachedCms } from './cms'
+import { changesAfter } from './modifications'
 import { parsePdfDate } from './pdf-date'
 import { PdfDocument } from './pdf-document'
 import { decodeTextString, PdfDict, PdfName, PdfNumber, PdfString, type PdfValue } from './pdf-syntax'
@@ -41,6 +43,14 @@ export interface SignatureReport {
   location: string | null
   /** Spanish reasons the signature is not intact, or notes about it. */
   problems: string[]
+  /** Something other than a later signature changed what a reader sees after this signature. */
+  modifiedAfter: boolean
+  /** Spanish descriptions of those changes («Se agregó una anotación en la página 1.»). */
+  changes: string[]
+  /** This signature certifies the document (DocMDP). */
+  certified: boolean
+  /** The certification's permission level: 1 no changes, 2 form filling and signatures, 3 also annotations; null if not certifying. */
+  certificationLevel: number | null
 }
 
 export interface VerifyOptions {
@@ -62,9 +72,25 @@ export function verifyPdf(pdf: Buffer, now: Date, options: VerifyOptions = {}): 
     throw new AppError('LECTURA', `No se pudieron leer los campos de firma del PDF (${error instanceof Error ? error.message : 'error desconocido'}).`, { cause: error })
   }
   const revisionEnds = findRevisionEnds(pdf)
-  const reports = fields.map((field) => verifyField(pdf, field, revisionEnds, now, options))
+  const certifying = doc.dict(doc.dict(doc.dict(doc.trailer.get('Root'))?.get('Perms'))?.get('DocMDP'))
+  const reports = fields.map((field) => verifyField(pdf, field, revisionEnds, now, options, field.signature === certifying))
   // Oldest first: the one covering the fewest bytes was made first.
-  return reports.sort((a, b) => a.coveredBytes - b.coveredBytes)
+  reports.sort((a, b) => a.coveredBytes - b.coveredBytes)
+  let changes: string[][]
+  try {
+    changes = changesAfter(pdf, doc, reports.map((report) => report.coveredBytes))
+  } catch (error) {
+    const reason = `No se pudo comparar el documento con lo firmado (${error instanceof Error ? error.message : 'error desconocido'}).`
+    changes = reports.map(() => [reason])
+  }
+  reports.forEach((report, index) => {
+    const found = report.coveredBytes > 0 ? (changes[index] ?? []) : []
+    const laterSignatures = reports.length - 1 - index
+    if (report.certificationLevel === 1 && laterSignatures > 0) found.unshift('El documento estaba certificado sin admitir cambios, y después se le agregaron firmas.')
+    report.changes = found
+    report.modifiedAfter = found.length > 0
+  })
+  return reports
 }
 
 interface SignatureField {
@@ -108,7 +134,7 @@ function findRevisionEnds(pdf: Buffer): number[] {
   return ends
 }
 
-function verifyField(pdf: Buffer, field: SignatureField, revisionEnds: number[], now: Date, options: VerifyOptions): SignatureReport {
+function verifyField(pdf: Buffer, field: SignatureField, revisionEnds: number[], now: Date, options: VerifyOptions, certifies: boolean): SignatureReport {
   const { signature } = field
   const subFilterValue = signature.get('SubFilter')
   const subFilter = subFilterValue instanceof PdfName ? subFilterValue.name : null
@@ -131,7 +157,14 @@ function verifyField(pdf: Buffer, field: SignatureField, revisionEnds: number[],
     reason: decodeTextString(signature.get('Reason')) ?? null,
     location: decodeTextString(signature.get('Location')) ?? null,
     problems: [],
+    modifiedAfter: false,
+    changes: [],
+    certified: false,
+    certificationLevel: null,
   }
+  const level = certifies ? docMdpLevel(signature) : null
+  report.certified = level !== null
+  report.certificationLevel = level
 
   const range = byteRangeOf(signature.get('ByteRange'))
   const contents = signature.get('Contents')
@@ -190,4 +223,18 @@ function byteRangeOf(value: PdfValue | undefined): [number, number, number, numb
   const numbers = value.map((item) => (item instanceof PdfNumber && Number.isInteger(item.value) && item.value >= 0 ? item.value : -1))
   if (numbers.some((n) => n < 0)) return undefined
   return numbers as [number, number, number, number]
+}
+
+/** The DocMDP permission level a certifying signature declares (ISO 32000-1 §12.8.2.2), or null. */
+function docMdpLevel(signature: PdfDict): number | null {
+  const references = signature.get('Reference')
+  for (const reference of Array.isArray(references) ? references : []) {
+    if (!(reference instanceof PdfDict)) continue
+    const method = reference.get('TransformMethod')
+    if (!(method instanceof PdfName) || method.name !== 'DocMDP') continue
+    const params = reference.get('TransformParams')
+    const p = params instanceof PdfDict ? params.get('P') : undefined
+    return p instanceof PdfNumber && [1, 2, 3].includes(p.value) ? p.value : 2
+  }
+  return null
 }

@@ -18,6 +18,22 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
       ? data.sessions.map((session: unknown) => (isObject(session) ? { comments: [], signedActa: null, errata: [], ...session } : session))
       : data.sessions,
   }),
+  /**
+   * 3: the settings name who signs the acta; each recorded signer says which
+   * reserved field it filled; the data file keeps the trusted certificate authorities.
+   */
+  3: (data) => ({
+    ...data,
+    settings: isObject(data.settings) ? { signatureSigners: 'presidencia-y-secretaria', ...data.settings } : data.settings,
+    sessions: Array.isArray(data.sessions) ? data.sessions.map(withSignerFields) : data.sessions,
+    trustedAuthorities: Array.isArray(data.trustedAuthorities) ? data.trustedAuthorities : [],
+  }),
+}
+
+function withSignerFields(session: unknown): unknown {
+  if (!isObject(session) || !isObject(session.signedActa) || !Array.isArray(session.signedActa.signers)) return session
+  const signers = session.signedActa.signers.map((signer: unknown) => (isObject(signer) ? { memberId: null, field: null, ...signer } : signer))
+  return { ...session, signedActa: { ...session.signedActa, signers } }
 }
 
 function isObject(value: unknown): value is JsonObject {

@@ -2,7 +2,7 @@ import { Button, Card, Divider, Group, NumberInput, Select, SimpleGrid, Stack, S
 import { useForm } from '@mantine/form'
 import { IconDeviceFloppy } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { QUORUM_RULES, settingsSchema, type Settings } from '../../../main/core/model/schema'
+import { QUORUM_RULES, SIGNATURE_SIGNER_RULES, settingsSchema, type Settings } from '../../../main/core/model/schema'
 import { useUpdateSettings } from '../api/settings'
 import { notifyDone, notifyError } from '../common/notify'
 import { rangeOf, zodForm } from '../common/zod-form'
@@ -20,6 +20,7 @@ function toInput(values: Settings): Settings {
     defaultVenue: values.defaultVenue.trim(),
     quorum: { ...values.quorum },
     profile: { name: values.profile.name.trim(), role: values.profile.role.trim() },
+    signatureSigners: values.signatureSigners,
   }
 }
 
@@ -105,6 +106,17 @@ export function SettingsForm({ initial }: { initial: Settings }) {
               allowDecimal={false}
               allowNegative={false}
               disabled={!values.quorum.secondCallAllowed}
+            />
+          </SimpleGrid>
+
+          <Divider label={t('settings.signingSection')} labelPosition="left" mt="xs" />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('settings.signatureSigners')}
+              data={SIGNATURE_SIGNER_RULES.map((value) => ({ value, label: t(`settings.signatureSignersOption.${value}`) }))}
+              description={t(`settings.signatureSignersHint.${values.signatureSigners}`)}
+              {...form.getInputProps('signatureSigners')}
+              allowDeselect={false}
             />
           </SimpleGrid>
 

@@ -11,9 +11,13 @@ import { join } from 'node:path'
 import type { z } from 'zod'
 import { AppError } from '../../errors'
 import type { credentialsSchema } from '../../contract/document-inputs'
-import type { SignatureView, SignerView } from '../../contract/views'
+import type { ActaSigningView, ExpectedSignerView, SessionDetail, SignatureView, SignerView } from '../../contract/views'
 import { renderActa } from '../../documents'
+import { missingCharacters } from '../../documents/common'
+import { signatureAppearanceLines } from '../../signatures/appearance'
 import { checkActaSigning } from '../../domain/session-rules'
+import { expectedSigners, namesMatch, SIGNER_CAPACITY_LABELS, type ExpectedSigner } from '../../domain/signers'
+import type { Data, Session } from '../../model/schema'
 import { sessionKey, sessionTitle } from '../../domain/session-title'
 import { assertCertificateUsable, describeSigner, loadEfirma, loadPkcs12, signPdf, verifyPdf, type SignatureReport, type SignerCredentials } from '../../signatures'
 import { writeFileDurable } from '../../store/durable-write'
@@ -47,8 +51,13 @@ function signerView(credentials: SignerCredentials): SignerView {
 }
 
 export function signatureView(report: SignatureReport): SignatureView {
-  const { signer, rfc, curp, issuer, signedAt, intact, coversWholeDocument, trust, trustExplanation, reason, location, problems } = report
-  return { signer, rfc, curp, issuer, signedAt, intact, coversWholeDocument, trust, trustExplanation, reason, location, problems }
+  const { signer, rfc, curp, issuer, signedAt, intact, coversWholeDocument, trust, trustExplanation, reason, location, problems, field, modifiedAfter, changes, certified } = report
+  return { signer, rfc, curp, issuer, signedAt, intact, coversWholeDocument, trust, trustExplanation, reason, location, problems, field, modifiedAfter, changes, certified }
+}
+
+/** The certificate authorities the secretariat trusts, as verification wants them. */
+function trustedRoots(data: Data): Buffer[] {
+  return data.trustedAuthorities.map((authority) => Buffer.from(authority.derBase64, 'base64'))
 }
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
@@ -67,60 +76,171 @@ async function storedActa(store: Store, sessionId: string): Promise<{ bytes: Buf
   return { bytes, sha256: sha256(bytes) }
 }
 
-export const signingHandlers: HandlerSet<'describeCredentials' | 'signActa' | 'verifyPdf' | 'verifySignedActa' | 'getSignedActa' | 'addErrata'> = {
+/**
+ * The final acta is a function of the data alone: it is dated by the
+ * session's last change, so rendering it again gives the same bytes, and a
+ * signature made after a preview is made on exactly what the signer saw
+ * (or refused when anything changed in between).
+ */
+async function renderFinalActa(store: Store, session: Session, fontsDir: string | undefined): Promise<{ bytes: Buffer; sha256: string; warnings: string[] }> {
+  const missing = missingCharacters()
+  const bytes = await renderActa(store.data, session.id, { ...(fontsDir ? { fontsDir } : {}), now: new Date(session.updatedAt), final: true, onMissingCharacter: missing.onMissingCharacter })
+  const warning = missing.warning()
+  return { bytes, sha256: sha256(bytes), warnings: warning ? [warning] : [] }
+}
+
+/** The document the next signature goes on: the stored signed acta, or the final acta rendered now. */
+async function documentToSign(store: Store, session: Session, fontsDir: string | undefined): Promise<{ bytes: Buffer; sha256: string; warnings: string[]; alreadySigned: boolean }> {
+  const previous = await storedActa(store, session.id)
+  if (previous) {
+    if (previous.sha256 !== session.signedActa?.sha256) {
+      throw new AppError('REGLA', 'El acta firmada de la carpeta de datos no coincide con la registrada: fue alterada fuera de la aplicación. No se firmó.')
+    }
+    return { ...previous, warnings: [], alreadySigned: true }
+  }
+  return { ...(await renderFinalActa(store, session, fontsDir)), alreadySigned: false }
+}
+
+function signerStatus(session: Session, signer: ExpectedSigner): { signedAt: string | null } {
+  const entry = session.signedActa?.signers.find((done) => done.memberId === signer.memberId || done.field === signer.field)
+  return { signedAt: entry?.signedAt ?? null }
+}
+
+function expectedSignerViews(data: Data, session: Session): ExpectedSignerView[] {
+  return expectedSigners(data, session).map((signer) => {
+    const { signedAt } = signerStatus(session, signer)
+    return { memberId: signer.memberId, name: signer.name, capacity: SIGNER_CAPACITY_LABELS[signer.capacity], field: signer.field, status: signedAt ? 'firmada' : 'pendiente', signedAt }
+  })
+}
+
+/**
+ * The reserved field this signature fills: the one asked for, else the
+ * pending signer the certificate names, else the technical secretary's.
+ * Null when the session expects nobody in particular (a field is added).
+ */
+function chooseField(data: Data, session: Session, signerId: string | null, certificateName: string): ExpectedSigner | null {
+  const expected = expectedSigners(data, session)
+  const pending = expected.filter((signer) => signerStatus(session, signer).signedAt === null)
+  if (signerId !== null) {
+    const chosen = expected.find((signer) => signer.memberId === signerId)
+    if (!chosen) throw new AppError('REGLA', 'La persona elegida no está entre quienes firman esta acta.')
+    if (!pending.includes(chosen)) throw new AppError('REGLA', `El espacio de firma de ${chosen.name} ya está firmado.`)
+    return chosen
+  }
+  if (expected.length === 0) return null
+  const byName = pending.find((signer) => namesMatch(signer.name, certificateName))
+  if (byName) return byName
+  const secretary = pending.find((signer) => signer.capacity === 'secretaria')
+  if (secretary) return secretary
+  if (pending.length === 0) throw new AppError('REGLA', 'Todas las firmas previstas ya están en el acta.')
+  throw new AppError('REGLA', `El certificado de ${certificateName} no corresponde a ninguna firma pendiente; elija el espacio en el que firma.`)
+}
+
+export interface SignSessionActaInput {
+  sessionId: string
+  credentials: SignerCredentials
+  reason: string
+  location: string
+  /** The expected signer whose field to fill; null: chosen from the certificate (see chooseField). */
+  signerId: string | null
+  /** The SHA-256 of the document the signer previewed; without it, the document as it is now. */
+  expectedSha256?: string
+}
+
+/**
+ * Signs a concluded session's acta: the final acta (or the signed acta kept
+ * in the data folder, for a later signer) gets one more signature in its
+ * signer's reserved field; the result is kept in `actas/` with its SHA-256
+ * and the session is locked. Shared by the app and the command line.
+ */
+export async function signSessionActa(
+  store: Store,
+  input: SignSessionActaInput,
+  options: { now: Date; fontsDir?: string },
+): Promise<{ detail: SessionDetail; storedPath: string; sha256: string; bytes: Buffer }> {
+  const { sessionId } = input
+  const session = store.data.sessions.find((candidate) => candidate.id === sessionId)
+  if (!session) throw new AppError('NO_ENCONTRADO', 'La sesión no existe.')
+  checkActaSigning(session)
+  const signingTime = options.now
+  assertCertificateUsable(input.credentials, signingTime)
+  const signer = signerView(input.credentials)
+  if (session.signedActa?.signers.some((entry) => entry.name === signer.name && entry.rfc === signer.rfc)) {
+    throw new AppError('REGLA', `${signer.name} ya firmó esta acta.`)
+  }
+  const base = await documentToSign(store, session, options.fontsDir)
+  if (input.expectedSha256 !== undefined && base.sha256 !== input.expectedSha256) {
+    throw new AppError('REGLA', 'El acta cambió desde la vista previa (otra firma o un cambio en la sesión). Revise de nuevo el documento antes de firmarlo. No se firmó.')
+  }
+  const field = chooseField(store.data, session, input.signerId, signer.name)
+
+  const signed = await signPdf(base.bytes, input.credentials, {
+    signingTime,
+    reason: input.reason,
+    location: input.location,
+    ...(field ? { field: field.field } : {}),
+    appearance: signatureAppearanceLines({ signer: signer.name, ...(signer.rfc ? { rfc: signer.rfc } : {}), serialNumber: signer.serial, signingTime, reason: input.reason }),
+    ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+  })
+  const digest = sha256(signed)
+  const key = sessionKey(store.data.settings.keyPrefix, session)
+  const storedPath = `${SIGNED_ACTAS_FOLDER}/${key}-${digest.slice(0, 16)}.pdf`
+  await mkdir(join(store.dataFolder, SIGNED_ACTAS_FOLDER), { recursive: true })
+  await writeFileDurable(join(store.dataFolder, storedPath), signed)
+  await store.update((draft, tools) => {
+    const target = sessionIn(draft, sessionId)
+    const signedAt = signingTime.toISOString()
+    target.signedActa = {
+      storedPath,
+      sha256: digest,
+      signedAt: target.signedActa?.signedAt ?? signedAt,
+      signers: [...(target.signedActa?.signers ?? []), { name: signer.name, rfc: signer.rfc, signedAt, memberId: field?.memberId ?? null, field: field?.field ?? null }],
+    }
+    target.status = 'firmada'
+    target.actStatus = 'firmada'
+    target.updatedAt = tools.nowIso
+    const where = field ? ` en el espacio de ${field.name} (${SIGNER_CAPACITY_LABELS[field.capacity]})` : ''
+    tools.audit({ entity: 'sesion', entityId: sessionId, action: 'estado', summary: `Acta de la ${sessionTitle(target)} firmada por ${signer.name}${signer.rfc ? ` (${signer.rfc})` : ''}${where}; SHA-256 ${digest}` })
+  })
+  return { detail: buildSessionDetail(store.data, sessionId, signingTime), storedPath, sha256: digest, bytes: signed }
+}
+
+export const signingHandlers: HandlerSet<'describeCredentials' | 'prepareActaSigning' | 'signActa' | 'verifyPdf' | 'verifySignedActa' | 'getSignedActa' | 'addErrata'> = {
   describeCredentials: ({ credentials }, { now }) => {
     const opened = openCredentials(credentials)
     assertCertificateUsable(opened, now())
     return signerView(opened)
   },
 
-  signActa: async ({ sessionId, credentials, reason, location }, { store, now, fontsDir }) => {
+  prepareActaSigning: async ({ sessionId }, { store, fontsDir }) => {
     const session = store.data.sessions.find((candidate) => candidate.id === sessionId)
     if (!session) throw new AppError('NO_ENCONTRADO', 'La sesión no existe.')
     checkActaSigning(session)
-    const signingTime = now()
-    const opened = openCredentials(credentials)
-    assertCertificateUsable(opened, signingTime)
-    const signer = signerView(opened)
-    const previous = await storedActa(store, sessionId)
-    if (previous && previous.sha256 !== session.signedActa?.sha256) {
-      throw new AppError('REGLA', 'El acta firmada de la carpeta de datos no coincide con la registrada: fue alterada fuera de la aplicación. No se firmó.')
-    }
-    if (session.signedActa?.signers.some((entry) => entry.name === signer.name && entry.rfc === signer.rfc)) {
-      throw new AppError('REGLA', `${signer.name} ya firmó esta acta.`)
-    }
-    const pdf = previous?.bytes ?? (await renderActa(store.data, sessionId, { fontsDir, now: signingTime, final: true }))
-    const signed = await signPdf(pdf, opened, { signingTime, reason, location })
-    const digest = sha256(signed)
-    const key = sessionKey(store.data.settings.keyPrefix, session)
-    const storedPath = `${SIGNED_ACTAS_FOLDER}/${key}-${digest.slice(0, 16)}.pdf`
-    await mkdir(join(store.dataFolder, SIGNED_ACTAS_FOLDER), { recursive: true })
-    await writeFileDurable(join(store.dataFolder, storedPath), signed)
-    await store.update((draft, tools) => {
-      const target = sessionIn(draft, sessionId)
-      const signedAt = signingTime.toISOString()
-      target.signedActa = {
-        storedPath,
-        sha256: digest,
-        signedAt: target.signedActa?.signedAt ?? signedAt,
-        signers: [...(target.signedActa?.signers ?? []), { name: signer.name, rfc: signer.rfc, signedAt }],
-      }
-      target.status = 'firmada'
-      target.actStatus = 'firmada'
-      target.updatedAt = tools.nowIso
-      tools.audit({ entity: 'sesion', entityId: sessionId, action: 'estado', summary: `Acta de la ${sessionTitle(target)} firmada por ${signer.name}${signer.rfc ? ` (${signer.rfc})` : ''}; SHA-256 ${digest}` })
-    })
-    return buildSessionDetail(store.data, sessionId, signingTime)
+    const document = await documentToSign(store, session, fontsDir)
+    return {
+      sessionId,
+      fileName: `acta-${sessionKey(store.data.settings.keyPrefix, session)}.pdf`,
+      sha256: document.sha256,
+      contentBase64: document.bytes.toString('base64'),
+      alreadySigned: document.alreadySigned,
+      signers: expectedSignerViews(store.data, session),
+      warnings: document.warnings,
+    } satisfies ActaSigningView
   },
 
-  verifyPdf: ({ contentBase64 }, { now }) => verifyPdf(Buffer.from(contentBase64, 'base64'), now()).map(signatureView),
+  signActa: async ({ sessionId, credentials, reason, location, expectedSha256, signerId }, { store, now, fontsDir }) => {
+    const result = await signSessionActa(store, { sessionId, credentials: openCredentials(credentials), reason, location, signerId, expectedSha256 }, { now: now(), ...(fontsDir ? { fontsDir } : {}) })
+    return result.detail
+  },
+
+  verifyPdf: ({ contentBase64 }, { store, now }) => verifyPdf(Buffer.from(contentBase64, 'base64'), now(), { trustedRoots: trustedRoots(store.data) }).map(signatureView),
 
   verifySignedActa: async ({ sessionId }, { store, now }) => {
     const stored = await storedActa(store, sessionId)
     const session = store.data.sessions.find((candidate) => candidate.id === sessionId)
     if (!stored || !session?.signedActa) throw new AppError('SIN_DATOS', 'El acta de esta sesión aún no está firmada.')
     const at = now()
-    return { storedIntact: stored.sha256 === session.signedActa.sha256, sha256: stored.sha256, signatures: verifyPdf(stored.bytes, at).map(signatureView), checkedAt: at.toISOString() }
+    return { storedIntact: stored.sha256 === session.signedActa.sha256, sha256: stored.sha256, signatures: verifyPdf(stored.bytes, at, { trustedRoots: trustedRoots(store.data) }).map(signatureView), checkedAt: at.toISOString() }
   },
 
   getSignedActa: async ({ sessionId }, { store }) => {

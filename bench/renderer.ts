@@ -46,7 +46,7 @@ export async function benchRenderer(sessions: number, runs: number): Promise<Ren
     const context: HandlerContext = { store, version: 'bench', now: () => new Date(), openExternal: () => Promise.resolve(), openPath: () => Promise.resolve(), jobs: new JobRegistry(), tempDir: folder }
     const upcoming = store.data.sessions.find((session) => session.status === 'convocada')
     if (!upcoming) throw new Error('sin sesión convocada en los datos de prueba')
-    await dispatch('changeSessionStatus', { id: upcoming.id, status: 'en-curso', reason: '' }, context)
+    await dispatch('changeSessionStatus', { id: upcoming.id, status: 'en-curso', reason: '', confirmDate: true }, context)
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     await page.exposeBinding('__stlInvoke', async (_source, name: unknown, input: unknown) => {

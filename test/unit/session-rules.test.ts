@@ -3,7 +3,8 @@ import { AppError } from '../../main/core/errors'
 import { DEFAULT_SETTINGS, MUNICIPALITIES, type AgendaItem, type Attendance, type Member, type Session } from '../../main/core/model/schema'
 import { agendaNumbers, agendaSchedule, blankItem, indentItem, moveItem, reorderAgenda, STANDARD_AGENDA } from '../../main/core/domain/agenda'
 import { checkQuorumDeclaration, computeQuorum, requiredForFirstCall } from '../../main/core/domain/quorum'
-import { checkEditable, checkPacketExport, checkTransition, nextSessionNumber, sessionActions } from '../../main/core/domain/session-rules'
+import { checkEditable, checkPacketExport, checkStartDate, checkTransition, nextSessionNumber, realStart, sessionActions, startDate } from '../../main/core/domain/session-rules'
+import { mexicoInstant, toMinutes } from '../../main/core/domain/dates'
 import { nextAgreementKey } from '../../main/core/domain/session-title'
 import { checkAgreementVote, checkVote } from '../../main/core/domain/votes'
 import { parseMemberCsv } from '../../main/core/domain/member-csv'
@@ -65,6 +66,39 @@ describe('transiciones de estado', () => {
     expect(refusal(() => checkEditable({ status: 'cancelada' }, 'orden'))).toMatch(/cancelada/)
     expect(refusal(() => checkEditable({ status: 'borrador' }, 'minuta'))).toMatch(/en curso/)
     expect(() => checkEditable({ status: 'en-curso' }, 'minuta')).not.toThrow()
+  })
+})
+
+describe('el día en que se inicia una sesión', () => {
+  const moment = (date: string, time: string) => new Date(mexicoInstant(date, toMinutes(time)))
+  const scheduled = { type: 'ordinaria', number: 5, year: 2026, date: '2026-12-09', startTime: '10:00' } as const
+  const early = moment('2026-12-01', '14:09')
+  const late = moment('2026-12-15', '08:05')
+  it('sólo mientras puede iniciarse dice la fecha programada y la de hoy en Guadalajara', () => {
+    expect(startDate({ ...scheduled, status: 'convocada' }, early)).toEqual({ scheduled: '2026-12-09', today: '2026-12-01', differs: true })
+    expect(startDate({ ...scheduled, status: 'convocada' }, late)).toEqual({ scheduled: '2026-12-09', today: '2026-12-15', differs: true })
+    expect(startDate({ ...scheduled, status: 'convocada' }, moment('2026-12-09', '23:59'))).toEqual({ scheduled: '2026-12-09', today: '2026-12-09', differs: false })
+    // 21:30 in Guadalajara on the 8th is already the 9th in UTC: the zone decides, not the machine.
+    expect(startDate({ ...scheduled, status: 'convocada' }, moment('2026-12-08', '21:30'))?.differs).toBe(true)
+    for (const status of ['borrador', 'en-curso', 'concluida', 'firmada', 'cancelada'] as const) expect(startDate({ ...scheduled, status }, early)).toBeNull()
+  })
+  it('antes o después de su fecha, pide confirmar que se celebra hoy; en su fecha, no', () => {
+    expect(refusal(() => checkStartDate(scheduled, early, false))).toBe(
+      'La sesión está programada para el miércoles 9 de diciembre de 2026 y hoy es martes 1 de diciembre de 2026. Confirme que se celebra hoy: el acta registrará la fecha y la hora reales.',
+    )
+    expect(refusal(() => checkStartDate(scheduled, late, false))).toMatch(/^La sesión está programada para el miércoles 9 de diciembre de 2026 y hoy es martes 15 de diciembre de 2026\./)
+    expect(() => checkStartDate(scheduled, early, true)).not.toThrow()
+    expect(() => checkStartDate(scheduled, late, true)).not.toThrow()
+    expect(() => checkStartDate(scheduled, moment('2026-12-09', '09:00'), false)).not.toThrow()
+  })
+  it('el inicio real lleva la fecha y la hora de hoy y lo que dirá la bitácora; en su fecha no cambia nada', () => {
+    expect(realStart(scheduled, early)).toEqual({
+      date: '2026-12-01',
+      startTime: '14:09',
+      summary: 'Quinta Sesión Ordinaria 2026 iniciada el martes 1 de diciembre de 2026 a las 14:09 h; estaba programada para el miércoles 9 de diciembre de 2026 a las 10:00 h',
+    })
+    expect(realStart(scheduled, late)).toMatchObject({ date: '2026-12-15', startTime: '08:05' })
+    expect(realStart(scheduled, moment('2026-12-09', '10:40'))).toBeNull()
   })
 })
 

@@ -2,11 +2,16 @@
  * A whole meeting through the bridge (dispatch → handlers → durable store),
  * and the refusals a secretary can run into, each leaving the file untouched.
  */
+import { spawnSync } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SessionDetail } from '../../main/core/contract/views'
+import { renderActa } from '../../main/core/documents'
+import { mexicoInstant, toMinutes } from '../../main/core/domain/dates'
 import { readDataFile } from '../../main/core/store/read-data-file'
-import { TODAY, daysFromNow, fixedClock } from '../support/clock'
-import { demoBridge, openBridge } from './helpers'
+import { NOW, TODAY, daysFromNow, fixedClock } from '../support/clock'
+import { demoBridge, openBridge, tempFolder, type Bridge } from './helpers'
 
 function setup() {
   return demoBridge({ sessions: 6, seed: 11 })
@@ -17,7 +22,7 @@ const newSession = { type: 'ordinaria', date: '2026-12-10', startTime: '10:00', 
 describe('una sesión completa a través del puente', () => {
   it('crea, convoca, pasa lista, declara quórum, escribe la minuta, registra acuerdos y concluye', async () => {
     const { store, dataFile, call, refused } = await setup()
-    let detail: SessionDetail = await call('createSession', newSession)
+    let detail: SessionDetail = await call('createSession', { ...newSession, date: TODAY })
     const year = detail.session.year
     expect(detail.session.status).toBe('borrador')
     expect(detail.title).toMatch(new RegExp(`^\\S+( \\S+)? Sesión Ordinaria ${year}$`))
@@ -121,5 +126,142 @@ describe('el reloj de los manejadores', () => {
     const later = await monthLater.call('getSession', { id: next.id })
     for (const row of dueLater) expect(later.pendingAgreements.find((candidate) => candidate.id === row.id)?.state).toBe('vencido')
     await monthLater.store.close()
+  })
+})
+
+/** An instant of Guadalajara's wall clock: `at('2026-12-01', '14:09')`. */
+function at(date: string, time: string): Date {
+  return new Date(mexicoInstant(date, toMinutes(time)))
+}
+
+/** A clock the test moves: it starts at the suites' NOW. */
+function movableClock(): { now: () => Date; set: (instant: Date) => void } {
+  let current = NOW.getTime()
+  return { now: () => new Date(current), set: (instant) => void (current = instant.getTime()) }
+}
+
+/** A convened session scheduled for `date` at 10:00, created and convened at NOW. */
+async function convened(call: Bridge['call'], date: string): Promise<SessionDetail> {
+  const created = await call('createSession', { ...newSession, date })
+  return call('changeSessionStatus', { id: created.session.id, status: 'convocada' })
+}
+
+/** Takes the roll, declares quorum, treats every item and concludes: the session then has an acta. */
+async function holdAndConclude(call: Bridge['call'], started: SessionDetail, arrivedAt: string): Promise<SessionDetail> {
+  const id = started.session.id
+  let detail = started
+  const voting = detail.roster.filter((entry) => entry.role === 'titular' && entry.voting === 'voz-y-voto')
+  for (const entry of voting.slice(0, detail.quorum.required)) {
+    detail = await call('setAttendance', { sessionId: id, memberId: entry.memberId, status: 'presente', substituteId: null, arrivedAt, leftAt: null })
+  }
+  await call('declareQuorum', { sessionId: id, call: 'primera' })
+  for (const item of detail.session.agenda) await call('setItemStatus', { sessionId: id, itemId: item.id, status: 'tratado' })
+  return call('changeSessionStatus', { id, status: 'concluida' })
+}
+
+/** The acta's text as pdftotext reads it, whitespace collapsed. */
+async function actaText(bridge: Bridge, id: string, now: Date): Promise<string> {
+  const file = join(await tempFolder(), 'acta.pdf')
+  await writeFile(file, await renderActa(bridge.store.data, id, { now }))
+  const result = spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(result.stderr)
+  return result.stdout.replace(/\s+/g, ' ')
+}
+
+describe('una sesión iniciada en otro día que el de su fecha', () => {
+  const DEC_9 = '2026-12-09'
+  const DEC_1 = '2026-12-01'
+
+  it('se rechaza sin confirmación, nombrando ambas fechas, y el archivo no cambia', async () => {
+    const clock = movableClock()
+    const bridge = await demoBridge({ sessions: 6, seed: 11 }, { now: clock.now })
+    const session = await convened(bridge.call, DEC_9)
+    clock.set(at(DEC_1, '14:09'))
+    const detail = await bridge.call('getSession', { id: session.session.id })
+    expect(detail.startDate).toEqual({ scheduled: DEC_9, today: DEC_1, differs: true })
+    const message =
+      'La sesión está programada para el miércoles 9 de diciembre de 2026 y hoy es martes 1 de diciembre de 2026. Confirme que se celebra hoy: el acta registrará la fecha y la hora reales.'
+    expect(await bridge.refused('changeSessionStatus', { id: session.session.id, status: 'en-curso' })).toBe(message)
+    expect(await bridge.refused('changeSessionStatus', { id: session.session.id, status: 'en-curso', reason: '', confirmDate: false })).toBe(message)
+    expect(await bridge.refused('changeSessionStatus', { id: session.session.id, status: 'en-curso', confirmDate: 'sí' })).toMatch(/confirmDate/)
+    const onDisk = (await readDataFile(bridge.dataFile)).sessions.find((candidate) => candidate.id === session.session.id)
+    expect(onDisk).toMatchObject({ status: 'convocada', date: DEC_9, startTime: '10:00' })
+    // Cancelling it needs no confirmation of the date: only starting it does.
+    const cancelled = await bridge.call('changeSessionStatus', { id: session.session.id, status: 'cancelada', reason: 'Se reprogramará.' })
+    expect(cancelled.session).toMatchObject({ status: 'cancelada', date: DEC_9, startTime: '10:00' })
+  })
+
+  it('confirmada, toma la fecha y la hora reales, lo anota en la bitácora y el acta dice la fecha real', async () => {
+    const clock = movableClock()
+    const bridge = await demoBridge({ sessions: 6, seed: 11 }, { now: clock.now })
+    const session = await convened(bridge.call, DEC_9)
+    const id = session.session.id
+    clock.set(at(DEC_1, '14:09'))
+    const started = await bridge.call('changeSessionStatus', { id, status: 'en-curso', confirmDate: true })
+    expect(started.session).toMatchObject({ status: 'en-curso', date: DEC_1, startTime: '14:09', number: session.session.number, year: session.session.year })
+    expect(started.title).toBe(session.title)
+    expect(started.key).toBe(session.key)
+    expect(started.startDate).toBeNull()
+    const entries = bridge.store.data.audit.filter((entry) => entry.entityId === id).map((entry) => entry.summary)
+    expect(entries).toContain(
+      `${session.title} iniciada el martes 1 de diciembre de 2026 a las 14:09 h; estaba programada para el miércoles 9 de diciembre de 2026 a las 10:00 h`,
+    )
+    expect(entries).toContain(`${session.title}: convocada → en curso`)
+
+    clock.set(at(DEC_1, '16:30'))
+    const concluded = await holdAndConclude(bridge.call, started, '14:09')
+    expect(concluded.session).toMatchObject({ status: 'concluida', date: DEC_1, startTime: '14:09', endTime: '16:30' })
+    const text = await actaText(bridge, id, clock.now())
+    expect(text).toContain('Siendo las 14:09 horas del martes 1 de diciembre de 2026')
+    expect(text).toContain('a las 16:30 horas del martes 1 de diciembre de 2026')
+    expect(text).not.toContain('9 de diciembre')
+    expect(text).not.toContain('10:00 horas')
+
+    await bridge.store.close()
+    const saved = (await readDataFile(bridge.dataFile)).sessions.find((candidate) => candidate.id === id)
+    expect(saved).toMatchObject({ date: DEC_1, startTime: '14:09', endTime: '16:30', status: 'concluida' })
+  })
+
+  it('también pregunta si se inicia tarde, después de su fecha, y entonces registra el día real', async () => {
+    const clock = movableClock()
+    const bridge = await demoBridge({ sessions: 6, seed: 11 }, { now: clock.now })
+    const session = await convened(bridge.call, '2026-11-20')
+    expect((await bridge.call('getSession', { id: session.session.id })).startDate).toEqual({ scheduled: '2026-11-20', today: TODAY, differs: true })
+    expect(await bridge.refused('changeSessionStatus', { id: session.session.id, status: 'en-curso' })).toBe(
+      'La sesión está programada para el viernes 20 de noviembre de 2026 y hoy es jueves 26 de noviembre de 2026. Confirme que se celebra hoy: el acta registrará la fecha y la hora reales.',
+    )
+    const started = await bridge.call('changeSessionStatus', { id: session.session.id, status: 'en-curso', confirmDate: true })
+    expect(started.session).toMatchObject({ date: TODAY, startTime: '09:00' })
+  })
+
+  it('el día lo decide Guadalajara: a las 21:30 del 8 de diciembre (03:30 UTC del 9) aún no es el día de la sesión', async () => {
+    const clock = movableClock()
+    const bridge = await demoBridge({ sessions: 6, seed: 11 }, { now: clock.now })
+    const session = await convened(bridge.call, DEC_9)
+    clock.set(at('2026-12-08', '21:30'))
+    expect(clock.now().toISOString()).toBe('2026-12-09T03:30:00.000Z')
+    expect((await bridge.call('getSession', { id: session.session.id })).startDate).toEqual({ scheduled: DEC_9, today: '2026-12-08', differs: true })
+    expect(await bridge.refused('changeSessionStatus', { id: session.session.id, status: 'en-curso' })).toMatch(/^La sesión está programada para el miércoles 9 de diciembre de 2026 y hoy es martes 8 de diciembre de 2026\./)
+  })
+
+  it('iniciada en su fecha, nada cambia: ni la hora programada ni la bitácora, con o sin confirmación', async () => {
+    const clock = movableClock()
+    const bridge = await demoBridge({ sessions: 6, seed: 11 }, { now: clock.now })
+    const first = await convened(bridge.call, DEC_9)
+    const second = await convened(bridge.call, DEC_9)
+    clock.set(at(DEC_9, '10:20'))
+    expect((await bridge.call('getSession', { id: first.session.id })).startDate).toEqual({ scheduled: DEC_9, today: DEC_9, differs: false })
+    for (const [session, input] of [
+      [first, {}],
+      [second, { confirmDate: true }],
+    ] as const) {
+      const started = await bridge.call('changeSessionStatus', { id: session.session.id, status: 'en-curso', ...input })
+      expect(started.session).toMatchObject({ status: 'en-curso', date: DEC_9, startTime: '10:00' })
+      expect(bridge.store.data.audit.filter((entry) => entry.entityId === session.session.id).map((entry) => entry.summary).filter((summary) => /iniciada el/.test(summary))).toEqual([])
+    }
+    clock.set(at(DEC_9, '12:00'))
+    const concluded = await holdAndConclude(bridge.call, await bridge.call('getSession', { id: first.session.id }), '10:00')
+    expect(concluded.session).toMatchObject({ date: DEC_9, startTime: '10:00', endTime: '12:00' })
+    expect(await actaText(bridge, first.session.id, clock.now())).toContain('Siendo las 10:00 horas del miércoles 9 de diciembre de 2026')
   })
 })

@@ -16,8 +16,8 @@ import { MILESTONE_DUE_SOON_DAYS, milestoneStateProblem, planInForce, withMilest
 import { isHeld } from '../../main/core/domain/session-rules'
 import { matchesWords } from '../../main/core/domain/text'
 import { MAX_VOTE_COUNT, MILESTONE_STATUSES, voteSchema, type AuditEntry } from '../../main/core/model/schema'
-import { TODAY } from '../support/clock'
-import { demoBridge } from './helpers'
+import { TODAY, daysFromNow, fixedClock } from '../support/clock'
+import { demoBridge, openBridge } from './helpers'
 
 const setup = () => demoBridge({ sessions: 14, seed: 4 })
 
@@ -34,6 +34,27 @@ describe('sesiones celebradas', () => {
       expect(detail.held).toBe(summary.held)
       expect(detail.can.acta).toBe(detail.held)
     }
+  })
+})
+
+describe('el día de inicio de una sesión', () => {
+  it('el detalle dice, con el reloj de los manejadores, si iniciarla hoy es iniciarla en otro día que el de su fecha', async () => {
+    const { call, store, dataFile } = await setup()
+    const summaries = await call('listSessions', undefined)
+    for (const summary of summaries) {
+      const detail = await call('getSession', { id: summary.id })
+      if (detail.allowedTransitions.includes('en-curso')) expect(detail.startDate).toEqual({ scheduled: summary.date, today: TODAY, differs: summary.date !== TODAY })
+      else expect(detail.startDate).toBeNull()
+    }
+    const convened = summaries.find((summary) => summary.status === 'convocada')
+    if (!convened) throw new Error('demo')
+    expect(convened.date).not.toBe(TODAY)
+    expect((await call('getSession', { id: convened.id })).startDate?.differs).toBe(true)
+    await store.close()
+    // On the session's own day, the same detail asks for nothing.
+    const onItsDay = await openBridge(dataFile, { now: fixedClock(daysFromNow(daysBetween(TODAY, convened.date))) })
+    expect((await onItsDay.call('getSession', { id: convened.id })).startDate).toEqual({ scheduled: convened.date, today: convened.date, differs: false })
+    await onItsDay.store.close()
   })
 })
 

@@ -6,6 +6,7 @@
  */
 import { AppError } from '../errors'
 import type { Session, SessionStatus } from '../model/schema'
+import { longSpanishDate, mexicoDate, mexicoTime } from './dates'
 import { sessionTitle } from './session-title'
 
 const TRANSITIONS: Readonly<Record<SessionStatus, readonly SessionStatus[]>> = {
@@ -68,6 +69,52 @@ export function checkTransition(session: Pick<Session, 'status' | 'agenda' | 'qu
   if (to === 'cancelada') {
     if (session.quorum?.reached) throw new AppError('REGLA', 'La sesión ya se instaló con quórum: concluya la sesión en lugar de cancelarla.')
     if (reason.trim().length === 0) throw new AppError('REGLA', 'Indique el motivo de la cancelación.')
+  }
+}
+
+/** The day a session is started, against the day it was scheduled for. */
+export interface StartDate {
+  /** The session's `date`, `YYYY-MM-DD`. */
+  scheduled: string
+  /** Today in Guadalajara, `YYYY-MM-DD`. */
+  today: string
+  /** Starting it today needs the secretary to confirm that it is held today, not on its date. */
+  differs: boolean
+}
+
+/** When starting the session is allowed now, the day it would start on against its date; null otherwise. */
+export function startDate(session: Pick<Session, 'status' | 'date'>, now: Date): StartDate | null {
+  if (!TRANSITIONS[session.status].includes('en-curso')) return null
+  const today = mexicoDate(now)
+  return { scheduled: session.date, today, differs: today !== session.date }
+}
+
+/**
+ * A session started on another day than its date (late or early) is started
+ * only once the secretary confirms it is held today: the acta records the
+ * real date and time, never the scheduled date joined with another day's hours.
+ */
+export function checkStartDate(session: Pick<Session, 'date'>, now: Date, confirmed: boolean): void {
+  const today = mexicoDate(now)
+  if (today === session.date || confirmed) return
+  throw new AppError(
+    'REGLA',
+    `La sesión está programada para el ${longSpanishDate(session.date)} y hoy es ${longSpanishDate(today)}. Confirme que se celebra hoy: el acta registrará la fecha y la hora reales.`,
+  )
+}
+
+/** What starting on another day changes: the real date and start time, and the bitácora's account of it; null on its own date. */
+export function realStart(
+  session: Pick<Session, 'date' | 'startTime' | 'type' | 'number' | 'year'>,
+  now: Date,
+): { date: string; startTime: string; summary: string } | null {
+  const date = mexicoDate(now)
+  if (date === session.date) return null
+  const startTime = mexicoTime(now)
+  return {
+    date,
+    startTime,
+    summary: `${sessionTitle(session)} iniciada el ${longSpanishDate(date)} a las ${startTime} h; estaba programada para el ${longSpanishDate(session.date)} a las ${session.startTime} h`,
   }
 }
 

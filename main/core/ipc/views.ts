@@ -8,7 +8,7 @@ import { countsAsPresent, type Data, type Member, type Session } from '../model/
 import type { AgreementRow, CommitmentView, DashboardView, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
 import { agendaSchedule, isFollowUpItem } from '../domain/agenda'
 import { computeQuorum } from '../domain/quorum'
-import { allowedTransitions, editableScopes, isHeld, sessionActions } from '../domain/session-rules'
+import { allowedTransitions, editableScopes, isHeld, sessionActions, startDate } from '../domain/session-rules'
 import { mexicoDate } from '../domain/dates'
 import { pairedNames } from '../domain/members'
 import {
@@ -78,6 +78,7 @@ export function buildSessionDetail(data: Data, id: string, now: Date): SessionDe
     held: isHeld(session),
     editable: editableScopes(session),
     can: sessionActions(session),
+    startDate: startDate(session, now),
     previous: previous ? { id: previous.id, title: sessionTitle(previous) } : null,
     pendingAgreements: pendingAgreementsBefore(data, session, now),
   }

@@ -1,10 +1,12 @@
 /**
  * The lifecycle buttons of a session: exactly the transitions the core lists
  * in `allowedTransitions`, each confirmed in a dialog. A cancellation asks
- * for its reason; a refusal shows the core's Spanish message.
+ * for its reason; starting on another day than the session's date (the core
+ * says so in `startDate`) warns and confirms that the real date is recorded;
+ * a refusal shows the core's Spanish message.
  */
-import { Button, Stack, Text, Textarea } from '@mantine/core'
-import { IconBan, IconFlag, IconPlayerPlay, IconSend } from '@tabler/icons-react'
+import { Alert, Button, Stack, Text, Textarea } from '@mantine/core'
+import { IconAlertTriangle, IconBan, IconFlag, IconPlayerPlay, IconSend } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionDetail } from '../../../main/core/contract/views'
@@ -12,6 +14,7 @@ import type { Session } from '../../../main/core/model/schema'
 import { errorMessage } from '../api/api-error'
 import { useSessionOperation } from '../api/sessions'
 import { ConfirmModal } from '../common/confirm-modal'
+import { formatLongDate } from '../common/dates'
 import { notifyDone, notifyError } from '../common/notify'
 
 type Target = Exclude<Session['status'], 'borrador' | 'firmada'>
@@ -69,6 +72,9 @@ export function TransitionModal({
   const [shown, setShown] = useState<Target>('convocada')
   if (target !== null && target !== shown) setShown(target)
 
+  // Started on another day than its date: the core asks for the confirmation, the dialog words it.
+  const otherDay = shown === 'en-curso' && detail.startDate?.differs === true ? detail.startDate : null
+
   const close = () => {
     setReason('')
     setError(null)
@@ -79,7 +85,7 @@ export function TransitionModal({
     setError(null)
     try {
       await before?.()
-      const next = await change.mutateAsync({ id: detail.session.id, status: target, reason })
+      const next = await change.mutateAsync({ id: detail.session.id, status: target, reason, ...(otherDay ? { confirmDate: true } : {}) })
       notifyDone(t(`lifecycle.${target}.done`, { title: next.title }))
       close()
       onDone?.(next)
@@ -97,7 +103,7 @@ export function TransitionModal({
     <ConfirmModal
       opened={target !== null}
       title={t(`lifecycle.${shown}.title`)}
-      confirmLabel={t(`lifecycle.${shown}.confirm`)}
+      confirmLabel={otherDay ? t('lifecycle.en-curso.otherDay.confirm') : t(`lifecycle.${shown}.confirm`)}
       dismissLabel={shown === 'cancelada' ? t('lifecycle.back') : undefined}
       color={shown === 'cancelada' ? 'red' : undefined}
       loading={change.isPending}
@@ -105,6 +111,16 @@ export function TransitionModal({
       onClose={close}
     >
       <Stack gap="md">
+        {otherDay ? (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={20} aria-hidden />} title={t('lifecycle.en-curso.otherDay.title')}>
+            <Stack gap="xs">
+              <Text size="sm" fw={600}>
+                {t('lifecycle.en-curso.otherDay.text', { scheduled: formatLongDate(otherDay.scheduled), today: formatLongDate(otherDay.today) })}
+              </Text>
+              <Text size="sm">{t('lifecycle.en-curso.otherDay.record', { startTime: detail.session.startTime })}</Text>
+            </Stack>
+          </Alert>
+        ) : null}
         <Text size="sm">{t(`lifecycle.${shown}.text`, { title: detail.title })}</Text>
         {shown === 'cancelada' ? (
           <Textarea

@@ -3,7 +3,7 @@ import { AppError } from '../../errors'
 import type { AgendaItem, Session } from '../../model/schema'
 import { blankItem, STANDARD_AGENDA } from '../../domain/agenda'
 import { mexicoTime } from '../../domain/dates'
-import { checkTransition, nextSessionNumber, STATUS_LABELS } from '../../domain/session-rules'
+import { checkStartDate, checkTransition, nextSessionNumber, realStart, STATUS_LABELS } from '../../domain/session-rules'
 import { sessionTitle } from '../../domain/session-title'
 import { buildSessionDetail, buildSessionSummaries, previousSession } from '../views'
 import { changeSession, memberExists, sessionIn } from './session-access'
@@ -79,11 +79,19 @@ export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'create
       tools.audit({ entity: 'sesion', entityId: id, action: 'editar', summary: `Datos de la ${sessionTitle(session)} actualizados` })
     }),
 
-  changeSessionStatus: async ({ id, status, reason }, { store }) => {
+  changeSessionStatus: async ({ id, status, reason, confirmDate = false }, { store, now }) => {
+    const at = now()
     await store.update((draft, tools) => {
       const session = sessionIn(draft, id)
       checkTransition(session, status, reason)
+      if (status === 'en-curso') checkStartDate(session, at, confirmDate)
       const from = session.status
+      // Held on another day than its date: the session takes the real date and start time, so the acta tells what happened.
+      const moved = status === 'en-curso' ? realStart(session, at) : null
+      if (moved) {
+        session.date = moved.date
+        session.startTime = moved.startTime
+      }
       session.status = status
       session.updatedAt = tools.nowIso
       if (status === 'en-curso' && session.attendance.length === 0) {
@@ -99,7 +107,8 @@ export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'create
         action: 'estado',
         summary: `${sessionTitle(session)}: ${STATUS_LABELS[from]} → ${STATUS_LABELS[status]}${status === 'cancelada' ? ` (${reason})` : ''}`,
       })
+      if (moved) tools.audit({ entity: 'sesion', entityId: id, action: 'editar', summary: moved.summary })
     })
-    return buildSessionDetail(store.data, id, store.now())
+    return buildSessionDetail(store.data, id, at)
   },
 }

@@ -152,6 +152,12 @@ export const sessions = {
       text: 'La {{title}} quedará en curso: se abrirá el pase de lista con los integrantes activos y podrá declararse el quórum.',
       confirm: 'Iniciar sesión',
       done: 'La {{title}} está en curso.',
+      otherDay: {
+        title: 'La sesión no está programada para hoy',
+        text: 'La sesión está programada para el {{scheduled}} y hoy es {{today}}.',
+        record: 'Si se celebra hoy, la sesión y su acta registrarán la fecha de hoy y la hora en que la inicie, en lugar de la fecha y la hora programadas ({{startTime}} h). La bitácora guardará la fecha programada.',
+        confirm: 'Iniciar hoy y registrar la fecha real',
+      },
     },
     concluida: {
       button: 'Concluir sesión',

@@ -66,9 +66,10 @@ const LONG_NOTE =
 /**
  * The latest held session of the dense demo data, grown to 40 agenda items
  * (with sub-items and one very long development), 60 members on the roll and
- * 30 agreements (unanimous, by majority, with named votes).
+ * 30 agreements (unanimous, by majority, with named votes). With
+ * `allPresent`, all 60 attended in person.
  */
-export function largeActaData(): { data: Data; sessionId: string } {
+export function largeActaData(options: { allPresent?: boolean } = {}): { data: Data; sessionId: string } {
   const data = generateDemoData({ today: TODAY, dense: true })
   const held = data.sessions.filter((session) => session.status === 'concluida')
   const session = held[held.length - 1] as Session
@@ -103,6 +104,14 @@ export function largeActaData(): { data: Data; sessionId: string } {
       arrivedAt: extra % 5 === 0 || extra % 7 === 0 ? null : session.startTime,
       leftAt: null,
     })
+  }
+
+  if (options.allPresent) {
+    for (const row of session.attendance) {
+      row.status = 'presente'
+      row.substituteId = null
+      row.arrivedAt = row.arrivedAt ?? session.startTime
+    }
   }
 
   // 40 agenda items: new substantive items (some with sub-items) before "Asuntos generales".

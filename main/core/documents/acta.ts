@@ -1,17 +1,22 @@
 /**
  * The acta (minutes) of a held session: header, title, place, date and times,
  * attendance and quorum, the agenda, the development of each item, the
- * agreements with their votes, the closing, and a signature block for each
- * member present. Every page carries "Página X de Y" and the session key.
+ * agreements with their votes, the closing, a signature block for each
+ * member present right after it, and a last page («Firmas electrónicas») with
+ * a box for each expected signer. In the acta that is signed each box is also
+ * an empty signature field named after the signer, which the signature fills.
+ * Every page carries "Página X de Y" and the session key.
  */
 import { agendaNumbers } from '../domain/agenda'
 import { longSpanishDate, mexicoTime } from '../domain/dates'
 import { sessionKey, sessionTitle } from '../domain/session-title'
+import { expectedSigners, SIGNER_CAPACITY_LABELS, type ExpectedSigner } from '../domain/signers'
 import type { Agreement, Data, Member, Session } from '../model/schema'
 import { collectBytes, createArchivalDocument, type RenderOptions } from './pdf-document'
 import { COLORS, Layout, STYLES, type TableSpec, type TextStyle } from './layout'
 import { Progress } from './progress'
 import { sessionForActa } from './select-session'
+import { reserveSignatureField } from './signature-fields'
 import { splitParagraphs, type Run } from './text-wrap'
 import {
   attendanceWording,
@@ -30,15 +35,15 @@ import { authorOf, drawTitleBlock, frameFor } from './common'
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
 
+export interface ActaOptions extends RenderOptions {
+  /** The acta as it is signed: no «Proyecto de acta» mark, whatever the review state, and a reserved signature field per expected signer. */
+  final?: boolean
+}
+
 /**
  * The acta of `sessionRef` (a session id or `latest`) as PDF/A-2b bytes.
  * Refuses (AppError) a session that does not exist or was never held.
  */
-export interface ActaOptions extends RenderOptions {
-  /** The acta as it is signed: no «Proyecto de acta» mark, whatever the review state. */
-  final?: boolean
-}
-
 export async function renderActa(data: Data, sessionRef: string, options: ActaOptions = {}): Promise<Buffer> {
   const session = sessionForActa(data, sessionRef)
   const title = sessionTitle(session)
@@ -46,7 +51,8 @@ export async function renderActa(data: Data, sessionRef: string, options: ActaOp
   const members = new Map(data.members.map((member) => [member.id, member]))
   const agreements = data.agreements.filter((agreement) => agreement.sessionId === session.id).sort((a, b) => a.key.localeCompare(b.key))
   const signers = signersOf(session, members)
-  const progress = new Progress(session.attendance.length + session.agenda.length * 3 + agreements.length * 2 + signers.length, options.onProgress)
+  const electronic = expectedSigners(data, session)
+  const progress = new Progress(session.attendance.length + session.agenda.length * 3 + agreements.length * 2 + signers.length + electronic.length, options.onProgress)
 
   const archival = createArchivalDocument(
     {
@@ -144,13 +150,12 @@ export async function renderActa(data: Data, sessionRef: string, options: ActaOp
     const number = numbers.get(item.id) ?? ''
     layout.heading(`${number}. ${item.title}`, 2)
     const meta = [item.presenter ? `Presenta: ${item.presenter}` : '', ITEM_TYPE_LABELS[item.type], ITEM_STATUS_LABELS[item.status]].filter(Boolean).join(' · ')
-    layout.paragraph(meta, { style: STYLES.small, gapAfter: 3 })
+    layout.paragraph(meta, { style: STYLES.small, gapAfter: 3, keepWithNext: true })
     const notes = splitParagraphs(item.notes)
     if (notes.length > 0) layout.paragraphs(notes, { align: 'justify' })
     else layout.paragraph(emptyItemWording(item.status), { style: STYLES.italic })
     if (item.interventions.length > 0) {
-      layout.gap(4)
-      layout.paragraph('Intervenciones', { style: STYLES.bodyBold, gapAfter: 2, keepWithNext: 2 * layout.lineHeight(STYLES.body) })
+      layout.heading('Intervenciones', 3)
       for (const intervention of item.interventions) {
         const speaker = intervention.memberId ? (members.get(intervention.memberId)?.fullName ?? intervention.speaker) : intervention.speaker
         layout.paragraph([{ text: `${speaker || 'Participante'} (${mexicoTime(new Date(intervention.at))}): `, font: 'bold' }, { text: intervention.summary }], {
@@ -213,8 +218,7 @@ export async function renderActa(data: Data, sessionRef: string, options: ActaOp
     const headingHeight = layout.heightOf(`Acuerdo ${agreement.key}`, STYLES.h2, layout.width) + 14
     const whole = headingHeight + textHeight + layout.tableHeight(detailTable)
     if (whole <= (layout.bottom - layout.top) * 0.45) layout.ensure(whole)
-    const firstLines = Math.min(3, layout.wrap(paragraphs[0] ?? '', STYLES.body, layout.width).length)
-    layout.heading(`Acuerdo ${agreement.key}`, 2, { keepWithNext: firstLines * layout.lineHeight(STYLES.body) })
+    layout.heading(`Acuerdo ${agreement.key}`, 2)
     layout.paragraphs(paragraphs, { align: 'justify', gapAfter: 4 })
     layout.table(detailTable)
     await progress.step(2)
@@ -224,10 +228,15 @@ export async function renderActa(data: Data, sessionRef: string, options: ActaOp
   heading('Clausura')
   layout.paragraph(closingParagraph(session, title), { align: 'justify' })
 
-  // Signatures.
+  // Signatures of those present, right after the closing.
   heading('Firmas')
-  layout.paragraph(`Firman la presente acta las personas integrantes que asistieron a la ${title}.`, { gapAfter: 6 })
+  layout.paragraph(`Firman la presente acta las personas integrantes que asistieron a la ${title}.`, { gapAfter: 6, keepWithNext: true })
   await drawSignatures(layout, signers, progress)
+
+  // Electronic signatures, on a page of their own.
+  if (!layout.atTop) layout.newPage()
+  heading('Firmas electrónicas')
+  await drawElectronicSignatures(layout, data, electronic, options.final === true, progress)
 
   layout.stampPages(frameFor(data.settings, `Acta de la ${title}`, `Sesión ${key}`))
   layout.finish()
@@ -347,16 +356,76 @@ async function drawSignatures(layout: Layout, signers: readonly Signer[], progre
       (signer) => signatureSpace + 4 + layout.heightOf(signer.name, nameStyle, width) + layout.heightOf([signer.role, signer.institution].filter(Boolean).join('\n'), detailStyle, width),
     )
     const height = Math.max(...heights) + 16
-    layout.block(height, (top) => {
-      row.forEach((signer, index) => {
-        const x = layout.left + index * (width + gutter)
-        const lineY = top + signatureSpace
-        layout.hline(lineY, x + 10, x + width - 10, COLORS.text, 0.6)
-        let y = lineY + 4
-        y += layout.textAt(signer.name, nameStyle, x, y, width, 'center')
-        layout.textAt([signer.role, signer.institution].filter(Boolean).join('\n'), detailStyle, x, y, width, 'center')
-      })
-    })
+    layout.block(
+      height,
+      (top) => {
+        row.forEach((signer, index) => {
+          const x = layout.left + index * (width + gutter)
+          const lineY = top + signatureSpace
+          layout.hline(lineY, x + 10, x + width - 10, COLORS.text, 0.6)
+          let y = lineY + 4
+          y += layout.textAt(signer.name, nameStyle, x, y, width, 'center')
+          layout.textAt([signer.role, signer.institution].filter(Boolean).join('\n'), detailStyle, x, y, width, 'center')
+        })
+      },
+      'signature-row',
+    )
+    await progress.step(row.length)
+  }
+}
+
+/** Size of the box reserved for each electronic signature: room for five short lines at 7–8 pt. */
+export const SIGNATURE_BOX = { width: 232, height: 80 } as const
+
+/**
+ * One framed box per expected signer, two to a row, with the signer's name,
+ * capacity, position and institution under it. In the final acta each box is
+ * also an empty signature field (/T = the signer's field name).
+ */
+async function drawElectronicSignatures(layout: Layout, data: Data, signers: readonly ExpectedSigner[], final: boolean, progress: Progress): Promise<void> {
+  const rule =
+    data.settings.signatureSigners === 'presentes-con-voto'
+      ? 'la Presidencia, la Secretaría Técnica y las personas integrantes presentes con derecho a voto'
+      : 'la Presidencia y la Secretaría Técnica de la sesión'
+  layout.paragraph(
+    `Firman electrónicamente la presente acta ${rule}. Cada persona firma con su e.firma o con su certificado digital en el recuadro reservado para ella, ` +
+      'donde queda la representación visible de su firma.',
+    { align: 'justify', gapAfter: final ? 12 : 4 },
+  )
+  if (!final) layout.paragraph('En el proyecto de acta los recuadros sólo indican el lugar de cada firma; se habilitan para firmar en el acta definitiva.', { style: STYLES.small, gapAfter: 12 })
+  if (signers.length === 0) {
+    const missing =
+      data.settings.signatureSigners === 'presentes-con-voto'
+        ? 'la sesión no tiene asignadas la Presidencia ni la Secretaría Técnica, y no hay personas integrantes presentes con derecho a voto'
+        : 'la sesión no tiene asignadas la Presidencia ni la Secretaría Técnica'
+    layout.paragraph(`No hay personas firmantes configuradas: ${missing}.`, { style: STYLES.italic })
+    return
+  }
+  const columns = 2
+  const { width, height: boxHeight } = SIGNATURE_BOX
+  const gutter = layout.width - columns * width
+  const nameStyle: TextStyle = { ...STYLES.bodyBold, size: 8.5, lineGap: 1.5 }
+  const detailStyle: TextStyle = { ...STYLES.small, size: 7.5, lineGap: 1.2 }
+  const detailOf = (signer: ExpectedSigner): string => [SIGNER_CAPACITY_LABELS[signer.capacity], signer.position, signer.institution].filter(Boolean).join('\n')
+  for (let start = 0; start < signers.length; start += columns) {
+    const row = signers.slice(start, start + columns)
+    const textHeight = Math.max(...row.map((signer) => layout.heightOf(signer.name, nameStyle, width) + layout.heightOf(detailOf(signer), detailStyle, width)))
+    layout.block(
+      boxHeight + 5 + textHeight + 16,
+      (top) => {
+        row.forEach((signer, index) => {
+          const x = layout.left + index * (width + gutter)
+          layout.artifact(() => {
+            layout.doc.save().rect(x, top, width, boxHeight).lineWidth(0.6).strokeColor(COLORS.rule).stroke().restore()
+          })
+          if (final) reserveSignatureField(layout.doc, { name: signer.field, tooltip: `Firma de ${signer.name}`, x, top, width, height: boxHeight })
+          let y = top + boxHeight + 5
+          y += layout.textAt(signer.name, nameStyle, x, y, width)
+          layout.textAt(detailOf(signer), detailStyle, x, y, width)
+        })
+      },
+      'signature-box',
+    )
     await progress.step(row.length)
   }
 }

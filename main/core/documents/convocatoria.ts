@@ -89,7 +89,7 @@ export async function renderConvocatoria(data: Data, sessionRef: string, options
   const documents = session.agenda.flatMap((item) => item.attachments.map((attachment) => ({ number: schedule.get(item.id)?.number ?? '', name: attachment.fileName })))
   if (documents.length > 0) {
     layout.heading('Documentos de apoyo', 1)
-    layout.paragraph('Se adjuntan a la presente los siguientes documentos para su consulta previa:', { gapAfter: 4 })
+    layout.paragraph('Se adjuntan a la presente los siguientes documentos para su consulta previa:', { gapAfter: 4, keepWithNext: true })
     layout.table({
       columns: [
         { header: 'Punto', weight: 10, align: 'right' },

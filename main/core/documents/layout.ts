@@ -4,9 +4,14 @@
  * The layout breaks every line itself (text-wrap.ts) and tracks the vertical
  * position, so it decides every page break: paragraphs flow across pages
  * without clipping (no single line left alone at either side of a break),
- * headings move to the next page with the first lines of what follows them,
  * table rows move or split with the header row repeated, and nothing is drawn
  * outside the content frame. pdfkit only draws lines that already fit.
+ *
+ * Headings (and short labels) are deferred: they wait until the next block is
+ * placed, and then go on the page where that block's first piece goes (the
+ * first lines of a paragraph, the header and first row of a table, a whole
+ * figure or signature row), so no heading ever ends a page. Every placement
+ * can be reported (`onLayout`), which is how tests check the page breaks.
  *
  * The document is tagged: headings, paragraphs, tables and figures become
  * structure elements; rules, shading, running headers and footers are
@@ -15,7 +20,7 @@
  */
 import type { FontName } from './fonts'
 import { PAGE, type ArchivalDocument } from './pdf-document'
-import { wrapText, type Line, type Measurer, type RichText } from './text-wrap'
+import { toRuns, wrapText, type Line, type Measurer, type RichText } from './text-wrap'
 
 export type Align = 'left' | 'center' | 'right' | 'justify'
 
@@ -52,6 +57,32 @@ export const STYLES = {
   h2: { font: 'bold', size: 10, color: COLORS.text, lineGap: 3 },
   running: { font: 'regular', size: 7.5, color: COLORS.muted, lineGap: 0 },
 } satisfies Record<string, TextStyle>
+
+/** The content frame of every page (points from the top left). */
+export const FRAME = { left: 64, right: PAGE.width - 64, top: 84, bottom: PAGE.height - 70 } as const
+
+export type LayoutEventKind = 'heading' | 'label' | 'paragraph' | 'table-header' | 'table-row' | 'figure' | 'block' | 'signature-row' | 'signature-box'
+
+/** Something the layout placed: a heading, a piece of a paragraph or table row, a block. */
+export interface LayoutEvent {
+  kind: LayoutEventKind
+  /** Page number, from 1. */
+  page: number
+  /** Top and bottom of what was placed, in points from the top of the page. */
+  top: number
+  bottom: number
+  /** Headings, labels and paragraphs: their text; figures: their alternate text. */
+  text?: string
+  /** Headings: 1 (section), 2 (item) or 3 (sub-heading). */
+  level?: 1 | 2 | 3
+  /** Paragraphs and table rows: lines placed in this piece, and lines of the whole block. */
+  lines?: number
+  totalLines?: number
+  /** Paragraphs and table rows: this piece continues one begun on an earlier page. */
+  continued?: boolean
+  /** Table headers: a header repeated at the top of a page, not the table's first. */
+  repeated?: boolean
+}
 
 export interface FrameText {
   /** Running header, left: "Gobierno Abierto Jalisco · Secretariado Técnico Local". */
@@ -96,31 +127,55 @@ export interface ParagraphOptions {
   /** Structure type: P by default. */
   tag?: string
   gapAfter?: number
-  /** Points of what follows that must fit on the same page as the paragraph's last line (for labels). */
+  /** A short label (up to three lines) that, like a heading, goes on the page of the block that follows it. */
+  keepWithNext?: boolean
+}
+
+export interface HeadingOptions {
+  /** Points of what follows that must fit with the heading, beyond the first piece of the next block. */
   keepWithNext?: number
+  outline?: boolean
+}
+
+export type HeadingLevel = 1 | 2 | 3
+
+const HEADING_STYLES: Record<HeadingLevel, TextStyle> = { 1: STYLES.h1, 2: STYLES.h2, 3: STYLES.bodyBold }
+const HEADING_SPACE: Record<HeadingLevel, { before: number; after: number }> = { 1: { before: 16, after: 7 }, 2: { before: 10, after: 4 }, 3: { before: 6, after: 2 } }
+
+/** A heading or label waiting for the block it belongs with. */
+interface Deferred {
+  height: number
+  before: number
+  after: number
+  /** Points of the next block the caller asked to keep with it. */
+  keep: number
+  draw: () => void
 }
 
 type StructureElement = PDFKit.PDFStructureElement
 
 export class Layout {
   readonly doc: PDFKit.PDFDocument
-  readonly left = 64
-  readonly right = PAGE.width - 64
-  readonly top = 84
-  readonly bottom = PAGE.height - 70
-  /** Vertical position of the next block on the current page. */
+  readonly left: number = FRAME.left
+  readonly right: number = FRAME.right
+  readonly top: number = FRAME.top
+  readonly bottom: number = FRAME.bottom
+  /** Vertical position of the next block on the current page (headings still deferred are not counted). */
   y = 0
   private readonly root: StructureElement
+  private deferred: Deferred[] = []
+  private readonly onLayout: ((event: LayoutEvent) => void) | undefined
   private readonly widths = new Map<string, number>()
   private readonly heights = new Map<string, number>()
 
   private readonly fonts: Record<FontName, string>
   private readonly onMissingCharacter: (character: string) => void
 
-  constructor({ doc, fonts, onMissingCharacter }: ArchivalDocument) {
+  constructor({ doc, fonts, onMissingCharacter, onLayout }: ArchivalDocument) {
     this.doc = doc
     this.fonts = fonts
     this.onMissingCharacter = onMissingCharacter ?? (() => undefined)
+    this.onLayout = onLayout
     this.root = doc.struct('Document')
     doc.addStructure(this.root)
     this.newPage()
@@ -130,12 +185,21 @@ export class Layout {
     return this.right - this.left
   }
 
+  /** Nothing has been placed on the current page yet. */
   get atTop(): boolean {
     return this.y <= this.top + 0.01
   }
 
+  /**
+   * Room for the next block on the page where it will go: below the headings
+   * that wait for it, on this page or, when what they must keep with them no
+   * longer fits here, on the next.
+   */
   get remaining(): number {
-    return this.bottom - this.y
+    const waiting = this.deferredHeight()
+    const keep = Math.max(0, ...this.deferred.map((entry) => entry.keep))
+    if (this.deferred.length > 0 && !this.atTop && this.y + waiting + keep > this.bottom + 0.01) return this.bottom - this.top - this.deferredHeight(this.deferred, true)
+    return this.bottom - this.y - waiting
   }
 
   get pageCount(): number {
@@ -227,13 +291,22 @@ export class Layout {
 
   // ── pages ──────────────────────────────────────────────────────────────
 
+  /** Starts a new page; deferred headings go to it, with the block they head. */
   newPage(): void {
     this.doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 })
     this.y = this.top
   }
 
-  /** Starts a new page unless `height` still fits below the current position. */
+  /**
+   * Starts a new page unless `height` (with the deferred headings) still fits
+   * below the current position, then places the deferred headings.
+   * Returns whether a page was started.
+   */
   ensure(height: number): boolean {
+    return this.settle(height)
+  }
+
+  private breakUnlessFits(height: number): boolean {
     if (this.y + height > this.bottom + 0.01 && !this.atTop) {
       this.newPage()
       return true
@@ -241,11 +314,51 @@ export class Layout {
     return false
   }
 
-  /** Vertical space; never carried over to the top of a new page. */
+  /** Vertical space; never carried over to the top of a new page. After a deferred heading, it widens the heading's space below. */
   gap(height: number): void {
+    const last = this.deferred[this.deferred.length - 1]
+    if (last) {
+      last.after += height
+      return
+    }
     if (this.atTop) return
     if (this.y + height > this.bottom) this.newPage()
     else this.y += height
+  }
+
+  /** Height the deferred headings take at the current position. */
+  private deferredHeight(entries: readonly Deferred[] = this.deferred, atTop = this.atTop): number {
+    let first = true
+    let height = 0
+    for (const entry of entries) {
+      height += (first && atTop ? 0 : entry.before) + entry.height + entry.after
+      first = false
+    }
+    return height
+  }
+
+  /**
+   * Places the deferred headings where the first `next` points of the block
+   * that follows also fit (a new page if they do not); without deferred
+   * headings, only makes room for `next`. Returns whether a page was started.
+   */
+  private settle(next: number): boolean {
+    const waiting = this.deferred
+    if (waiting.length === 0) return this.breakUnlessFits(next)
+    this.deferred = []
+    const keep = Math.max(next, ...waiting.map((entry) => entry.keep))
+    const broke = this.breakUnlessFits(this.deferredHeight(waiting) + keep)
+    for (const entry of waiting) {
+      if (!this.atTop) this.y += entry.before
+      entry.draw()
+      this.y += entry.after
+    }
+    return broke
+  }
+
+  /** Tells `onLayout` what was just placed on the current page. */
+  private report(event: Omit<LayoutEvent, 'page'>): void {
+    if (this.onLayout) this.onLayout({ ...event, page: this.pageCount })
   }
 
   // ── tagging ────────────────────────────────────────────────────────────
@@ -338,17 +451,38 @@ export class Layout {
 
   // ── flowing blocks ────────────────────────────────────────────────────
 
-  /** A paragraph that flows across pages: at least two lines on each side of a break. */
+  /**
+   * A paragraph that flows across pages: at least two lines on each side of a
+   * break (a paragraph of up to three lines is never broken). A label
+   * (`keepWithNext`) waits, like a heading, for the block that follows it.
+   */
   paragraph(text: RichText, options: ParagraphOptions = {}): void {
     const style = options.style ?? STYLES.body
     const indent = options.indent ?? 0
     const width = options.width ?? this.width - indent
     const x = this.left + indent
     const tag = options.tag ?? 'P'
+    const align = options.align ?? 'left'
     const lines = this.wrap(text, style, width)
     const lineHeight = this.lineHeight(style)
-    if (options.keepWithNext && lines.length <= 3) this.ensure(lines.length * lineHeight + options.keepWithNext)
-    else this.ensure(lineHeight * Math.min(lines.length, 2))
+    if (options.keepWithNext && lines.length <= 3) {
+      this.deferred.push({
+        height: lines.length * lineHeight,
+        before: 0,
+        after: options.gapAfter ?? 0,
+        keep: 0,
+        draw: () => {
+          const top = this.y
+          this.marked(tag, this.element(tag), () => {
+            this.drawLines(lines, style, x, top, width, align)
+          })
+          this.y = top + lines.length * lineHeight
+          this.report({ kind: 'label', top, bottom: this.y, text: plainText(text), lines: lines.length, totalLines: lines.length })
+        },
+      })
+      return
+    }
+    this.settle(lineHeight * (lines.length <= 3 ? lines.length : 2))
     const element = this.element(tag)
     let start = 0
     while (start < lines.length) {
@@ -367,10 +501,12 @@ export class Layout {
         continue
       }
       const slice = lines.slice(start, start + count)
+      const top = this.y
       this.marked(tag, element, () => {
-        this.drawLines(slice, style, x, this.y, width, options.align ?? 'left')
+        this.drawLines(slice, style, x, top, width, align)
       })
       this.y += count * lineHeight
+      this.report({ kind: 'paragraph', top, bottom: this.y, text: plainText(text), lines: count, totalLines: lines.length, continued: start > 0 })
       start += count
       if (start < lines.length) this.newPage()
     }
@@ -384,25 +520,32 @@ export class Layout {
   }
 
   /**
-   * A heading kept on the same page as the first lines that follow it
-   * (`keepWithNext` points, three body lines by default).
+   * A heading, placed when the next block is: on the page where that block's
+   * first piece goes (see `settle`). `keepWithNext` asks for more of what
+   * follows on the same page (a chart and its legend, say).
    */
-  heading(text: string, level: 1 | 2, options: { keepWithNext?: number; outline?: boolean } = {}): void {
-    const style = level === 1 ? STYLES.h1 : STYLES.h2
-    const before = level === 1 ? 16 : 10
-    const after = level === 1 ? 7 : 4
+  heading(text: string, level: HeadingLevel, options: HeadingOptions = {}): void {
+    const style = HEADING_STYLES[level]
+    const { before, after } = HEADING_SPACE[level]
     const lines = this.wrap(text, style, this.width)
     const height = lines.length * this.lineHeight(style)
-    const keep = options.keepWithNext ?? this.lineHeight(STYLES.body) * 3
-    if (!this.ensure(before + height + after + keep) && !this.atTop) this.y += before
-    if (level === 1 && options.outline !== false) this.bookmark(text)
-    const tag = level === 1 ? 'H1' : 'H2'
-    this.marked(tag, this.element(tag), () => {
-      this.drawLines(lines, style, this.left, this.y, this.width)
+    this.deferred.push({
+      height,
+      before,
+      after,
+      keep: options.keepWithNext ?? 0,
+      draw: () => {
+        const top = this.y
+        if (level === 1 && options.outline !== false) this.bookmark(text)
+        const tag = `H${level}`
+        this.marked(tag, this.element(tag), () => {
+          this.drawLines(lines, style, this.left, top, this.width)
+        })
+        this.y = top + height
+        if (level === 1) this.hline(this.y + 1, this.left, this.right, COLORS.accent, 0.8)
+        this.report({ kind: 'heading', level, top, bottom: this.y, text })
+      },
     })
-    this.y += height
-    if (level === 1) this.hline(this.y + 1, this.left, this.right, COLORS.accent, 0.8)
-    this.y += after
   }
 
   /** An entry in the viewer's bookmarks pointing at the current position. */
@@ -414,21 +557,23 @@ export class Layout {
 
   /** A figure (chart) of fixed height, with alternate text for readers that cannot see it. */
   figure(alt: string, height: number, draw: (top: number) => void, gapAfter = 8): void {
-    this.ensure(height)
+    this.settle(height)
     const element = this.element('Figure', this.root, { alt })
     const top = this.y
     this.marked('Figure', element, () => draw(top))
     element.end()
     this.y = top + height
+    this.report({ kind: 'figure', top, bottom: this.y, text: alt })
     this.gap(gapAfter)
   }
 
-  /** A block of fixed height that must not be split (e.g. a signature), drawn by `draw`. */
-  block(height: number, draw: (top: number) => void): void {
-    this.ensure(height)
+  /** A block of fixed height that must not be split (e.g. a row of signatures), drawn by `draw`. */
+  block(height: number, draw: (top: number) => void, kind: Extract<LayoutEventKind, 'block' | 'signature-row' | 'signature-box'> = 'block'): void {
+    this.settle(height)
     const top = this.y
     draw(top)
     this.y = top + height
+    this.report({ kind, top, bottom: this.y })
   }
 
   // ── tables ────────────────────────────────────────────────────────────
@@ -474,6 +619,7 @@ export class Layout {
     const drawHeader = (real: boolean): void => {
       if (!showHeader) return
       const top = this.y
+      this.report({ kind: 'table-header', top, bottom: top + headerHeight, repeated: !real })
       this.artifact(() => {
         this.doc.save().rect(x0, top, totalWidth, headerHeight).fill(COLORS.headerFill).restore()
         this.doc.save().moveTo(x0, top + headerHeight).lineTo(x0 + totalWidth, top + headerHeight).lineWidth(0.8).strokeColor(COLORS.rule).stroke().restore()
@@ -500,10 +646,14 @@ export class Layout {
       this.y = top + headerHeight
     }
 
-    const firstRowLines = cellLines[0] ? Math.max(1, ...cellLines[0].map((lines) => lines.length)) : 1
-    this.ensure(headerHeight + Math.min(firstRowLines, 3) * lineHeight + 2 * padY)
-    drawHeader(true)
     const freshHeight = this.bottom - this.top - headerHeight
+    // A row that fits on a fresh page and is not too tall moves whole; a taller one splits after two lines or more.
+    const movesWhole = (needed: number): boolean => needed <= Math.min(freshHeight, 0.4 * (this.bottom - this.top))
+    const firstRow = cellLines[0]
+    const firstNeeded = firstRow ? Math.max(1, ...firstRow.map((lines) => lines.length)) * lineHeight + 2 * padY : 0
+    // The header (and any heading before the table) stays with the first row, or the part of it that goes first.
+    this.settle(headerHeight + (firstRow ? (movesWhole(firstNeeded) ? firstNeeded : 2 * lineHeight + 2 * padY) : 0))
+    drawHeader(true)
 
     cellLines.forEach((cells, rowIndex) => {
       const count = Math.max(1, ...cells.map((lines) => lines.length))
@@ -516,8 +666,7 @@ export class Layout {
         let take = left
         if (needed > this.remaining + 0.01) {
           const fit = Math.floor((this.remaining - 2 * padY + 0.01) / lineHeight)
-          // A row that fits on a fresh page and is not too tall moves whole.
-          const moveWhole = start === 0 && needed <= Math.min(freshHeight, 0.4 * (this.bottom - this.top))
+          const moveWhole = start === 0 && movesWhole(needed)
           if (moveWhole || fit < 2 || left - fit < 2) {
             if (fit >= 2 && left - fit === 1 && fit >= 3 && !moveWhole) take = fit - 1
             else {
@@ -544,6 +693,7 @@ export class Layout {
           })
         })
         this.y = top + height
+        this.report({ kind: 'table-row', top, bottom: this.y, lines: take, totalLines: count, continued: start > 0 })
         start += take
         if (start < count) {
           this.newPage()
@@ -561,6 +711,8 @@ export class Layout {
 
   /** Running header and footer on every page, now that the page count is known. */
   stampPages(frame: FrameText): void {
+    // A heading nothing followed still goes on the page.
+    this.settle(0)
     const { start, count } = this.doc.bufferedPageRange()
     const style = STYLES.running
     const headerY = 40
@@ -597,6 +749,14 @@ export class Layout {
 
   /** Closes the structure tree; call once, before `doc.end()`. */
   finish(): void {
+    this.settle(0)
     this.root.end()
   }
+}
+
+/** The characters of rich text, without fonts or colours. */
+export function plainText(text: RichText): string {
+  return toRuns(text)
+    .map((run) => run.text)
+    .join('')
 }

@@ -16,6 +16,7 @@
  */
 import PDFDocument from 'pdfkit'
 import { defaultFontsDir, fontPaths, FONT_NAMES, type FontName } from './fonts'
+import type { LayoutEvent } from './layout'
 
 export interface DocumentMeta {
   title: string
@@ -31,6 +32,8 @@ export interface ArchivalOptions {
   now?: Date
   /** Told of each character the embedded fonts cannot draw: it is printed as «?» (PDF/A forbids the empty glyph), and the user must know. */
   onMissingCharacter?: (character: string) => void
+  /** Told of every heading, piece of paragraph or table, figure and block the layout places, with its page. */
+  onLayout?: (event: LayoutEvent) => void
 }
 
 /** Options every document accepts. */
@@ -60,6 +63,7 @@ export interface ArchivalDocument {
   /** Absolute path of each font: the key pdfkit caches the parsed font under. */
   fonts: Record<FontName, string>
   onMissingCharacter?: (character: string) => void
+  onLayout?: (event: LayoutEvent) => void
 }
 
 export function createArchivalDocument(meta: DocumentMeta, options: ArchivalOptions = {}): ArchivalDocument {
@@ -92,7 +96,7 @@ export function createArchivalDocument(meta: DocumentMeta, options: ArchivalOpti
   // and would parse the TTF again on every switch of font.
   for (const name of FONT_NAMES) doc.font(fonts[name])
   doc.font(fonts.regular)
-  return { doc, fonts, onMissingCharacter: options.onMissingCharacter }
+  return { doc, fonts, onMissingCharacter: options.onMissingCharacter, onLayout: options.onLayout }
 }
 
 /** Collects the document's bytes; call before writing anything, then `doc.end()`. */

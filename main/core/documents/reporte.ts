@@ -149,7 +149,11 @@ export async function renderReporte(data: Data, now: Date, options: ReportOption
     if (main.length === 0 && also.length === 0) continue
     layout.heading(`Pilar: ${PILLAR_LABELS[pillar]}`, 1)
     if (also.length > 0) {
-      layout.paragraph(`También contribuyen a este pilar: ${also.map((fact) => `Compromiso ${fact.commitment.number}`).join(', ')}.`, { style: STYLES.small, gapAfter: 4 })
+      layout.paragraph(`También contribuyen a este pilar: ${also.map((fact) => `Compromiso ${fact.commitment.number}`).join(', ')}.`, {
+        style: STYLES.small,
+        gapAfter: 4,
+        keepWithNext: true,
+      })
     }
     if (main.length === 0) layout.paragraph('Ningún compromiso tiene este pilar como eje principal.', { style: STYLES.italic })
     for (const fact of main) {
@@ -165,7 +169,7 @@ export async function renderReporte(data: Data, now: Date, options: ReportOption
   } else {
     layout.paragraph(
       `Acuerdos pendientes o en proceso cuya fecha compromiso ya pasó, al ${longSpanishDate(today)}, ordenados del más antiguo al más reciente.`,
-      { gapAfter: 6 },
+      { gapAfter: 6, keepWithNext: true },
     )
     layout.table({
       columns: [

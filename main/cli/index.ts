@@ -9,10 +9,18 @@
  *   npm run cli -- convocatoria FILE --session ID|next --out OUT.pdf [--today AAAA-MM-DD]
  *   npm run cli -- reporte FILE --out OUT.pdf [--plan ID] [--today AAAA-MM-DD]
  *   npm run cli -- sign IN.pdf --out OUT.pdf (--p12 FILE | --cer FILE --key FILE) --password-env VAR [--reason TEXT] [--location TEXT] [--at AAAA-MM-DDTHH:MM]
- *   npm run cli -- verify FILE.pdf [--json] [--at AAAA-MM-DDTHH:MM]
+ *   npm run cli -- sign-acta FILE --session ID|latest (--p12 FILE | --cer FILE --key FILE) --password-env VAR [--out COPY.pdf] [--reason TEXT] [--location TEXT] [--at AAAA-MM-DDTHH:MM]
+ *   npm run cli -- verify FILE.pdf [--trust CA.pem]... [--json] [--at AAAA-MM-DDTHH:MM]
  *   npm run cli -- packet export FILE --session ID|next --out P.stlpkg [--today AAAA-MM-DD]
  *   npm run cli -- packet check P.stlpkg
  *   npm run cli -- comments import FILE COMMENTS.json
+ *
+ * `sign-acta` signs a held session's acta in the data file (the same core
+ * function as the app: the session becomes «firmada» and the signed PDF is kept
+ * under `actas/` next to the data file). `verify` exits 1 unless every
+ * signature is intact and nothing but later signatures changed the document;
+ * `--trust` (repeatable) names certificate authorities to trust, DER or PEM.
+ * Passwords are read only from the environment variable `--password-env` names.
  *
  * Exit status 0 on success; otherwise 1 with a one-line Spanish reason on stderr
  * (2 for a malformed command).
@@ -30,6 +38,7 @@ import { runImportProgress } from './commands/import-progress'
 import { runReporte } from './commands/reporte'
 import { referenceClock } from './reference-time'
 import { runSign } from './commands/sign'
+import { runSignActa } from './commands/sign-acta'
 import { runVerify } from './commands/verify'
 
 const USAGE = `Uso:
@@ -41,12 +50,40 @@ const USAGE = `Uso:
   npm run cli -- convocatoria ARCHIVO --session ID|next --out SALIDA.pdf [--today AAAA-MM-DD]
   npm run cli -- reporte ARCHIVO --out SALIDA.pdf [--plan ID] [--today AAAA-MM-DD]
   npm run cli -- sign ENTRADA.pdf --out SALIDA.pdf (--p12 ARCHIVO | --cer ARCHIVO --key ARCHIVO) --password-env VARIABLE [--reason TEXTO] [--location TEXTO] [--at AAAA-MM-DDTHH:MM]
-  npm run cli -- verify ARCHIVO.pdf [--json] [--at AAAA-MM-DDTHH:MM]
+  npm run cli -- sign-acta ARCHIVO --session ID|latest (--p12 ARCHIVO | --cer ARCHIVO --key ARCHIVO) --password-env VARIABLE [--out COPIA.pdf] [--reason TEXTO] [--location TEXTO] [--at AAAA-MM-DDTHH:MM]
+  npm run cli -- verify ARCHIVO.pdf [--trust AUTORIDAD.pem]... [--json] [--at AAAA-MM-DDTHH:MM]
   npm run cli -- packet export ARCHIVO --session ID|next --out PAQUETE.stlpkg [--today AAAA-MM-DD]
   npm run cli -- packet check PAQUETE.stlpkg
   npm run cli -- comments import ARCHIVO COMENTARIOS.json`
 
 export class UsageError extends Error {}
+
+/** The options `sign` and `sign-acta` share: the credentials, the password's variable, the signature's texts and time. */
+const SIGNING_OPTIONS = {
+  p12: { type: 'string' },
+  cer: { type: 'string' },
+  key: { type: 'string' },
+  'password-env': { type: 'string' },
+  reason: { type: 'string' },
+  location: { type: 'string' },
+  at: { type: 'string' },
+} as const
+
+interface SigningValues {
+  p12?: string
+  cer?: string
+  key?: string
+  'password-env'?: string
+  reason?: string
+  location?: string
+}
+
+function signingArgs(values: SigningValues): { p12?: string; cer?: string; key?: string; passwordEnv: string; reason?: string; location?: string } {
+  if (values.p12 ? values.cer || values.key : !(values.cer && values.key)) throw new UsageError('Indique --p12 ARCHIVO, o bien --cer ARCHIVO y --key ARCHIVO.')
+  // The password itself never goes on the command line: only the name of the variable that holds it.
+  if (!values['password-env']) throw new UsageError('Falta --password-env VARIABLE (la contraseña se lee de esa variable de entorno).')
+  return { p12: values.p12, cer: values.cer, key: values.key, passwordEnv: values['password-env'], reason: values.reason, location: values.location }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -112,32 +149,31 @@ async function main(argv: string[]): Promise<number> {
       return runReporte({ file: positionals[0], out: values.out, plan: values.plan, today: values.today })
     }
     case 'sign': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...SIGNING_OPTIONS, out: { type: 'string' } }, strict: true })
+      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique el PDF que se firmará.')
+      if (!values.out) throw new UsageError('Falta --out ARCHIVO.')
+      return runSign({ input: positionals[0], out: values.out, ...signingArgs(values) }, referenceClock(values.at))
+    }
+    case 'sign-acta': {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: {
-          out: { type: 'string' },
-          p12: { type: 'string' },
-          cer: { type: 'string' },
-          key: { type: 'string' },
-          'password-env': { type: 'string' },
-          reason: { type: 'string' },
-          location: { type: 'string' },
-          at: { type: 'string' },
-        },
+        options: { ...SIGNING_OPTIONS, session: { type: 'string' }, out: { type: 'string' } },
         strict: true,
       })
-      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique el PDF que se firmará.')
-      if (!values.out) throw new UsageError('Falta --out ARCHIVO.')
-      if (values.p12 ? values.cer || values.key : !(values.cer && values.key)) throw new UsageError('Indique --p12 ARCHIVO, o bien --cer ARCHIVO y --key ARCHIVO.')
-      // The password itself never goes on the command line: only the name of the variable that holds it.
-      if (!values['password-env']) throw new UsageError('Falta --password-env VARIABLE (la contraseña se lee de esa variable de entorno).')
-      return runSign({ input: positionals[0], out: values.out, p12: values.p12, cer: values.cer, key: values.key, passwordEnv: values['password-env'], reason: values.reason, location: values.location }, referenceClock(values.at))
+      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
+      if (!values.session) throw new UsageError('Falta --session ID|latest.')
+      return runSignActa({ file: positionals[0], session: values.session, out: values.out, ...signingArgs(values) }, referenceClock(values.at))
     }
     case 'verify': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, at: { type: 'string' } }, strict: true })
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, at: { type: 'string' }, trust: { type: 'string', multiple: true } },
+        strict: true,
+      })
       if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique el PDF que se verificará.')
-      return runVerify(positionals[0], values.json ?? false, referenceClock(values.at))
+      return runVerify({ file: positionals[0], json: values.json ?? false, trust: values.trust ?? [] }, referenceClock(values.at))
     }
     case 'packet': {
       const [action, ...more] = rest

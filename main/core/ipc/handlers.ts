@@ -14,6 +14,7 @@ import { memberHandlers } from './handlers/members'
 import { packetHandlers } from './handlers/packets'
 import { sessionHandlers } from './handlers/sessions'
 import { signingHandlers } from './handlers/signing'
+import { trustHandlers } from './handlers/trust'
 import type { HandlerSet } from './handlers/types'
 
 export const handlers: HandlerSet<OperationName> = {
@@ -28,4 +29,5 @@ export const handlers: HandlerSet<OperationName> = {
   ...planHandlers,
   ...documentHandlers,
   ...signingHandlers,
+  ...trustHandlers,
 }

@@ -7,6 +7,7 @@ import { ErrorState, LoadingCards } from '../common/query-state'
 import { AboutCard } from './about-card'
 import { AuditLinkCard } from '../audit/audit-link-card'
 import { SettingsForm } from './settings-form'
+import { TrustedAuthoritiesCard } from './trusted-authorities-card'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -31,6 +32,7 @@ export function SettingsPage() {
             {status.data?.state === 'listo' ? <AboutCard status={status.data} /> : <LoadingCards count={1} />}
           </Grid.Col>
         </Grid>
+        <TrustedAuthoritiesCard />
         <AuditLinkCard />
       </Stack>
     </>

@@ -24,6 +24,7 @@ import { writeFileDurable } from '../../store/durable-write'
 import type { Store } from '../../store/store'
 import { buildSessionDetail } from '../views'
 import { sessionIn } from './session-access'
+import { trustedRootsOf } from './trust'
 import type { HandlerSet } from './types'
 
 export const SIGNED_ACTAS_FOLDER = 'actas'
@@ -55,10 +56,7 @@ export function signatureView(report: SignatureReport): SignatureView {
   return { signer, rfc, curp, issuer, signedAt, intact, coversWholeDocument, trust, trustExplanation, reason, location, problems, field, modifiedAfter, changes, certified }
 }
 
-/** The certificate authorities the secretariat trusts, as verification wants them. */
-function trustedRoots(data: Data): Buffer[] {
-  return data.trustedAuthorities.map((authority) => Buffer.from(authority.derBase64, 'base64'))
-}
+
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
 
@@ -233,14 +231,14 @@ export const signingHandlers: HandlerSet<'describeCredentials' | 'prepareActaSig
     return result.detail
   },
 
-  verifyPdf: ({ contentBase64 }, { store, now }) => verifyPdf(Buffer.from(contentBase64, 'base64'), now(), { trustedRoots: trustedRoots(store.data) }).map(signatureView),
+  verifyPdf: ({ contentBase64 }, { store, now }) => verifyPdf(Buffer.from(contentBase64, 'base64'), now(), { trustedRoots: trustedRootsOf(store.data) }).map(signatureView),
 
   verifySignedActa: async ({ sessionId }, { store, now }) => {
     const stored = await storedActa(store, sessionId)
     const session = store.data.sessions.find((candidate) => candidate.id === sessionId)
     if (!stored || !session?.signedActa) throw new AppError('SIN_DATOS', 'El acta de esta sesión aún no está firmada.')
     const at = now()
-    return { storedIntact: stored.sha256 === session.signedActa.sha256, sha256: stored.sha256, signatures: verifyPdf(stored.bytes, at, { trustedRoots: trustedRoots(store.data) }).map(signatureView), checkedAt: at.toISOString() }
+    return { storedIntact: stored.sha256 === session.signedActa.sha256, sha256: stored.sha256, signatures: verifyPdf(stored.bytes, at, { trustedRoots: trustedRootsOf(store.data) }).map(signatureView), checkedAt: at.toISOString() }
   },
 
   getSignedActa: async ({ sessionId }, { store }) => {

@@ -1,8 +1,8 @@
-/** Settings: the body's data, quorum rules, the profile, the about card and the diagnostics. */
+/** Settings: the body's data, quorum rules, who signs the acta, the profile, the trusted authorities, the about card and the diagnostics. */
 export const settings = {
   settings: {
     title: 'Configuración',
-    description: 'Datos del órgano, reglas de quórum y el perfil con el que se firman los cambios en la bitácora.',
+    description: 'Datos del órgano, reglas de quórum y de firma del acta, autoridades de confianza y el perfil con el que se firman los cambios en la bitácora.',
     formTitle: 'Órgano y reglas',
     organizationSection: 'Organización',
     quorumSection: 'Quórum',
@@ -29,7 +29,41 @@ export const settings = {
     profileNameHint: 'Aparece en la bitácora como autor de cada cambio.',
     profileRole: 'Cargo o función',
     profileRoleHint: 'Se muestra junto al nombre del perfil en la barra lateral.',
+    signingSection: 'Firma del acta',
+    signatureSigners: 'Quién firma el acta',
+    signatureSignersOption: {
+      'presidencia-y-secretaria': 'Presidencia y Secretaría Técnica',
+      'presentes-con-voto': 'Todas las personas presentes con voto',
+    },
+    signatureSignersHint: {
+      'presidencia-y-secretaria': 'El acta reserva un recuadro de firma para la Presidencia y otro para la Secretaría Técnica de la sesión.',
+      'presentes-con-voto': 'El acta reserva un recuadro de firma para la Presidencia, la Secretaría Técnica y cada persona integrante con voto que asistió (o su suplente).',
+    },
     saved: 'La configuración se guardó.',
+    trust: {
+      title: 'Autoridades de confianza',
+      explanation:
+        'Una firma cuya cadena de certificados llega a una de estas autoridades se informa como «confiable». Agregue sólo autoridades que conozca, por ejemplo las autoridades certificadoras del SAT que emiten la e.firma; sin ninguna, las firmas se informan con «emisor desconocido».',
+      import: 'Importar certificado…',
+      importHint: 'Certificado de la autoridad en formato DER (.cer, .crt) o PEM (.pem, .crt); un archivo PEM puede traer varias.',
+      empty: 'Aún no hay autoridades de confianza.',
+      listLabel: 'Autoridades de confianza',
+      name: 'Autoridad',
+      issuer: 'Emitida por',
+      validTo: 'Vigente hasta',
+      expired: 'Venció el {{date}}',
+      fingerprint: 'Huella SHA-256',
+      actions: 'Acciones',
+      copyFingerprint: 'Copiar la huella SHA-256 completa de {{name}}',
+      copied: 'Huella copiada',
+      remove: 'Quitar {{name}}',
+      removeTitle: '¿Quitar la autoridad «{{name}}»?',
+      removeText: 'Las firmas cuya cadena de certificados llegue a esta autoridad dejarán de informarse como confiables. Puede volver a importarla cuando quiera.',
+      removeConfirm: 'Quitar autoridad',
+      added_one: 'Se agregó {{count}} autoridad de confianza.',
+      added_other: 'Se agregaron {{count}} autoridades de confianza.',
+      removed: 'Se quitó la autoridad «{{name}}».',
+    },
     about: {
       title: 'Acerca de y datos',
       version: 'Versión de la aplicación',

@@ -341,3 +341,38 @@ describe('ataques después de firmar: cada uno se detecta', () => {
     expectCaught(verifyPdf(attacked, NOW), /Se cambió el campo «firma-integrante»/)
   })
 })
+
+describe('una firma posterior no puede tapar lo firmado', () => {
+  it('una firma en un campo nuevo y visible sobre la página 1 se informa (una invisible, no: ver arriba)', async () => {
+    const once = await signInOrder(reserved, 1, FIELDS)
+    // A later "signature" in a new field whose box covers page 1, its appearance a white sheet.
+    const covering = update(once, (doc, allocate) => {
+      const { ref, page } = firstPage(doc)
+      const rootRef = doc.trailer.get('Root') as PdfRef
+      const formRef = doc.dict(rootRef)?.get('AcroForm') as PdfRef
+      const form = (doc.dict(formRef) as PdfDict).clone()
+      const widget = allocate()
+      const appearance = allocate()
+      form.set('Fields', [...(doc.array(form.get('Fields')) ?? []), widget])
+      page.set('Annots', [...(doc.array(page.get('Annots')) ?? []), widget])
+      return [
+        { ref: appearance, body: streamBody('1 1 1 rg 0 0 612 792 re f', { Type: name('XObject'), Subtype: name('Form'), BBox: [num(0), num(0), num(612), num(792)] }) },
+        {
+          ref: widget,
+          body: objectBody(dict({ Type: name('Annot'), Subtype: name('Widget'), FT: name('Sig'), T: textString('Tapadera'), F: num(4), Rect: [num(0), num(0), num(612), num(792)], P: ref, AP: dict({ N: appearance }) })),
+        },
+        { ref: formRef, body: objectBody(form) },
+        { ref, body: objectBody(page) },
+      ]
+    })
+    // Unsigned, the new field is no signature at all.
+    expect(verifyPdf(covering, NOW)[0]?.changes.join('\n')).toMatch(/Se agregó al formulario un campo que no es una firma/)
+    // Then really signed in that field: a genuine signature whose box covers the whole page.
+    const resigned = await signPdf(covering, signers[1] as SignerCredentials, { signingTime: NOW, field: 'Tapadera', appearance: [{ text: 'Firmante 2' }] })
+    const [first, second] = verifyPdf(resigned, NOW)
+    expect(second?.intact).toBe(true)
+    expect(first?.intact).toBe(true)
+    expect(first?.modifiedAfter).toBe(true)
+    expect(first?.changes.join('\n')).toMatch(/Se agregó una firma visible \(«Tapadera»\) fuera de los espacios reservados en la página 1/)
+  })
+})

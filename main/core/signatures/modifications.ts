@@ -194,12 +194,35 @@ function compareRevisions(signed: PdfDocument, final: PdfDocument, later: readon
       }
     }
   }
+  changes.push(...visibleNewSignatures(signed, final, later))
   if (unexplained > 0) {
     changes.push(unexplained === 1 ? 'Se agregó un objeto que ninguna firma posterior explica.' : `Se agregaron ${unexplained} objetos que ninguna firma posterior explica.`)
   }
   const pagesBefore = signed.pages().length
   const pagesAfter = final.pages().length
   if (pagesBefore !== pagesAfter) changes.push(`El documento tenía ${pages(pagesBefore)} y ahora tiene ${pages(pagesAfter)}.`)
+  return changes
+}
+
+/**
+ * A later signature may add a field of its own only if it is invisible: a
+ * visible one could cover what was signed. Reserved fields keep the box the
+ * signed document gave them (compareFilledField refuses another /Rect).
+ */
+function visibleNewSignatures(signed: PdfDocument, final: PdfDocument, later: readonly SignatureInDocument[]): string[] {
+  const changes: string[] = []
+  const pageRefs = final.pages()
+  for (const signature of later) {
+    if (signature.fieldNum === null || signed.inUse(signature.fieldNum)) continue
+    const field = final.dict(new PdfRef(signature.fieldNum, 0))
+    const rect = (final.array(field?.get('Rect')) ?? []).map((value) => (value instanceof PdfNumber ? value.value : 0))
+    const area = rect.length === 4 ? Math.abs(((rect[2] ?? 0) - (rect[0] ?? 0)) * ((rect[3] ?? 0) - (rect[1] ?? 0))) : 0
+    if (area <= 1) continue
+    const pageRef = field?.get('P')
+    const index = pageRef instanceof PdfRef ? pageRefs.findIndex((ref) => ref.num === pageRef.num) : -1
+    const where = index >= 0 ? ` en la página ${index + 1}` : ''
+    changes.push(`Se agregó una firma visible («${signature.name ?? 'sin nombre'}») fuera de los espacios reservados${where}; puede tapar lo que estaba firmado.`)
+  }
   return changes
 }
 

@@ -1,8 +1,8 @@
 /**
  * Documents and signatures in the app: an acta generated with its progress
  * and saved as a PDF, the acta of a concluded session signed with a PKCS#12
- * made on the spot (the session locks), verified, corrected by a fe de
- * erratas; a wrong password refused in Spanish with nothing changed; any PDF
+ * made on the spot after its preview is shown (the session locks), verified,
+ * corrected by a fe de erratas; a wrong password refused in Spanish with nothing changed; any PDF
  * verified on «Verificar PDF»; the progress report; the diagnostics bundle.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -120,6 +120,9 @@ test('firma el acta de una sesión concluida con un PKCS#12: se bloquea, se veri
 
     await page.getByRole('button', { name: 'Firmar acta' }).click()
     const dialog = page.getByRole('dialog', { name: 'Firmar el acta' })
+    // The document to be signed is shown first, drawn from the bytes the core prepared.
+    await expect(dialog.getByRole('img', { name: /^Página 1 de \d+ del acta$/ })).toBeVisible()
+    await expect(dialog.getByText(/^Página 1 de \d+$/)).toBeVisible()
     await choose(page, 'Elegir archivo .p12 o .pfx', p12Path)
     await expect(dialog.getByText('begona-ibanez.p12')).toBeVisible()
     await expect(dialog.getByRole('button', { name: 'Firmar', exact: true })).toBeDisabled()

@@ -245,6 +245,7 @@ test.describe('documentos y firmas', () => {
       // An e.firma: RFC and CURP are shown before signing.
       await page.getByRole('button', { name: 'Firmar acta' }).click()
       const dialog = page.getByRole('dialog', { name: 'Firmar el acta' })
+      await expect(dialog.getByRole('img', { name: /^Página 1 de \d+ del acta$/ })).toBeVisible({ timeout: 30_000 })
       await dialog.getByText('e.firma del SAT (.cer y .key)').click()
       for (const [button, file] of [
         ['Elegir certificado .cer', 'aceves.cer'],
@@ -259,6 +260,10 @@ test.describe('documentos y firmas', () => {
       await expect(dialog.getByRole('group', { name: 'Firmante' })).toContainText('AEMG800101AB1')
       await dialog.getByRole('button', { name: 'Firmar', exact: true }).focus()
       await shot('32-firmar-acta')
+      // The preview at the «Firmas» page: the reserved signature spaces of what is about to be signed.
+      await dialog.getByRole('button', { name: 'Ir a la página de firmas' }).click()
+      await expect(dialog.getByRole('img', { name: /^Página (\d+) de \1 del acta$/ })).toBeInViewport()
+      await shot('32-vista-previa-firma')
       await dialog.getByRole('button', { name: 'Firmar', exact: true }).click()
       await expect(dialog).toBeHidden({ timeout: 30_000 })
 
@@ -271,6 +276,9 @@ test.describe('documentos y firmas', () => {
       await more.getByLabel('Contraseña', { exact: true }).fill('clave-p12')
       await more.getByRole('button', { name: 'Verificar certificado' }).click()
       await expect(more.getByRole('group', { name: 'Firmante' })).toContainText('Peña Robles')
+      // His name matches no pending space: he signs in the chair's.
+      await more.getByRole('combobox', { name: 'Firma en el espacio de' }).click()
+      await page.getByRole('option', { name: /· Presidencia$/ }).click()
       await more.getByRole('button', { name: 'Firmar', exact: true }).click()
       await expect(more).toBeHidden({ timeout: 30_000 })
 

@@ -1,10 +1,11 @@
 /**
- * Signatures: the signer's certificate described before signing, the acta
- * signed (the session becomes «firmada»), verification of any PDF or of the
- * stored signed acta, and fe de erratas. Credentials pass straight through to
- * the core: nothing here keeps them.
+ * Signatures: the exact document to be signed (for the preview), the
+ * signer's certificate described before signing, the acta signed (the session
+ * becomes «firmada»), verification of any PDF or of the stored signed acta,
+ * and fe de erratas. Credentials pass straight through to the core: nothing
+ * here keeps them.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { InputOf } from '../../../main/core/contract/operations'
 import type { SessionDetail } from '../../../main/core/contract/views'
 import { call } from './call'
@@ -13,6 +14,30 @@ import { queryKeys } from './query-keys'
 import { refreshAround } from './sessions'
 
 export type Credentials = InputOf<'describeCredentials'>['credentials']
+
+/** Outside 'sessions': a change to the session must not swap the document under a signer's eyes. */
+const actaSigningKey = (sessionId: string) => ['firma-del-acta', sessionId] as const
+
+/**
+ * The document the signing dialog shows and signs, fetched when the dialog
+ * opens. It never refreshes by itself while shown (what was previewed is what
+ * `signActa` is told to sign); `forget` drops it when the dialog closes, so
+ * the next opening asks the core again.
+ */
+export function usePrepareActaSigning(sessionId: string, enabled: boolean) {
+  const client = useQueryClient()
+  const query = useQuery({
+    queryKey: actaSigningKey(sessionId),
+    queryFn: () => call('prepareActaSigning', { sessionId }),
+    enabled,
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  })
+  return { query, forget: () => client.removeQueries({ queryKey: actaSigningKey(sessionId) }) }
+}
 
 export function useDescribeCredentials() {
   return useMutation({ mutationFn: (credentials: Credentials) => call('describeCredentials', { credentials }) })

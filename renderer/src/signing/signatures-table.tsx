@@ -1,11 +1,13 @@
 /**
  * The signatures of a PDF as the core verified them: who signed (RFC, CURP),
- * when (the time the signer declared, in Mexico City), whether the signed
- * bytes are intact, whether the signature covers the whole document, and how
- * far its certificate can be trusted, with the core's Spanish explanation.
+ * in which signature field, when (the time the signer declared, in Mexico
+ * City), whether the signed bytes are intact, whether the document was
+ * modified after the signature (in red, with the core's list of changes),
+ * whether it certifies the document, whether it covers the whole document,
+ * and how far its certificate can be trusted, with the core's explanation.
  */
 import { Alert, Badge, Group, List, Stack, Table, Text, type MantineColor } from '@mantine/core'
-import { IconAlertTriangle, IconInfoCircle, IconCircleCheck, IconCircleX, IconShieldCheck } from '@tabler/icons-react'
+import { IconAlertTriangle, IconInfoCircle, IconCircleCheck, IconCircleX, IconShieldCheck, IconRosetteDiscountCheck } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SignatureView } from '../../../main/core/contract/views'
@@ -35,10 +37,37 @@ function Check({ ok, yes, no }: { ok: boolean; yes: string; no: string }) {
   )
 }
 
+/**
+ * Whether the signed bytes are intact, and whether anything but a later
+ * signature changed the document after it: then the signature is red and the
+ * core's list of changes is shown, even though its own bytes are intact.
+ */
+function Integrity({ signature }: { signature: SignatureView }) {
+  const { t } = useTranslation()
+  if (!signature.intact || !signature.modifiedAfter) return <Check ok={signature.intact} yes={t('verify.intactYes')} no={t('verify.intactNo')} />
+  return (
+    <Stack gap={4}>
+      <Badge color="red" variant="filled" leftSection={<IconAlertTriangle size={14} aria-hidden />} style={{ whiteSpace: 'normal', height: 'auto', paddingBlock: 2 }}>
+        {t('verify.modified')}
+      </Badge>
+      {signature.changes.length > 0 ? (
+        <List size="xs" c="red.8" spacing={2} aria-label={t('verify.changes')}>
+          {signature.changes.map((change) => (
+            <List.Item key={change}>{change}</List.Item>
+          ))}
+        </List>
+      ) : null}
+      <Text size="xs" c="dimmed">
+        {t('verify.signedPartIntact')}
+      </Text>
+    </Stack>
+  )
+}
+
 /** Whether a signature covers the whole file; an earlier one followed by later signatures is expected not to. */
 function Coverage({ signature, followed }: { signature: SignatureView; followed: boolean }) {
   const { t } = useTranslation()
-  if (signature.coversWholeDocument || !followed || !signature.intact) return <Check ok={signature.coversWholeDocument} yes={t('verify.yes')} no={t('verify.no')} />
+  if (signature.coversWholeDocument || !followed || !signature.intact || signature.modifiedAfter) return <Check ok={signature.coversWholeDocument} yes={t('verify.yes')} no={t('verify.no')} />
   return (
     <Stack gap={2}>
       <Group gap={6} wrap="nowrap">
@@ -68,6 +97,10 @@ export function SignaturesSummary({ signatures }: { signatures: SignatureView[] 
     color = 'red'
     text = t('verify.someBroken')
     icon = <IconCircleX size={20} aria-hidden />
+  } else if (signatures.some((signature) => signature.modifiedAfter)) {
+    color = 'red'
+    text = t('verify.modifiedSummary')
+    icon = <IconCircleX size={20} aria-hidden />
   } else if (!signatures[signatures.length - 1]?.coversWholeDocument) {
     color = 'orange'
     text = t('verify.notWhole')
@@ -95,14 +128,19 @@ export function SignaturesTable({ signatures }: { signatures: SignatureView[] })
               <Table.Th w={56}>{t('verify.columns.number')}</Table.Th>
               <Table.Th>{t('verify.columns.signer')}</Table.Th>
               <Table.Th w={130}>{t('verify.columns.signedAt')}</Table.Th>
-              <Table.Th w={120}>{t('verify.columns.intact')}</Table.Th>
+              <Table.Th w={190}>{t('verify.columns.intact')}</Table.Th>
               <Table.Th w={170}>{t('verify.columns.whole')}</Table.Th>
               <Table.Th w="32%">{t('verify.columns.trust')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {signatures.map((signature, index) => (
-              <Table.Tr key={index} style={{ verticalAlign: 'top' }} data-signature={index + 1}>
+              <Table.Tr
+                key={index}
+                style={{ verticalAlign: 'top', background: signature.modifiedAfter ? 'var(--mantine-color-red-0)' : undefined }}
+                data-signature={index + 1}
+                data-modified={signature.modifiedAfter ? 'true' : undefined}
+              >
                 <Table.Td>
                   <Text fw={700} size="sm">{index + 1}</Text>
                 </Table.Td>
@@ -120,6 +158,24 @@ export function SignaturesTable({ signatures }: { signatures: SignatureView[] })
                       <Text size="xs" c="dimmed" className="break-anywhere">
                         {t('verify.issuer', { issuer: signature.issuer })}
                       </Text>
+                    ) : null}
+                    {signature.field ? (
+                      <Text size="xs" c="dimmed" className="break-anywhere">
+                        {t('verify.field', { field: signature.field })}
+                      </Text>
+                    ) : null}
+                    {signature.certified ? (
+                      <Stack gap={0}>
+                        <Group gap={4} wrap="nowrap">
+                          <IconRosetteDiscountCheck size={16} color="var(--mantine-color-blue-7)" aria-hidden style={{ flexShrink: 0 }} />
+                          <Text size="xs" c="blue.8" fw={650}>
+                            {t('verify.certified')}
+                          </Text>
+                        </Group>
+                        <Text size="xs" c="dimmed">
+                          {t('verify.certifiedHint')}
+                        </Text>
+                      </Stack>
                     ) : null}
                     {signature.reason ? (
                       <Text size="xs" c="dimmed">
@@ -150,7 +206,7 @@ export function SignaturesTable({ signatures }: { signatures: SignatureView[] })
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Check ok={signature.intact} yes={t('verify.intactYes')} no={t('verify.intactNo')} />
+                  <Integrity signature={signature} />
                 </Table.Td>
                 <Table.Td>
                   <Coverage signature={signature} followed={index < signatures.length - 1} />

@@ -100,6 +100,11 @@ export function SignedActaSection({ detail }: { detail: SessionDetail }) {
                       <Text size="sm" fw={600}>
                         {signer.name}
                       </Text>
+                      {signer.field ? (
+                        <Text size="xs" c="dimmed">
+                          {t('verify.field', { field: signer.field })}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" ff="monospace">

@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION, type Data } from '../../main/core/model/schema'
 import type { SignatureReport } from '../../main/core/signatures'
 import { serializeData } from '../../main/core/store/data-format'
+import { PdfDocument } from '../../main/core/signatures/pdf-document'
+import { decodeTextString, PdfNumber, PdfRef } from '../../main/core/signatures/pdf-syntax'
 import { parseDataBytes, readDataFile } from '../../main/core/store/read-data-file'
 import { NOW, TODAY } from '../support/clock'
 import { tempFolder } from './helpers'
@@ -257,6 +259,16 @@ describe('línea de comandos: firmas y autoridades de confianza', () => {
     const check = run('pdfsig', ['-nocert', copy])
     expect(check.stdout).toMatch(/Signature Validation: Signature is Valid\./)
     expect(check.stdout).toMatch(/Jorge Alberto Peña Ruiz/)
+    // The signature sits in the secretary's reserved box: a widget with an area and an appearance stream drawn in it.
+    const doc = PdfDocument.load(stored)
+    const form = doc.dict(doc.dict(doc.trailer.get('Root'))?.get('AcroForm'))
+    const widget = (doc.array(form?.get('Fields')) ?? []).map((field) => doc.dict(field)).find((field) => field?.get('V') !== undefined)
+    const [x1, y1, x2, y2] = (doc.array(widget?.get('Rect')) ?? []).map((value) => (value instanceof PdfNumber ? value.value : 0))
+    expect(((x2 ?? 0) - (x1 ?? 0)) * ((y2 ?? 0) - (y1 ?? 0))).toBeGreaterThan(5000)
+    expect(decodeTextString(widget?.get('T'))).toBe(session?.signedActa?.signers[0]?.field)
+    const appearance = doc.dict(widget?.get('AP'))?.get('N')
+    expect(appearance).toBeInstanceOf(PdfRef)
+    expect(doc.streamData((appearance as PdfRef).num)?.length ?? 0).toBeGreaterThan(500)
 
     const verified = cli('verify', copy, '--json', ...AT)
     expect(verified.status, verified.stderr).toBe(0)

@@ -376,3 +376,148 @@ describe('una firma posterior no puede tapar lo firmado', () => {
     expect(first?.changes.join('\n')).toMatch(/Se agregó una firma visible \(«Tapadera»\) fuera de los espacios reservados en la página 1/)
   })
 })
+
+/** The same update with the catalog also gaining validation data (DSS), which alone would be allowed. */
+function withValidationData(pdf: Buffer, build: (doc: PdfDocument, allocate: () => PdfRef) => UpdateObject[]): Buffer {
+  return update(pdf, (doc, allocate) => {
+    const rootRef = doc.trailer.get('Root') as PdfRef
+    const catalog = (doc.dict(rootRef) as PdfDict).clone()
+    catalog.set('DSS', dict({ Certs: [] }))
+    return [...build(doc, allocate), { ref: rootRef, body: objectBody(catalog) }]
+  })
+}
+
+describe('disfraces: lo que parece permitido no lo es', () => {
+  let twice: Buffer
+  beforeAll(async () => {
+    twice = await signInOrder(reserved, 2, FIELDS)
+  })
+
+  it('sólo datos de validación (DSS) después de la última firma: se admite', () => {
+    const validated = withValidationData(twice, () => [])
+    expect(verifyPdf(validated, NOW).map((report) => report.modifiedAfter)).toEqual([false, false])
+  })
+
+  it('el contenido de la página 1 redefinido como si fuera un flujo de objetos (/Type /ObjStm)', () => {
+    const attacked = withValidationData(twice, (doc) => {
+      const contents = firstPage(doc).page.get('Contents') as PdfRef
+      return [{ ref: contents, body: streamBody(OVERLAY, { Type: name('ObjStm') }) }]
+    })
+    expectCaught(verifyPdf(attacked, NOW), /Se cambió el contenido de la página 1/)
+  })
+
+  it('la información del documento apuntada al contenido de la página 1, que luego se redefine', () => {
+    const attacked = withValidationData(twice, (doc) => {
+      const contents = firstPage(doc).page.get('Contents') as PdfRef
+      return [{ ref: contents, body: streamBody(OVERLAY) }]
+    })
+    // The trailer of that update points /Info at the content stream.
+    const text = attacked.toString('latin1')
+    const at = text.lastIndexOf('/Info ')
+    const contents = firstPage(PdfDocument.load(twice)).page.get('Contents') as PdfRef
+    const info = /\/Info (\d+) (\d+) R/.exec(text.slice(at))?.[0] ?? ''
+    const moved = Buffer.from(text.slice(0, at) + text.slice(at).replace(info, `/Info ${contents.num} 0 R`.padEnd(info.length, ' ')), 'latin1')
+    const reports = verifyPdf(moved, NOW)
+    expectCaught(reports, /Se cambió el contenido de la página 1/)
+    expect(reports[0]?.changes.join('\n')).toMatch(/información del documento ahora apunta a otro objeto/)
+  })
+
+  it('una anotación escrita directamente (sin objeto propio) en la página 1', () => {
+    const attacked = withValidationData(twice, (doc) => {
+      const { ref, page } = firstPage(doc)
+      const square = dict({ Type: name('Annot'), Subtype: name('Square'), Rect: [num(40), num(560), num(580), num(760)], IC: [num(0), num(0), num(0)], F: num(4) })
+      page.set('Annots', [...(doc.array(page.get('Annots')) ?? []), square])
+      return [{ ref, body: objectBody(page) }]
+    })
+    expectCaught(verifyPdf(attacked, NOW), /Se agregó una anotación en la página 1/)
+  })
+
+  it('el recuadro reservado de otra persona puesto también en la página 1 y firmado de verdad', async () => {
+    const moved = update(twice, (doc) => {
+      const form = doc.dict(doc.dict(doc.trailer.get('Root'))?.get('AcroForm')) as PdfDict
+      const third = (doc.array(form.get('Fields')) ?? [])[2] as PdfRef
+      const { ref, page } = firstPage(doc)
+      page.set('Annots', [...(doc.array(page.get('Annots')) ?? []), third])
+      return [{ ref, body: objectBody(page) }]
+    })
+    const signed = await signPdf(moved, signers[2] as SignerCredentials, { signingTime: NOW, field: FIELDS[2], appearance: [{ text: 'Acuerdo 3 cancelado' }] })
+    const reports = verifyPdf(signed, NOW)
+    expect(reports.map((report) => report.intact)).toEqual([true, true, true])
+    expect(reports[2]?.modifiedAfter).toBe(false)
+    for (const report of reports.slice(0, 2)) expect(report.changes.join('\n')).toMatch(/recuadro de firma «firma-integrante» a la página 1, donde no estaba/)
+  })
+
+  it('el contenido de la página 1 vuelto a escribir con otra generación (los lectores ya no lo encuentran)', () => {
+    const attacked = withValidationData(twice, (doc) => {
+      const contents = firstPage(doc).page.get('Contents') as PdfRef
+      const entry = doc.entries.get(contents.num) as { kind: 'offset'; offset: number }
+      const object = doc.readObjectAt(entry.offset)
+      const raw = twice.subarray(object.start, object.end).toString('latin1')
+      return [{ ref: new PdfRef(contents.num, 1), body: Buffer.from(raw.replace(/^\d+\s+\d+\s+obj\s*/, '').replace(/\s*endobj$/, ''), 'latin1') }]
+    })
+    expectCaught(verifyPdf(attacked, NOW), /Se cambió el contenido de la página 1/)
+  })
+
+  it('una tabla de referencias que nombra dos veces el mismo objeto (los lectores usan la primera)', () => {
+    const doc = PdfDocument.load(twice)
+    const contents = firstPage(doc).page.get('Contents') as PdfRef
+    const original = (doc.entries.get(contents.num) as { offset: number }).offset
+    const evil = Buffer.concat([Buffer.from(`\n${contents.num} 0 obj\n`, 'latin1'), streamBody(OVERLAY), Buffer.from('\nendobj\n', 'latin1')])
+    const evilAt = twice.length + 1
+    const withEvil = Buffer.concat([twice, evil])
+    const trailer = new PdfDict()
+    for (const key of ['Root', 'Info', 'ID']) {
+      const value = doc.trailer.get(key)
+      if (value !== undefined) trailer.set(key, value)
+    }
+    trailer.set('Size', num(doc.size))
+    trailer.set('Prev', num(doc.lastXrefOffset))
+    const entry = (offset: number): string => `${String(offset).padStart(10, '0')} 00000 n `
+    const xref = ['xref', `${contents.num} 1`, entry(evilAt), `${contents.num} 1`, entry(original), 'trailer', serialize(trailer), 'startxref', String(withEvil.length), '%%EOF', ''].join('\n')
+    const attacked = Buffer.concat([withEvil, Buffer.from(xref, 'latin1')])
+    expectCaught(verifyPdf(attacked, NOW), /Se cambió el contenido de la página 1/)
+  })
+
+  it('una firma falsa (sin CMS) no explica lo que agrega', () => {
+    const attacked = update(twice, (doc, allocate) => {
+      const form = doc.dict(doc.dict(doc.trailer.get('Root'))?.get('AcroForm')) as PdfDict
+      const thirdRef = (doc.array(form.get('Fields')) ?? [])[2] as PdfRef
+      const third = (doc.dict(thirdRef) as PdfDict).clone()
+      const fake = allocate()
+      third.set('V', fake)
+      return [
+        { ref: fake, body: objectBody(dict({ Type: name('Sig'), Filter: name('Adobe.PPKLite'), SubFilter: name('ETSI.CAdES.detached'), ByteRange: [num(0), num(1), num(2), num(99_999_999)] })) },
+        { ref: thirdRef, body: objectBody(third) },
+      ]
+    })
+    const reports = verifyPdf(attacked, NOW)
+    expect(reports).toHaveLength(3)
+    expect(reports.find((report) => report.field === FIELDS[2])?.intact).toBe(false)
+    for (const report of reports.filter((candidate) => candidate.intact)) {
+      expect(report.modifiedAfter).toBe(true)
+      expect(report.changes.join('\n')).toMatch(/firma-integrante/)
+    }
+  })
+
+  it('una firma auténtica en un campo nuevo con las medidas de su recuadro dadas por referencia cuenta como visible', async () => {
+    const attacked = update(await signInOrder(reserved, 1, FIELDS), (doc, allocate) => {
+      const { ref, page } = firstPage(doc)
+      const formRef = doc.dict(doc.trailer.get('Root'))?.get('AcroForm') as PdfRef
+      const form = (doc.dict(formRef) as PdfDict).clone()
+      const widget = allocate()
+      const numbers = [allocate(), allocate(), allocate(), allocate()]
+      form.set('Fields', [...(doc.array(form.get('Fields')) ?? []), widget])
+      page.set('Annots', [...(doc.array(page.get('Annots')) ?? []), widget])
+      return [
+        ...numbers.map((numberRef, index) => ({ ref: numberRef, body: Buffer.from(String([40, 560, 580, 760][index]), 'latin1') })),
+        { ref: widget, body: objectBody(dict({ Type: name('Annot'), Subtype: name('Widget'), FT: name('Sig'), T: textString('Escondida'), F: num(4), Rect: numbers, P: ref })) },
+        { ref: formRef, body: objectBody(form) },
+        { ref, body: objectBody(page) },
+      ]
+    })
+    const signed = await signPdf(attacked, signers[1] as SignerCredentials, { signingTime: NOW, field: 'Escondida', appearance: [{ text: 'Tapa' }] })
+    const [first] = verifyPdf(signed, NOW)
+    expect(first?.intact).toBe(true)
+    expect(first?.changes.join('\n')).toMatch(/firma visible \(«Escondida»\) fuera de los espacios reservados en la página 1/)
+  })
+})

@@ -45,7 +45,7 @@ type Role =
 /** Catalog entries a later signature may change. */
 const CATALOG_ALLOWED = new Set(['AcroForm', 'DSS', 'Extensions', 'Metadata'])
 /** Form entries a later signature may change (besides adding its field to /Fields). */
-const FORM_ALLOWED = new Set(['Fields', 'SigFlags'])
+const FORM_ALLOWED = new Set(['Fields', 'SigFlags', 'DA', 'DR'])
 /** What filling a reserved signature field changes in its field and widget. */
 const FILLED_FIELD_ALLOWED = new Set(['V', 'AP'])
 const PAGE_GEOMETRY = new Set(['MediaBox', 'CropBox', 'BleedBox', 'TrimBox', 'ArtBox', 'Rotate', 'UserUnit'])
@@ -85,40 +85,71 @@ export function signaturesIn(doc: PdfDocument): SignatureInDocument[] {
 
 /**
  * For each signature end (as given), what changed after it. `final` is the
- * document as a reader sees it; `pdf` its bytes.
+ * document as a reader sees it; `pdf` its bytes. Only signatures that
+ * verified (`verifiedEnds`) may explain a change: a fake /V with a made-up
+ * /ByteRange explains nothing.
  */
-export function changesAfter(pdf: Buffer, final: PdfDocument, ends: readonly number[]): string[][] {
-  const signatures = signaturesIn(final)
+export function changesAfter(pdf: Buffer, final: PdfDocument, ends: readonly number[], verifiedEnds: ReadonlySet<number>): string[][] {
+  const signatures = signaturesIn(final).filter((signature) => verifiedEnds.has(signature.end) && signature.end <= pdf.length)
   const lastEnd = Math.max(0, ...signatures.map((signature) => signature.end))
-  const tail = unsignedTail(pdf, final, lastEnd, signatures)
-  return ends.map((end) => {
-    let signed: PdfDocument
-    try {
-      signed = PdfDocument.load(pdf.subarray(0, end))
-    } catch {
-      return ['No se pudo reconstruir el documento tal como se firmó; no se puede saber qué cambió después.']
+  const tails = new Map<number, string[]>()
+  /** An update after the last signature that adds nothing but validation data is fine; any other is reported. */
+  const tailAfter = (from: number): string[] => {
+    if (from >= pdf.length || /^[\s\0]*$/.test(pdf.toString('latin1', from))) return []
+    let found = tails.get(from)
+    if (!found) {
+      found = validationDataOnly(pdf, final, from)
+      tails.set(from, found)
     }
-    const later = signatures.filter((signature) => signature.end > end)
-    const changes = compareRevisions(signed, final, later)
-    if (tail) changes.push(tail)
-    return summarize(changes)
+    return found
+  }
+  const byEnd = new Map<number, string[]>()
+  return ends.map((end) => {
+    const known = byEnd.get(end)
+    if (known) return [...known]
+    let result: string[]
+    try {
+      const signed = PdfDocument.load(pdf.subarray(0, end))
+      const later = signatures.filter((signature) => signature.end > end)
+      result = summarize([...compareRevisions(signed, final, later), ...tailAfter(Math.max(end, lastEnd))])
+    } catch {
+      result = ['No se pudo reconstruir el documento tal como se firmó; no se puede saber qué cambió después.']
+    }
+    byEnd.set(end, result)
+    return [...result]
   })
 }
 
-/** An update after the last signature that adds nothing but validation data is fine; any other is reported. */
-function unsignedTail(pdf: Buffer, final: PdfDocument, lastEnd: number, signatures: SignatureInDocument[]): string | null {
-  if (lastEnd === 0 || lastEnd >= pdf.length || /^[\s\0]*$/.test(pdf.toString('latin1', lastEnd))) return null
+/**
+ * What an unsigned update after `end` changes beyond validation data (DSS):
+ * the catalog may gain or change /DSS and nothing else; new objects must be
+ * reachable from the DSS alone; nothing that existed may change.
+ */
+function validationDataOnly(pdf: Buffer, final: PdfDocument, end: number): string[] {
   let signed: PdfDocument
   try {
-    signed = PdfDocument.load(pdf.subarray(0, lastEnd))
+    signed = PdfDocument.load(pdf.subarray(0, end))
   } catch {
-    return 'Después de la última firma se agregaron datos que no forman una actualización legible.'
+    return ['Después de la última firma se agregaron datos que no forman una actualización legible.']
   }
-  const catalogBefore = signed.dict(signed.trailer.get('Root'))
-  const catalogNow = final.dict(final.trailer.get('Root'))
-  const addsValidationData = catalogNow?.get('DSS') !== undefined && !valuesEqual(catalogBefore?.get('DSS'), catalogNow.get('DSS'))
-  if (addsValidationData && compareRevisions(signed, final, signatures.filter((signature) => signature.end > lastEnd)).length === 0) return null
-  return 'Después de la última firma se agregó una actualización que no lleva firma.'
+  const rootBefore = signed.trailer.get('Root')
+  const rootNow = final.trailer.get('Root')
+  if (!valuesEqual(rootBefore, rootNow)) return ['Se reemplazó el catálogo del documento.']
+  const catalogBefore = signed.dict(rootBefore)
+  const catalogNow = final.dict(rootNow)
+  if (!catalogBefore || !catalogNow) return ['No se pudo leer el catálogo del documento.']
+  const keys = differingKeys(catalogBefore, catalogNow)
+  if (keys.length !== 1 || keys[0] !== 'DSS') return ['Después de la última firma se agregó una actualización que no lleva firma.']
+  const fromDss = reachableNew(final, signed, catalogNow.get('DSS'), [])
+  const rootNum = rootNow instanceof PdfRef ? rootNow.num : -1
+  for (const num of final.entries.keys()) {
+    if (!final.inUse(num) || num === rootNum) continue
+    if (signed.inUse(num) ? !sameDefinition(signed, final, num) : !fromDss.has(num) && !isStructural(final, num)) {
+      return ['Después de la última firma se agregó una actualización que no lleva firma.']
+    }
+  }
+  for (const num of signed.entries.keys()) if (signed.inUse(num) && !final.inUse(num)) return ['Después de la última firma se agregó una actualización que no lleva firma.']
+  return []
 }
 
 function summarize(changes: string[]): string[] {
@@ -152,29 +183,31 @@ function compareRevisions(signed: PdfDocument, final: PdfDocument, later: readon
   const catalogNum = finalRoot instanceof PdfRef ? finalRoot.num : -1
   const formRef = final.dict(finalRoot)?.get('AcroForm')
   const formNum = formRef instanceof PdfRef ? formRef.num : -1
-  const infoNums = new Set([final.trailer.get('Info'), signed.trailer.get('Info')].flatMap((value) => (value instanceof PdfRef ? [value.num] : [])))
-  const metadataNums = new Set(
-    [final.dict(finalRoot)?.get('Metadata'), signed.dict(signedRoot)?.get('Metadata')].flatMap((value) => (value instanceof PdfRef ? [value.num] : [])),
-  )
+  changes.push(...movedPointers(signed, final))
   const allowedNew = allowedNewObjects(final, later, signed)
+  const placement = new WidgetPlacement(signed, laterFields)
   let unexplained = 0
 
   for (const num of [...candidates].sort((a, b) => a - b)) {
     const existed = signed.inUse(num)
     const exists = final.inUse(num)
-    if (exists && isStructural(final, num)) continue
+    // A container (cross-reference or object stream) is compared through what it holds, unless it is more than a container.
+    if (exists && isStructural(final, num) && (!existed || isStructural(signed, num)) && !finalRoles().has(num) && !signedRoles().has(num)) continue
     if (existed && !exists) {
       changes.push(`Se eliminó ${describeRole(signedRoles().get(num), num, 'removed')}.`)
       continue
     }
     if (!existed) {
-      if (allowedNew.has(num) || infoNums.has(num) || metadataNums.has(num)) continue
+      if (allowedNew.has(num)) continue
       const role = finalRoles().get(num)
+      if ((role?.kind === 'info' || role?.kind === 'metadata') && isMetadataOf(final, num, role.kind)) continue
       if (role) changes.push(`${capitalize(describeRole(role, num, 'added'))}.`)
       else unexplained++
       continue
     }
-    if (infoNums.has(num) || metadataNums.has(num)) continue
+    const signedRole = signedRoles().get(num)
+    // The document information and the XMP metadata may change with a signature; an object that is also something else may not.
+    if ((signedRole?.kind === 'info' || signedRole?.kind === 'metadata') && isMetadataOf(final, num, signedRole.kind)) continue
     const before = signed.getObject(num)
     const after = final.getObject(num)
     if (num === catalogNum && before instanceof PdfDict && after instanceof PdfDict) {
@@ -186,9 +219,9 @@ function compareRevisions(signed: PdfDocument, final: PdfDocument, later: readon
     } else {
       const role = signedRoles().get(num)
       if (role?.kind === 'page' && before instanceof PdfDict && after instanceof PdfDict) {
-        changes.push(...comparePage(signed, final, before, after, role.page, laterFields))
+        changes.push(...comparePage(signed, final, before, after, role.page, placement))
       } else if (role?.kind === 'annots') {
-        changes.push(...compareAnnotations(annotationNums(before), annotationNums(after), role.page, laterFields))
+        changes.push(...placement.compare(arrayOf(before), arrayOf(after), role.page))
       } else {
         changes.push(`${capitalize(describeRole(role, num, 'changed'))}.`)
       }
@@ -215,8 +248,11 @@ function visibleNewSignatures(signed: PdfDocument, final: PdfDocument, later: re
   for (const signature of later) {
     if (signature.fieldNum === null || signed.inUse(signature.fieldNum)) continue
     const field = final.dict(new PdfRef(signature.fieldNum, 0))
-    const rect = (final.array(field?.get('Rect')) ?? []).map((value) => (value instanceof PdfNumber ? value.value : 0))
-    const area = rect.length === 4 ? Math.abs(((rect[2] ?? 0) - (rect[0] ?? 0)) * ((rect[3] ?? 0) - (rect[1] ?? 0))) : 0
+    // Numbers given by reference are read like any reader would; a box that cannot be read counts as visible.
+    const rect = (final.array(field?.get('Rect')) ?? []).map((value) => final.resolve(value))
+    const numbers = rect.map((value) => (value instanceof PdfNumber ? value.value : Number.NaN))
+    const readable = numbers.length === 4 && numbers.every((value) => Number.isFinite(value))
+    const area = readable ? Math.abs(((numbers[2] as number) - (numbers[0] as number)) * ((numbers[3] as number) - (numbers[1] as number))) : Number.POSITIVE_INFINITY
     if (area <= 1) continue
     const pageRef = field?.get('P')
     const index = pageRef instanceof PdfRef ? pageRefs.findIndex((ref) => ref.num === pageRef.num) : -1
@@ -247,6 +283,7 @@ function sameDefinition(a: PdfDocument, b: PdfDocument, num: number): boolean {
 }
 
 function objectsEqual(a: PdfDocument, b: PdfDocument, num: number): boolean {
+  if (a.generationOf(num) !== b.generationOf(num)) return false
   if (!valuesEqual(a.getObject(num), b.getObject(num))) return false
   const x = a.streamData(num)
   const y = b.streamData(num)
@@ -276,29 +313,32 @@ function differingKeys(a: PdfDict, b: PdfDict): string[] {
 /** New objects a later signature brings: its value, a new field, and what its widget's appearance uses; validation data. */
 function allowedNewObjects(final: PdfDocument, later: readonly SignatureInDocument[], signed: PdfDocument): Set<number> {
   const allowed = new Set<number>()
-  const follow = (value: PdfValue | undefined, depth: number): void => {
-    if (depth > 64 || value === undefined || value === null) return
-    if (value instanceof PdfRef) {
-      // Only new objects: an existing one that changed is judged on its own.
-      if (allowed.has(value.num) || signed.inUse(value.num) || allowed.size > MAX_MAPPED_OBJECTS) return
-      allowed.add(value.num)
-      follow(final.getObject(value.num), depth + 1)
-    } else if (Array.isArray(value)) {
-      for (const item of value) follow(item, depth + 1)
-    } else if (value instanceof PdfDict) {
-      for (const [key, item] of value.entries) if (key !== 'P' && key !== 'Parent') follow(item, depth + 1)
-    }
-  }
   for (const signature of later) {
     if (signature.valueNum !== null) allowed.add(signature.valueNum)
     if (signature.fieldNum === null) continue
     if (!signed.inUse(signature.fieldNum)) allowed.add(signature.fieldNum)
-    const field = final.dict(new PdfRef(signature.fieldNum, 0))
-    follow(field?.get('AP'), 0)
-    follow(field?.get('MK'), 0)
+    reachableNew(final, signed, final.dict(new PdfRef(signature.fieldNum, 0))?.get('AP'), [], allowed)
   }
-  follow(final.dict(final.trailer.get('Root'))?.get('DSS'), 0)
+  reachableNew(final, signed, final.dict(final.trailer.get('Root'))?.get('DSS'), [], allowed)
   return allowed
+}
+
+/** The objects new in `final` reachable from a value (an existing object that changed is judged on its own). */
+function reachableNew(final: PdfDocument, signed: PdfDocument, start: PdfValue | undefined, skipKeys: readonly string[], into = new Set<number>()): Set<number> {
+  const stack: PdfValue[] = start === undefined ? [] : [start]
+  while (stack.length > 0 && into.size <= MAX_MAPPED_OBJECTS) {
+    const value = stack.pop() as PdfValue
+    if (value instanceof PdfRef) {
+      if (into.has(value.num) || signed.inUse(value.num)) continue
+      into.add(value.num)
+      stack.push(final.getObject(value.num))
+    } else if (Array.isArray(value)) {
+      stack.push(...value)
+    } else if (value instanceof PdfDict) {
+      for (const [key, item] of value.entries) if (key !== 'P' && key !== 'Parent' && !skipKeys.includes(key)) stack.push(item)
+    }
+  }
+  return into
 }
 
 function compareCatalog(signed: PdfDocument, final: PdfDocument, before: PdfDict, after: PdfDict, laterFields: Map<number, SignatureInDocument>): string[] {
@@ -333,10 +373,11 @@ function compareForm(signed: PdfDocument, final: PdfDocument, before: PdfDict, a
   const changes: string[] = []
   for (const key of differingKeys(before, after)) {
     if (key === 'Fields') {
-      const a = refNums(signed.array(before.get('Fields')))
-      const b = refNums(final.array(after.get('Fields')))
-      if (a.some((num) => !b.includes(num))) changes.push('Se quitó un campo del formulario del documento.')
-      if (b.some((num) => !a.includes(num) && !laterFields.has(num))) changes.push('Se agregó al formulario un campo que no es una firma.')
+      const a = signed.array(before.get('Fields')) ?? []
+      const b = final.array(after.get('Fields')) ?? []
+      if (a.some((old) => !b.some((item) => valuesEqual(old, item)))) changes.push('Se quitó un campo del formulario del documento.')
+      const added = b.filter((item) => !a.some((old) => valuesEqual(old, item)))
+      if (added.some((item) => !(item instanceof PdfRef) || !laterFields.has(item.num) || signed.inUse(item.num))) changes.push('Se agregó al formulario un campo que no es una firma.')
     } else if (!FORM_ALLOWED.has(key)) {
       changes.push(`Se cambió el formulario del documento (/${key}).`)
     }
@@ -351,11 +392,11 @@ function compareFilledField(before: PdfDict, after: PdfDict, fieldName: string |
   return others.length > 0 ? [`Se cambió el campo de firma ${label} (${others.map((key) => `/${key}`).join(', ')}).`] : []
 }
 
-function comparePage(signed: PdfDocument, final: PdfDocument, before: PdfDict, after: PdfDict, page: number, laterFields: Map<number, SignatureInDocument>): string[] {
+function comparePage(signed: PdfDocument, final: PdfDocument, before: PdfDict, after: PdfDict, page: number, placement: WidgetPlacement): string[] {
   const changes: string[] = []
   for (const key of differingKeys(before, after)) {
     if (key === 'Annots') {
-      changes.push(...compareAnnotations(annotationNums(signed.resolve(before.get('Annots'))), annotationNums(final.resolve(after.get('Annots'))), page, laterFields))
+      changes.push(...placement.compare(arrayOf(signed.resolve(before.get('Annots'))), arrayOf(final.resolve(after.get('Annots'))), page))
     } else if (key === 'Contents') {
       changes.push(`Se cambió el contenido de la página ${page}.`)
     } else if (key === 'Resources') {
@@ -369,19 +410,67 @@ function comparePage(signed: PdfDocument, final: PdfDocument, before: PdfDict, a
   return changes
 }
 
-function compareAnnotations(before: number[], after: number[], page: number, laterFields: Map<number, SignatureInDocument>): string[] {
+const arrayOf = (value: PdfValue | undefined): PdfValue[] => (Array.isArray(value) ? value : [])
+
+/**
+ * Where later signatures' widgets may appear: a new field on one page,
+ * once; a reserved field only where the signed document had it. Any other
+ * entry added to or removed from a page's annotations is a change, direct
+ * dictionaries included.
+ */
+class WidgetPlacement {
+  private readonly placed = new Map<number, number>()
+  constructor(
+    private readonly signed: PdfDocument,
+    private readonly laterFields: ReadonlyMap<number, SignatureInDocument>,
+  ) {}
+
+  compare(before: PdfValue[], after: PdfValue[], page: number): string[] {
+    const changes: string[] = []
+    const remaining = [...before]
+    const added: PdfValue[] = []
+    for (const item of after) {
+      const index = remaining.findIndex((old) => valuesEqual(old, item))
+      if (index >= 0) remaining.splice(index, 1)
+      else added.push(item)
+    }
+    if (remaining.length > 0) changes.push(`Se quitó una anotación de la página ${page}.`)
+    for (const item of added) {
+      const field = item instanceof PdfRef ? this.laterFields.get(item.num) : undefined
+      if (!field || !(item instanceof PdfRef)) {
+        changes.push(`Se agregó una anotación en la página ${page}.`)
+      } else if (this.signed.inUse(item.num)) {
+        changes.push(`Se agregó el recuadro de firma «${field.name ?? 'sin nombre'}» a la página ${page}, donde no estaba.`)
+      } else {
+        const times = (this.placed.get(item.num) ?? 0) + 1
+        this.placed.set(item.num, times)
+        if (times > 1) changes.push(`El recuadro de la firma «${field.name ?? 'sin nombre'}» aparece en más de una página.`)
+      }
+    }
+    return changes
+  }
+}
+
+/** The trailer's /Info and the catalog's /Metadata may point to new objects, never to objects that existed with another purpose. */
+function movedPointers(signed: PdfDocument, final: PdfDocument): string[] {
   const changes: string[] = []
-  if (before.some((num) => !after.includes(num))) changes.push(`Se quitó una anotación de la página ${page}.`)
-  if (after.some((num) => !before.includes(num) && !laterFields.has(num))) changes.push(`Se agregó una anotación en la página ${page}.`)
+  const moved = (before: PdfValue | undefined, after: PdfValue | undefined): boolean =>
+    !valuesEqual(before, after) && after instanceof PdfRef && signed.inUse(after.num)
+  if (moved(signed.trailer.get('Info'), final.trailer.get('Info'))) changes.push('La información del documento ahora apunta a otro objeto que ya existía.')
+  if (moved(signed.dict(signed.trailer.get('Root'))?.get('Metadata'), final.dict(final.trailer.get('Root'))?.get('Metadata'))) {
+    changes.push('Los metadatos del documento ahora apuntan a otro objeto que ya existía.')
+  }
   return changes
 }
 
-function annotationNums(value: PdfValue | undefined): number[] {
-  return Array.isArray(value) ? refNums(value) : []
-}
-
-function refNums(values: PdfValue[] | undefined): number[] {
-  return (values ?? []).flatMap((value) => (value instanceof PdfRef ? [value.num] : []))
+/** An Info dictionary is a plain dictionary; XMP metadata is a stream /Type /Metadata /Subtype /XML. */
+function isMetadataOf(doc: PdfDocument, num: number, kind: 'info' | 'metadata'): boolean {
+  const value = doc.getObject(num)
+  if (!(value instanceof PdfDict)) return false
+  if (kind === 'info') return doc.streamData(num) === undefined
+  const type = value.get('Type')
+  const subtype = value.get('Subtype')
+  return type instanceof PdfName && type.name === 'Metadata' && subtype instanceof PdfName && subtype.name === 'XML'
 }
 
 function describeRole(role: Role | undefined, num: number, what: 'changed' | 'added' | 'removed'): string {
@@ -391,7 +480,7 @@ function describeRole(role: Role | undefined, num: number, what: 'changed' | 'ad
     case 'page':
       return what === 'added' ? `se agregó la página ${role.page}` : prefix(`la página ${role.page}`)
     case 'content':
-      return what === 'changed' ? `se cambió el contenido de la página ${role.page}` : prefix(`contenido de la página ${role.page}`)
+      return what === 'changed' ? `se cambió el contenido de la página ${role.page}` : what === "added" ? `se agregó contenido a la página ${role.page}` : `contenido de la página ${role.page}`
     case 'resources':
       return what === 'changed' ? `se cambiaron los recursos (fuentes, imágenes o dibujos) de la página ${role.page}` : prefix(`un recurso de la página ${role.page}`)
     case 'annotation':

@@ -31,7 +31,7 @@ export class PdfDocument {
   readonly lastXrefKind: 'table' | 'stream'
   readonly headerVersion: string
   private readonly cache = new Map<number, PdfValue>()
-  private readonly objectStreams = new Map<number, { offsets: Map<number, number>; data: Buffer }>()
+  private readonly objectStreams = new Map<number, { slots: { num: number; offset: number }[]; data: Buffer }>()
 
   private constructor(
     readonly buf: Buffer,
@@ -93,9 +93,10 @@ export class PdfDocument {
     if (entry?.kind === 'offset') {
       const object = this.readObjectAt(entry.offset)
       if (object.num !== num) throw new PdfSyntaxError(`La tabla de referencias apunta mal al objeto ${num}`, entry.offset)
-      value = object.value
+      // An object whose header names another generation is not the one the table lists: readers find nothing.
+      value = object.gen === entry.gen ? object.value : null
     } else if (entry?.kind === 'compressed') {
-      value = this.readCompressed(num, entry.stream)
+      value = this.readCompressed(num, entry.stream, entry.index)
     }
     this.cache.set(num, value)
     return value
@@ -114,12 +115,19 @@ export class PdfDocument {
     return entry !== undefined && entry.kind !== 'free'
   }
 
-  /** Follows references until a direct value. */
+  /** The generation an object number is in use with (objects in object streams have 0), or null. */
+  generationOf(num: number): number | null {
+    const entry = this.entries.get(num)
+    if (entry?.kind === 'offset') return entry.gen
+    return entry?.kind === 'compressed' ? 0 : null
+  }
+
+  /** Follows references until a direct value; a reference to another generation than the one in use finds nothing (null), as in readers. */
   resolve(value: PdfValue | undefined): PdfValue | undefined {
     let current = value
     for (let hops = 0; current instanceof PdfRef; hops++) {
       if (hops > 32) throw new PdfSyntaxError('Demasiadas referencias encadenadas', 0)
-      current = this.getObject(current.num)
+      current = this.generationOf(current.num) === current.gen ? this.getObject(current.num) : null
     }
     return current
   }
@@ -163,7 +171,7 @@ export class PdfDocument {
     return result
   }
 
-  private readCompressed(num: number, streamNum: number): PdfValue {
+  private readCompressed(num: number, streamNum: number, index: number): PdfValue {
     let stream = this.objectStreams.get(streamNum)
     if (!stream) {
       const entry = this.entries.get(streamNum)
@@ -174,17 +182,18 @@ export class PdfDocument {
       const count = numberOf(object.value.get('N'))
       const first = numberOf(object.value.get('First'))
       const lexer = new PdfLexer(data, 0)
-      const offsets = new Map<number, number>()
+      const slots: { num: number; offset: number }[] = []
       for (let i = 0; i < count; i++) {
         const objNum = lexer.readInteger()
-        offsets.set(objNum, first + lexer.readInteger())
+        slots.push({ num: objNum, offset: first + lexer.readInteger() })
       }
-      stream = { offsets, data }
+      stream = { slots, data }
       this.objectStreams.set(streamNum, stream)
     }
-    const at = stream.offsets.get(num)
-    if (at === undefined) throw new PdfSyntaxError(`El objeto ${num} no está en su flujo de objetos`, 0)
-    return new PdfLexer(stream.data, at).readValue()
+    // The table names the slot; the slot must hold that object (a stream may repeat a number, the table decides which).
+    const slot = stream.slots[index]
+    if (slot?.num !== num) throw new PdfSyntaxError(`El objeto ${num} no está en su flujo de objetos`, 0)
+    return new PdfLexer(stream.data, slot.offset).readValue()
   }
 }
 
@@ -228,7 +237,8 @@ function readXrefTable(buf: Buffer, offset: number): XrefSection {
       const at = lexer.pos
       const type = lexer.nextToken()
       if (type.kind !== 'keyword' || (type.value !== 'n' && type.value !== 'f')) throw new PdfSyntaxError('Entrada de la tabla de referencias no válida', at)
-      entries.set(first + i, type.value === 'n' ? { kind: 'offset', offset: field1, gen } : { kind: 'free' })
+      // A section that lists a number twice: the first entry counts, as in readers.
+      if (!entries.has(first + i)) entries.set(first + i, type.value === 'n' ? { kind: 'offset', offset: field1, gen } : { kind: 'free' })
     }
   }
   lexer.expectKeyword('trailer')
@@ -268,7 +278,7 @@ function readXrefStream(buf: Buffer, offset: number): XrefSection {
       const f3 = field(w3, 0)
       const entry: XrefEntry =
         type === 1 ? { kind: 'offset', offset: f2, gen: f3 } : type === 2 ? { kind: 'compressed', stream: f2, index: f3 } : { kind: 'free' }
-      entries.set(first + j, entry)
+      if (!entries.has(first + j)) entries.set(first + j, entry)
     }
   }
   return { entries, trailer: dictValue }

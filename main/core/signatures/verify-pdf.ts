@@ -58,6 +58,9 @@ export interface VerifyOptions {
   trustedRoots?: readonly Buffer[]
 }
 
+/** More signatures than any acta carries: a file declaring more is refused rather than verified at length. */
+const MAX_SIGNATURES = 200
+
 export function verifyPdf(pdf: Buffer, now: Date, options: VerifyOptions = {}): SignatureReport[] {
   let doc: PdfDocument
   try {
@@ -78,7 +81,12 @@ export function verifyPdf(pdf: Buffer, now: Date, options: VerifyOptions = {}): 
   reports.sort((a, b) => a.coveredBytes - b.coveredBytes)
   let changes: string[][]
   try {
-    changes = changesAfter(pdf, doc, reports.map((report) => report.coveredBytes))
+    changes = changesAfter(
+      pdf,
+      doc,
+      reports.map((report) => report.coveredBytes),
+      new Set(reports.filter((report) => report.intact).map((report) => report.coveredBytes)),
+    )
   } catch (error) {
     const reason = `No se pudo comparar el documento con lo firmado (${error instanceof Error ? error.message : 'error desconocido'}).`
     changes = reports.map(() => [reason])
@@ -103,6 +111,7 @@ function signatureFields(doc: PdfDocument): SignatureField[] {
   const form = doc.dict(catalog?.get('AcroForm'))
   const result: SignatureField[] = []
   const seen = new Set<PdfDict>()
+  const values = new Set<PdfDict>()
   const walk = (node: PdfValue, parentName: string | null, inheritedType: string | undefined, depth: number): void => {
     const field = doc.dict(node)
     if (!field || seen.has(field) || depth > 32) return
@@ -114,7 +123,12 @@ function signatureFields(doc: PdfDocument): SignatureField[] {
     const kids = doc.array(field.get('Kids'))
     if (kids) for (const kid of kids) walk(kid, fullName, type, depth + 1)
     const value = doc.dict(field.get('V'))
-    if (type === 'Sig' && value && !kids?.length) result.push({ name: fullName, signature: value })
+    // One signature value listed by many fields is one signature (and verifying it once keeps a hostile file cheap).
+    if (type === 'Sig' && value && !kids?.length && !values.has(value)) {
+      values.add(value)
+      if (result.length >= MAX_SIGNATURES) throw new AppError('LECTURA', `El PDF declara más de ${MAX_SIGNATURES} firmas; no se verifica.`)
+      result.push({ name: fullName, signature: value })
+    }
   }
   for (const field of doc.array(form?.get('Fields')) ?? []) walk(field, null, undefined, 0)
   return result

@@ -56,6 +56,8 @@ export function buildRegistry(rng: Random, options: { dense: boolean; createdOn:
       active,
       email: person.email,
       phone: people.phone(),
+      rfc: '',
+      curp: '',
       createdAt: created,
       updatedAt: active ? created : mexicoInstant(options.deactivatedOn, 13 * 60 + 10),
     }

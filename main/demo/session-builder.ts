@@ -185,6 +185,7 @@ function baseSession(ctx: SessionContext, rng: Random, meta: SessionMeta): Sessi
     cancelReason: '',
     comments: [],
     signedActa: null,
+    signatureCircuit: null,
     errata: [],
     createdAt,
     updatedAt: createdAt,

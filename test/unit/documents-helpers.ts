@@ -93,6 +93,8 @@ export function largeActaData(options: { allPresent?: boolean } = {}): { data: D
       active: true,
       email: '',
       phone: '',
+      rfc: '',
+      curp: '',
       createdAt: at,
       updatedAt: at,
     }

@@ -38,6 +38,25 @@ export const signActaSchema = z
     signerId: idSchema.nullable().default(null),
   })
   .strict()
+/** The order in which the expected signers sign: member ids, each expected signer once. */
+const signingOrderSchema = z.array(idSchema).min(1, 'Indique el orden de firma').max(500)
+export const startSignatureCircuitSchema = z.object({ sessionId: idSchema, order: signingOrderSchema.nullable().default(null) }).strict()
+export const setSignatureOrderSchema = z.object({ sessionId: idSchema, order: signingOrderSchema }).strict()
+/** A PDF returned by a signer: the current acta plus one signature. */
+export const receiveSignedActaSchema = z.object({ sessionId: idSchema, contentBase64: base64(100 * 1024 * 1024, 'el PDF firmado') }).strict()
+/** The signer's side: the acta received for signing. */
+export const openActaForSigningSchema = z.object({ fileName: z.string().trim().max(260).default('acta.pdf'), contentBase64: base64(100 * 1024 * 1024, 'el PDF') }).strict()
+export const signActaFileSchema = z
+  .object({
+    fileName: z.string().trim().max(260).default('acta.pdf'),
+    contentBase64: base64(100 * 1024 * 1024, 'el PDF'),
+    expectedSha256: z.string().regex(/^[a-f0-9]{64}$/, 'Falta la huella del documento revisado'),
+    field: z.string().min(1, 'Elija el espacio de firma').max(200),
+    credentials: credentialsSchema,
+    reason: z.string().trim().max(200).default('Firma del acta de la sesión'),
+    location: z.string().trim().max(200).default('Guadalajara, Jalisco'),
+  })
+  .strict()
 export const verifyPdfSchema = z.object({ contentBase64: base64(100 * 1024 * 1024, 'el PDF') }).strict()
 export const sessionRefSchema = z.object({ sessionId: idSchema }).strict()
 export const addErrataSchema = z

@@ -8,7 +8,9 @@ import { z } from 'zod'
 import { defineOperation, type Operation, type Result } from './operation'
 import { channelOf, operationNames, type OperationName } from './operation-names'
 import {
+  CURP_PATTERN,
   MUNICIPALITIES,
+  RFC_PATTERN,
   SECTORS,
   idSchema,
   settingsSchema,
@@ -26,6 +28,8 @@ import type {
   JobView,
   SignatureView,
   ActaSigningView,
+  ActaForSigningView,
+  SignatureCircuitView,
   TrustedAuthorityView,
   SignedActaCheck,
   SignerView,
@@ -65,6 +69,19 @@ export const memberFieldsSchema = z
     voting: z.enum(['voz-y-voto', 'voz']),
     email: z.union([z.literal(''), z.email({ message: 'Correo electrónico no válido' })]),
     phone: z.string().trim().max(40, 'Máximo 40 caracteres'),
+    /** Optional, as written in the member's e.firma: matches their signature to them. */
+    rfc: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((value) => value === '' || RFC_PATTERN.test(value), 'RFC no válido: 12 o 13 caracteres, como GOMA800101AB1')
+      .default(''),
+    curp: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((value) => value === '' || CURP_PATTERN.test(value), 'CURP no válida: 18 caracteres, como GOMA800101MJCRRN09')
+      .default(''),
   })
   .strict()
 
@@ -156,6 +173,15 @@ export const operations = {
   verifySignedActa: defineOperation<SignedActaCheck>()(doc.sessionRefSchema),
   getSignedActa: defineOperation<FileDownload>()(doc.sessionRefSchema),
   addErrata: defineOperation<SessionDetail>()(doc.addErrataSchema),
+
+  // The signature circuit: the acta travels to each signer and comes back with one more signature (handlers/circuit.ts).
+  startSignatureCircuit: defineOperation<SessionDetail>()(doc.startSignatureCircuitSchema),
+  setSignatureOrder: defineOperation<SessionDetail>()(doc.setSignatureOrderSchema),
+  getSignatureCircuit: defineOperation<SignatureCircuitView>()(doc.sessionRefSchema),
+  getCurrentActa: defineOperation<FileDownload>()(doc.sessionRefSchema),
+  receiveSignedActa: defineOperation<SessionDetail>()(doc.receiveSignedActaSchema),
+  openActaForSigning: defineOperation<ActaForSigningView>()(doc.openActaForSigningSchema),
+  signActaFile: defineOperation<FileDownload>()(doc.signActaFileSchema),
 
   // Offline review: a packet out for members, their comments back (handlers/packets.ts).
   exportPacket: defineOperation<PacketFile>()(packet.exportPacketSchema),

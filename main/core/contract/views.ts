@@ -135,6 +135,10 @@ export interface SessionDetail {
     recordFollowUp: boolean
     /** Members' comments imported into this session: neither signed nor cancelled. */
     importComments: boolean
+    /** «Enviar a firma»: concluded, its acta not yet out for signature. */
+    sendForSignature: boolean
+    /** «Recibir acta firmada»: the acta is out for signature. */
+    receiveSignature: boolean
   }
   /**
    * While the session can be started: the day it is scheduled for against today in Guadalajara
@@ -314,6 +318,48 @@ export interface ActaSigningView {
   signers: ExpectedSignerView[]
   /** Characters the fonts could not draw, and similar notes about the document. */
   warnings: string[]
+}
+
+/** One expected signer in the signature circuit. */
+export interface CircuitSignerView {
+  memberId: string
+  name: string
+  capacity: string
+  field: string
+  status: 'pendiente' | 'firmada'
+  signedAt: string | null
+  /** The certificate that signed: its holder, RFC and serial number. */
+  certificate: { name: string; rfc: string | null; serial: string | null } | null
+  /** The first pending signer in the order: who signs next. */
+  next: boolean
+}
+
+/** The acta out for signature: who signed, who is pending, and the file to send. */
+export interface SignatureCircuitView {
+  sessionId: string
+  state: 'sin-iniciar' | 'en-firma' | 'firmada'
+  startedAt: string | null
+  signers: CircuitSignerView[]
+  /** The current revision: the file to send to the next signer. */
+  current: { fileName: string; sha256: string; storedPath: string; signatures: number } | null
+}
+
+/** A signature field of a PDF received for signing. */
+export interface SigningFieldView {
+  field: string
+  /** The field's description (/TU), e.g. «Firma de Mtra. Laura Gómez». */
+  label: string
+  signed: boolean
+}
+
+/** The signer's side: an acta received for signing, as the app read it. */
+export interface ActaForSigningView {
+  fileName: string
+  sha256: string
+  contentBase64: string
+  title: string | null
+  fields: SigningFieldView[]
+  signatures: SignatureView[]
 }
 
 /** A trusted certificate authority, as listed in Configuración. */

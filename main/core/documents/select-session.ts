@@ -38,6 +38,7 @@ const STATUS_WORDS: Record<Session['status'], string> = {
   convocada: 'está convocada y aún no se celebra',
   'en-curso': 'está en curso',
   concluida: 'ya concluyó',
+  'en-firma': 'ya concluyó y su acta está en firma',
   firmada: 'ya concluyó y su acta está firmada',
   cancelada: 'fue cancelada',
 }

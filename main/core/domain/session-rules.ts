@@ -14,6 +14,8 @@ const TRANSITIONS: Readonly<Record<SessionStatus, readonly SessionStatus[]>> = {
   convocada: ['en-curso', 'cancelada'],
   'en-curso': ['concluida', 'cancelada'],
   concluida: [],
+  // Entered and left only through the signature circuit.
+  'en-firma': [],
   firmada: [],
   cancelada: [],
 }
@@ -23,6 +25,7 @@ export const STATUS_LABELS: Readonly<Record<SessionStatus, string>> = {
   convocada: 'convocada',
   'en-curso': 'en curso',
   concluida: 'concluida',
+  'en-firma': 'en firma',
   firmada: 'firmada',
   cancelada: 'cancelada',
 }
@@ -30,7 +33,7 @@ export const STATUS_LABELS: Readonly<Record<SessionStatus, string>> = {
 /** Not yet held: it can still be convened, and its members review it beforehand. */
 export const UPCOMING_STATUSES: readonly SessionStatus[] = ['borrador', 'convocada']
 /** Held: the session took place, so it has an acta. */
-export const HELD_STATUSES: readonly SessionStatus[] = ['concluida', 'firmada']
+export const HELD_STATUSES: readonly SessionStatus[] = ['concluida', 'en-firma', 'firmada']
 /** Closed: signed or cancelled, the session changes no more. */
 export const CLOSED_STATUSES: readonly SessionStatus[] = ['firmada', 'cancelada']
 
@@ -46,6 +49,11 @@ export function isClosed(session: Pick<Session, 'status'>): boolean {
   return CLOSED_STATUSES.includes(session.status)
 }
 
+/** Its minutes change no more: signed, cancelled, or with its acta out for signature. */
+export function isFrozen(session: Pick<Session, 'status'>): boolean {
+  return isClosed(session) || session.status === 'en-firma'
+}
+
 export function allowedTransitions(status: SessionStatus): readonly SessionStatus[] {
   return TRANSITIONS[status]
 }
@@ -55,6 +63,7 @@ export function checkTransition(session: Pick<Session, 'status' | 'agenda' | 'qu
   const from = session.status
   if (!TRANSITIONS[from].includes(to)) {
     if (to === 'firmada') throw new AppError('REGLA', 'Una sesión sólo pasa a «firmada» al firmar su acta.')
+    if (to === 'en-firma') throw new AppError('REGLA', 'Una sesión pasa a «en firma» al enviar su acta a firma.')
     throw new AppError('REGLA', `Una sesión ${STATUS_LABELS[from]} no puede pasar a «${STATUS_LABELS[to]}».`)
   }
   if (to === 'convocada' && session.agenda.length === 0) {
@@ -132,6 +141,9 @@ export function checkEditable(session: Pick<Session, 'status'>, scope: EditScope
   if (status === 'firmada') {
     throw new AppError('REGLA', 'El acta de esta sesión está firmada: la sesión ya no se puede modificar. Registre las correcciones como fe de erratas.')
   }
+  if (status === 'en-firma') {
+    throw new AppError('REGLA', 'El acta de esta sesión está en firma: la sesión ya no se puede modificar mientras se recaban las firmas.')
+  }
   if (status === 'cancelada') throw new AppError('REGLA', 'La sesión fue cancelada: ya no se puede modificar.')
   const allowed: Record<EditScope, readonly SessionStatus[]> = {
     datos: ['borrador', 'convocada', 'en-curso'],
@@ -172,6 +184,7 @@ const PACKET_STATUS_WORDS: Readonly<Record<SessionStatus, string>> = {
   convocada: 'está convocada',
   'en-curso': 'ya está en curso',
   concluida: 'ya concluyó',
+  'en-firma': 'ya concluyó y su acta está en firma',
   firmada: 'ya concluyó y su acta está firmada',
   cancelada: 'fue cancelada',
 }
@@ -202,10 +215,10 @@ export function checkQuorumDeclarable(session: Pick<Session, 'status' | 'quorum'
 
 /** A session records the follow-up of earlier agreements in its minutes until it is signed or cancelled. */
 export function checkFollowUpSession(session: Pick<Session, 'status'>): void {
-  if (isClosed(session)) throw new AppError('REGLA', 'Esa sesión ya no admite cambios en su minuta.')
+  if (isFrozen(session)) throw new AppError('REGLA', session.status === 'en-firma' ? 'El acta de esa sesión está en firma: su minuta ya no admite cambios.' : 'Esa sesión ya no admite cambios en su minuta.')
 }
 
-export type SessionAction = 'exportPacket' | 'convocatoria' | 'acta' | 'signActa' | 'declareQuorum' | 'recordFollowUp' | 'importComments'
+export type SessionAction = 'exportPacket' | 'convocatoria' | 'acta' | 'signActa' | 'declareQuorum' | 'recordFollowUp' | 'importComments' | 'sendForSignature' | 'receiveSignature'
 
 /**
  * What the session's state allows now besides editing (see editableScopes), as
@@ -220,8 +233,10 @@ export function sessionActions(session: TitledSession & Pick<Session, 'agenda' |
     acta: isHeld(session),
     // The first signature closes the session; later signers sign the signed acta, not the session.
     signActa: allows(() => checkActaSigning(session)) && !isClosed(session),
+    sendForSignature: session.status === 'concluida',
+    receiveSignature: session.status === 'en-firma',
     declareQuorum: allows(() => checkQuorumDeclarable(session)),
     recordFollowUp: allows(() => checkFollowUpSession(session)),
-    importComments: !isClosed(session),
+    importComments: !isFrozen(session),
   }
 }

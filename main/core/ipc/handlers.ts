@@ -6,6 +6,7 @@ import type { OperationName } from '../contract/operations'
 import { agendaHandlers } from './handlers/agenda'
 import { agreementHandlers } from './handlers/agreements'
 import { appHandlers } from './handlers/app'
+import { circuitHandlers } from './handlers/circuit'
 import { documentHandlers } from './handlers/documents'
 import { followUpHandlers } from './handlers/follow-up'
 import { planHandlers } from './handlers/plan'
@@ -29,5 +30,6 @@ export const handlers: HandlerSet<OperationName> = {
   ...planHandlers,
   ...documentHandlers,
   ...signingHandlers,
+  ...circuitHandlers,
   ...trustHandlers,
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 export const idSchema = z.string().min(1, 'Identificador no válido').max(64, 'Identificador no válido').regex(/^[A-Za-z0-9_-]+$/, 'Identificador no válido')
 /** A calendar date, `YYYY-MM-DD`, read in America/Mexico_City. */
@@ -28,6 +28,11 @@ export const MUNICIPALITIES = [
 ] as const
 export const PILLARS = ['transparencia', 'rendicion-de-cuentas', 'participacion-ciudadana', 'tecnologia-e-innovacion'] as const
 
+/** An RFC of a person (13) or a company (12): letters, birth or founding date, homoclave. */
+export const RFC_PATTERN = /^[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}$/
+/** A CURP: 18 characters, the sex letter in the eleventh place. */
+export const CURP_PATTERN = /^[A-Z][AEIOUX][A-Z]{2}\d{6}[HM][A-Z]{5}[A-Z0-9]\d$/
+
 export const memberSchema = z.object({
   id: idSchema,
   fullName: requiredText(160, 'El nombre'),
@@ -42,6 +47,9 @@ export const memberSchema = z.object({
   active: z.boolean(),
   email: z.union([z.literal(''), z.email({ message: 'Correo electrónico no válido' })]),
   phone: text(40),
+  /** Optional: what the member's e.firma says (RFC, CURP), to match their signature; empty when unknown. */
+  rfc: z.union([z.literal(''), z.string().regex(RFC_PATTERN, 'RFC no válido')]),
+  curp: z.union([z.literal(''), z.string().regex(CURP_PATTERN, 'CURP no válida')]),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 })
@@ -143,6 +151,28 @@ export const signedActaSchema = z.object({
     .min(1),
 })
 
+/**
+ * The acta out for signature: the signing order of the expected signers and
+ * every revision of the file (the first, unsigned, as sent; each later one
+ * with one more signature). The last revision is the file to send next.
+ */
+export const signatureCircuitSchema = z.object({
+  startedAt: instantSchema,
+  order: z.array(idSchema).min(1),
+  revisions: z
+    .array(
+      z.object({
+        storedPath: z.string().regex(/^actas\/[A-Za-z0-9._-]+\.pdf$/, 'Ruta de acta no válida'),
+        sha256: z.string().regex(/^[a-f0-9]{64}$/),
+        length: z.number().int().positive(),
+        at: instantSchema,
+        /** Who added the signature this revision carries (null: the unsigned acta as sent). */
+        memberId: idSchema.nullable(),
+      }),
+    )
+    .min(1),
+})
+
 /** A correction to a signed acta (fe de erratas): the signed text never changes, corrections are appended. */
 export const errataSchema = z.object({
   id: idSchema,
@@ -152,7 +182,7 @@ export const errataSchema = z.object({
 })
 
 export const SESSION_TYPES = ['ordinaria', 'extraordinaria'] as const
-export const SESSION_STATUSES = ['borrador', 'convocada', 'en-curso', 'concluida', 'firmada', 'cancelada'] as const
+export const SESSION_STATUSES = ['borrador', 'convocada', 'en-curso', 'concluida', 'en-firma', 'firmada', 'cancelada'] as const
 export const ACT_STATUSES = ['borrador', 'en-revision', 'aprobada', 'firmada'] as const
 export const MODALITIES = ['presencial', 'virtual', 'hibrida'] as const
 
@@ -180,6 +210,7 @@ export const sessionSchema = z.object({
   cancelReason: text(1000),
   comments: z.array(commentSchema),
   signedActa: signedActaSchema.nullable(),
+  signatureCircuit: signatureCircuitSchema.nullable(),
   errata: z.array(errataSchema),
   createdAt: instantSchema,
   updatedAt: instantSchema,
@@ -340,6 +371,7 @@ export type Intervention = z.infer<typeof interventionSchema>
 export type Attendance = z.infer<typeof attendanceSchema>
 export type QuorumDeclaration = z.infer<typeof quorumDeclarationSchema>
 export type Session = z.infer<typeof sessionSchema>
+export type SignatureCircuit = z.infer<typeof signatureCircuitSchema>
 export type Comment = z.infer<typeof commentSchema>
 export type Vote = z.infer<typeof voteSchema>
 export type FollowUp = z.infer<typeof followUpSchema>

@@ -129,6 +129,7 @@ export function planCommentsImport(data: Data, file: CommentsFile, storedDocumen
     throw new AppError('REGLA', `Los comentarios son de la ${named}, pero en estos datos esa sesión es la ${sessionTitle(session)}: el paquete no salió de estos datos; ${NOTHING}`)
   }
   if (session.status === 'firmada') throw new AppError('REGLA', `El acta de la ${sessionTitle(session)} está firmada: la sesión ya no admite cambios; ${NOTHING}`)
+  if (session.status === 'en-firma') throw new AppError('REGLA', `El acta de la ${sessionTitle(session)} está en firma: la sesión ya no admite cambios; ${NOTHING}`)
   if (session.status === 'cancelada') throw new AppError('REGLA', `La ${sessionTitle(session)} fue cancelada: ya no recibe comentarios; ${NOTHING}`)
 
   const held = new Set(session.agenda.flatMap((item) => item.attachments.map((attachment) => attachment.sha256)))

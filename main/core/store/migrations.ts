@@ -28,6 +28,12 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     sessions: Array.isArray(data.sessions) ? data.sessions.map(withSignerFields) : data.sessions,
     trustedAuthorities: Array.isArray(data.trustedAuthorities) ? data.trustedAuthorities : [],
   }),
+  /** 4: members may carry the RFC and CURP of their e.firma; sessions may have their acta out for signature. */
+  4: (data) => ({
+    ...data,
+    members: Array.isArray(data.members) ? data.members.map((member: unknown) => (isObject(member) ? { rfc: '', curp: '', ...member } : member)) : data.members,
+    sessions: Array.isArray(data.sessions) ? data.sessions.map((session: unknown) => (isObject(session) ? { signatureCircuit: null, ...session } : session)) : data.sessions,
+  }),
 }
 
 function withSignerFields(session: unknown): unknown {

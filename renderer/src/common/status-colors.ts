@@ -18,6 +18,7 @@ export const sessionStatusColor: Record<Session['status'], MantineColor> = {
   convocada: 'blue',
   'en-curso': 'orange',
   concluida: 'teal',
+  'en-firma': 'grape',
   firmada: 'green',
   cancelada: 'red',
 }

@@ -16,8 +16,8 @@ import { renderActa } from '../../documents'
 import { missingCharacters } from '../../documents/common'
 import { signatureAppearanceLines } from '../../signatures/appearance'
 import { checkActaSigning } from '../../domain/session-rules'
-import { expectedSigners, namesMatch, SIGNER_CAPACITY_LABELS, type ExpectedSigner } from '../../domain/signers'
-import type { Data, Session } from '../../model/schema'
+import { expectedSigners, namesMatch, signatureFieldName, SIGNER_CAPACITY_LABELS, type ExpectedSigner } from '../../domain/signers'
+import type { Data, Session, SignatureCircuit } from '../../model/schema'
 import { sessionKey, sessionTitle } from '../../domain/session-title'
 import { assertCertificateUsable, describeSigner, loadEfirma, loadPkcs12, signPdf, verifyPdf, type SignatureReport, type SignerCredentials } from '../../signatures'
 import { writeFileDurable } from '../../store/durable-write'
@@ -31,7 +31,7 @@ export const SIGNED_ACTAS_FOLDER = 'actas'
 
 type Credentials = z.output<typeof credentialsSchema>
 
-function openCredentials(credentials: Credentials): SignerCredentials {
+export function openCredentials(credentials: Credentials): SignerCredentials {
   return credentials.kind === 'p12'
     ? loadPkcs12(Buffer.from(credentials.p12Base64, 'base64'), credentials.password)
     : loadEfirma(Buffer.from(credentials.cerBase64, 'base64'), Buffer.from(credentials.keyBase64, 'base64'), credentials.password)
@@ -58,7 +58,7 @@ export function signatureView(report: SignatureReport): SignatureView {
 
 
 
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
+export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
 
 /** The stored signed acta, refused if its bytes no longer match what was recorded. */
 async function storedActa(store: Store, sessionId: string): Promise<{ bytes: Buffer; sha256: string } | null> {
@@ -80,15 +80,30 @@ async function storedActa(store: Store, sessionId: string): Promise<{ bytes: Buf
  * signature made after a preview is made on exactly what the signer saw
  * (or refused when anything changed in between).
  */
-async function renderFinalActa(store: Store, session: Session, fontsDir: string | undefined): Promise<{ bytes: Buffer; sha256: string; warnings: string[] }> {
+export async function renderFinalActa(store: Store, session: Session, fontsDir: string | undefined): Promise<{ bytes: Buffer; sha256: string; warnings: string[] }> {
   const missing = missingCharacters()
   const bytes = await renderActa(store.data, session.id, { ...(fontsDir ? { fontsDir } : {}), now: new Date(session.updatedAt), final: true, onMissingCharacter: missing.onMissingCharacter })
   const warning = missing.warning()
   return { bytes, sha256: sha256(bytes), warnings: warning ? [warning] : [] }
 }
 
-/** The document the next signature goes on: the stored signed acta, or the final acta rendered now. */
+/** A revision of an acta out for signature, refused if its bytes are not the ones recorded. */
+export async function readRevision(store: Store, revision: SignatureCircuit['revisions'][number]): Promise<Buffer> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(join(store.dataFolder, revision.storedPath))
+  } catch {
+    throw new AppError('LECTURA', `No se encontró el acta en firma en la carpeta de datos (${revision.storedPath}).`)
+  }
+  if (sha256(bytes) !== revision.sha256) throw new AppError('REGLA', 'El acta en firma de la carpeta de datos no coincide con la registrada: fue alterada fuera de la aplicación.')
+  return bytes
+}
+
+/** The document the next signature goes on: the current revision of an acta out for signature, the stored signed acta, or the final acta rendered now. */
 async function documentToSign(store: Store, session: Session, fontsDir: string | undefined): Promise<{ bytes: Buffer; sha256: string; warnings: string[]; alreadySigned: boolean }> {
+  const circuit = session.signatureCircuit
+  const current = circuit?.revisions[circuit.revisions.length - 1]
+  if (circuit && current) return { bytes: await readRevision(store, current), sha256: current.sha256, warnings: [], alreadySigned: circuit.revisions.length > 1 }
   const previous = await storedActa(store, session.id)
   if (previous) {
     if (previous.sha256 !== session.signedActa?.sha256) {
@@ -99,13 +114,28 @@ async function documentToSign(store: Store, session: Session, fontsDir: string |
   return { ...(await renderFinalActa(store, session, fontsDir)), alreadySigned: false }
 }
 
-function signerStatus(session: Session, signer: ExpectedSigner): { signedAt: string | null } {
+/** Who signs: while the acta is out for signature, those the circuit fixed in its order; otherwise those the settings name. */
+export function signersOf(data: Data, session: Session): ExpectedSigner[] {
+  const expected = expectedSigners(data, session)
+  if (!session.signatureCircuit) return expected
+  const members = new Map(data.members.map((member) => [member.id, member]))
+  return session.signatureCircuit.order.flatMap((memberId) => {
+    const known = expected.find((signer) => signer.memberId === memberId)
+    if (known) return [known]
+    const member = members.get(memberId)
+    return member
+      ? [{ memberId, name: member.fullName, position: member.position, institution: member.institution, capacity: 'integrante' as const, field: signatureFieldName(memberId) }]
+      : []
+  })
+}
+
+export function signerStatus(session: Session, signer: ExpectedSigner): { signedAt: string | null } {
   const entry = session.signedActa?.signers.find((done) => done.memberId === signer.memberId || done.field === signer.field)
   return { signedAt: entry?.signedAt ?? null }
 }
 
 function expectedSignerViews(data: Data, session: Session): ExpectedSignerView[] {
-  return expectedSigners(data, session).map((signer) => {
+  return signersOf(data, session).map((signer) => {
     const { signedAt } = signerStatus(session, signer)
     return { memberId: signer.memberId, name: signer.name, capacity: SIGNER_CAPACITY_LABELS[signer.capacity], field: signer.field, status: signedAt ? 'firmada' : 'pendiente', signedAt }
   })
@@ -117,7 +147,7 @@ function expectedSignerViews(data: Data, session: Session): ExpectedSignerView[]
  * Null when the session expects nobody in particular (a field is added).
  */
 function chooseField(data: Data, session: Session, signerId: string | null, certificateName: string): ExpectedSigner | null {
-  const expected = expectedSigners(data, session)
+  const expected = signersOf(data, session)
   const pending = expected.filter((signer) => signerStatus(session, signer).signedAt === null)
   if (signerId !== null) {
     const chosen = expected.find((signer) => signer.memberId === signerId)
@@ -132,6 +162,14 @@ function chooseField(data: Data, session: Session, signerId: string | null, cert
   if (secretary) return secretary
   if (pending.length === 0) throw new AppError('REGLA', 'Todas las firmas previstas ya están en el acta.')
   throw new AppError('REGLA', `El certificado de ${certificateName} no corresponde a ninguna firma pendiente; elija el espacio en el que firma.`)
+}
+
+/** Every signer of the circuit's order has a signature in the acta. */
+export function circuitComplete(session: Session): boolean {
+  const circuit = session.signatureCircuit
+  if (!circuit) return false
+  const signed = new Set(circuit.revisions.flatMap((revision) => (revision.memberId ? [revision.memberId] : [])))
+  return circuit.order.every((memberId) => signed.has(memberId))
 }
 
 export interface SignSessionActaInput {
@@ -194,8 +232,17 @@ export async function signSessionActa(
       signedAt: target.signedActa?.signedAt ?? signedAt,
       signers: [...(target.signedActa?.signers ?? []), { name: signer.name, rfc: signer.rfc, signedAt, memberId: field?.memberId ?? null, field: field?.field ?? null }],
     }
-    target.status = 'firmada'
-    target.actStatus = 'firmada'
+    if (target.signatureCircuit) {
+      // Out for signature: one more revision; the session is signed when everyone in the circuit has signed.
+      target.signatureCircuit.revisions.push({ storedPath, sha256: digest, length: signed.length, at: signedAt, memberId: field?.memberId ?? null })
+      if (circuitComplete(target)) {
+        target.status = 'firmada'
+        target.actStatus = 'firmada'
+      }
+    } else {
+      target.status = 'firmada'
+      target.actStatus = 'firmada'
+    }
     target.updatedAt = tools.nowIso
     const where = field ? ` en el espacio de ${field.name} (${SIGNER_CAPACITY_LABELS[field.capacity]})` : ''
     tools.audit({ entity: 'sesion', entityId: sessionId, action: 'estado', summary: `Acta de la ${sessionTitle(target)} firmada por ${signer.name}${signer.rfc ? ` (${signer.rfc})` : ''}${where}; SHA-256 ${digest}` })

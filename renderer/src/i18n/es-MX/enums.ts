@@ -10,6 +10,7 @@ export const enums = {
       convocada: 'Convocada',
       'en-curso': 'En curso',
       concluida: 'Concluida',
+      'en-firma': 'En firma',
       firmada: 'Firmada',
       cancelada: 'Cancelada',
     },

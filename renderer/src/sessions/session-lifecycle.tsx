@@ -17,7 +17,7 @@ import { ConfirmModal } from '../common/confirm-modal'
 import { formatLongDate } from '../common/dates'
 import { notifyDone, notifyError } from '../common/notify'
 
-type Target = Exclude<Session['status'], 'borrador' | 'firmada'>
+type Target = Exclude<Session['status'], 'borrador' | 'en-firma' | 'firmada'>
 
 const ICONS: Record<Target, ReactNode> = {
   convocada: <IconSend size={18} aria-hidden />,

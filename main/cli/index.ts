@@ -8,8 +8,12 @@
  *   npm run cli -- acta FILE --session ID|latest --out OUT.pdf
  *   npm run cli -- convocatoria FILE --session ID|next --out OUT.pdf [--today AAAA-MM-DD]
  *   npm run cli -- reporte FILE --out OUT.pdf [--plan ID] [--today AAAA-MM-DD]
- *   npm run cli -- sign IN.pdf --out OUT.pdf (--p12 FILE | --cer FILE --key FILE) --password-env VAR [--reason TEXT] [--location TEXT] [--at AAAA-MM-DDTHH:MM]
+ *   npm run cli -- sign IN.pdf --out OUT.pdf [--field NAME] (--p12 FILE | --cer FILE --key FILE) --password-env VAR [--reason TEXT] [--location TEXT] [--at AAAA-MM-DDTHH:MM]
  *   npm run cli -- sign-acta FILE --session ID|latest (--p12 FILE | --cer FILE --key FILE) --password-env VAR [--out COPY.pdf] [--reason TEXT] [--location TEXT] [--at AAAA-MM-DDTHH:MM]
+ *   npm run cli -- signatures start FILE --session ID|latest [--signers ID,ID,…] --out ACTA.pdf [--at AAAA-MM-DDTHH:MM]
+ *   npm run cli -- signatures status FILE --session ID|latest [--json]
+ *   npm run cli -- signatures receive FILE --session ID|latest SIGNED.pdf [--at AAAA-MM-DDTHH:MM]
+ *   npm run cli -- signatures current FILE --session ID|latest --out CURRENT.pdf
  *   npm run cli -- verify FILE.pdf [--trust CA.pem]... [--json] [--at AAAA-MM-DDTHH:MM]
  *   npm run cli -- packet export FILE --session ID|next --out P.stlpkg [--today AAAA-MM-DD]
  *   npm run cli -- packet check P.stlpkg
@@ -17,9 +21,24 @@
  *
  * `sign-acta` signs a held session's acta in the data file (the same core
  * function as the app: the session becomes «firmada» and the signed PDF is kept
- * under `actas/` next to the data file). `verify` exits 1 unless every
- * signature is intact and nothing but later signatures changed the document;
- * `--trust` (repeatable) names certificate authorities to trust, DER or PEM.
+ * under `actas/` next to the data file). `sign --field NAME` fills the PDF's
+ * reserved signature field of that name with a visible signature (name, RFC,
+ * certificate serial, date, reason); a field the PDF lacks, or one already
+ * signed, is refused and nothing is written.
+ *
+ * `signatures` runs the acta's signature circuit: `start` puts a concluded
+ * session «en firma» (the final acta, with one reserved field per expected
+ * signer, kept in `actas/`; `--signers` gives the signing order as member
+ * ids) and writes the file to send; each signer signs the file they receive
+ * (`sign --field`); `receive` accepts it only when it is exactly the current
+ * revision plus that one signature, by the field's member; when everyone has
+ * signed the session becomes «firmada». `current` writes the file to send
+ * next; `status` lists who signed and who is next (`--json`: an array in
+ * signing order of { memberId, name, field, status, signedAt }).
+ *
+ * `verify` exits 1 unless every signature is intact and nothing but later
+ * signatures changed the document; `--trust` (repeatable) names certificate
+ * authorities to trust, DER or PEM.
  * Passwords are read only from the environment variable `--password-env` names.
  *
  * Exit status 0 on success; otherwise 1 with a one-line Spanish reason on stderr
@@ -39,6 +58,7 @@ import { runReporte } from './commands/reporte'
 import { referenceClock } from './reference-time'
 import { runSign } from './commands/sign'
 import { runSignActa } from './commands/sign-acta'
+import { runSignaturesCurrent, runSignaturesReceive, runSignaturesStart, runSignaturesStatus } from './commands/signatures'
 import { runVerify } from './commands/verify'
 
 const USAGE = `Uso:
@@ -49,8 +69,12 @@ const USAGE = `Uso:
   npm run cli -- acta ARCHIVO --session ID|latest --out SALIDA.pdf
   npm run cli -- convocatoria ARCHIVO --session ID|next --out SALIDA.pdf [--today AAAA-MM-DD]
   npm run cli -- reporte ARCHIVO --out SALIDA.pdf [--plan ID] [--today AAAA-MM-DD]
-  npm run cli -- sign ENTRADA.pdf --out SALIDA.pdf (--p12 ARCHIVO | --cer ARCHIVO --key ARCHIVO) --password-env VARIABLE [--reason TEXTO] [--location TEXTO] [--at AAAA-MM-DDTHH:MM]
+  npm run cli -- sign ENTRADA.pdf --out SALIDA.pdf [--field CAMPO] (--p12 ARCHIVO | --cer ARCHIVO --key ARCHIVO) --password-env VARIABLE [--reason TEXTO] [--location TEXTO] [--at AAAA-MM-DDTHH:MM]
   npm run cli -- sign-acta ARCHIVO --session ID|latest (--p12 ARCHIVO | --cer ARCHIVO --key ARCHIVO) --password-env VARIABLE [--out COPIA.pdf] [--reason TEXTO] [--location TEXTO] [--at AAAA-MM-DDTHH:MM]
+  npm run cli -- signatures start ARCHIVO --session ID|latest [--signers ID,ID,…] --out ACTA.pdf [--at AAAA-MM-DDTHH:MM]
+  npm run cli -- signatures status ARCHIVO --session ID|latest [--json]
+  npm run cli -- signatures receive ARCHIVO --session ID|latest FIRMADO.pdf [--at AAAA-MM-DDTHH:MM]
+  npm run cli -- signatures current ARCHIVO --session ID|latest --out ACTUAL.pdf
   npm run cli -- verify ARCHIVO.pdf [--trust AUTORIDAD.pem]... [--json] [--at AAAA-MM-DDTHH:MM]
   npm run cli -- packet export ARCHIVO --session ID|next --out PAQUETE.stlpkg [--today AAAA-MM-DD]
   npm run cli -- packet check PAQUETE.stlpkg
@@ -149,10 +173,16 @@ async function main(argv: string[]): Promise<number> {
       return runReporte({ file: positionals[0], out: values.out, plan: values.plan, today: values.today })
     }
     case 'sign': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...SIGNING_OPTIONS, out: { type: 'string' } }, strict: true })
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { ...SIGNING_OPTIONS, out: { type: 'string' }, field: { type: 'string' } },
+        strict: true,
+      })
       if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique el PDF que se firmará.')
       if (!values.out) throw new UsageError('Falta --out ARCHIVO.')
-      return runSign({ input: positionals[0], out: values.out, ...signingArgs(values) }, referenceClock(values.at))
+      if (values.field !== undefined && !values.field.trim()) throw new UsageError('--field debe nombrar un campo de firma del PDF.')
+      return runSign({ input: positionals[0], out: values.out, ...(values.field !== undefined ? { field: values.field } : {}), ...signingArgs(values) }, referenceClock(values.at))
     }
     case 'sign-acta': {
       const { values, positionals } = parseArgs({
@@ -165,6 +195,8 @@ async function main(argv: string[]): Promise<number> {
       if (!values.session) throw new UsageError('Falta --session ID|latest.')
       return runSignActa({ file: positionals[0], session: values.session, out: values.out, ...signingArgs(values) }, referenceClock(values.at))
     }
+    case 'signatures':
+      return signatures(rest)
     case 'verify': {
       const { values, positionals } = parseArgs({
         args: rest,
@@ -211,6 +243,58 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`Comando desconocido: ${command}.`)
   }
+}
+
+/** `signatures start|status|receive|current FILE --session ID|latest …`. */
+function signatures(args: string[]): Promise<number> {
+  const [action, ...more] = args
+  /** The data file (the one positional, or the first of `count`) and --session, both required. */
+  const target = (positionals: string[], session: string | undefined, count = 1): { file: string; session: string } => {
+    const file = positionals[0]
+    if (positionals.length !== count || !file || positionals.some((value) => !value)) {
+      throw new UsageError(count === 1 ? 'Indique un archivo de datos.' : 'Indique el archivo de datos y el PDF firmado que se recibe.')
+    }
+    if (!session) throw new UsageError('Falta --session ID|latest.')
+    return { file, session }
+  }
+  switch (action) {
+    case 'start': {
+      const { values, positionals } = parseArgs({
+        args: more,
+        allowPositionals: true,
+        options: { session: { type: 'string' }, signers: { type: 'string' }, out: { type: 'string' }, at: { type: 'string' } },
+        strict: true,
+      })
+      const where = target(positionals, values.session)
+      if (!values.out) throw new UsageError('Falta --out ARCHIVO.pdf.')
+      return runSignaturesStart({ ...where, signers: signerOrder(values.signers), out: values.out }, referenceClock(values.at))
+    }
+    case 'status': {
+      const { values, positionals } = parseArgs({ args: more, allowPositionals: true, options: { session: { type: 'string' }, json: { type: 'boolean' } }, strict: true })
+      return runSignaturesStatus({ ...target(positionals, values.session), json: values.json ?? false })
+    }
+    case 'receive': {
+      const { values, positionals } = parseArgs({ args: more, allowPositionals: true, options: { session: { type: 'string' }, at: { type: 'string' } }, strict: true })
+      const where = target(positionals, values.session, 2)
+      return runSignaturesReceive({ ...where, signed: positionals[1] as string }, referenceClock(values.at))
+    }
+    case 'current': {
+      const { values, positionals } = parseArgs({ args: more, allowPositionals: true, options: { session: { type: 'string' }, out: { type: 'string' } }, strict: true })
+      const where = target(positionals, values.session)
+      if (!values.out) throw new UsageError('Falta --out ARCHIVO.pdf.')
+      return runSignaturesCurrent({ ...where, out: values.out })
+    }
+    default:
+      throw new UsageError(action ? `Acción desconocida de signatures: ${action} (use start, status, receive o current).` : 'Indique la acción: signatures start, status, receive o current.')
+  }
+}
+
+/** `--signers ID,ID,…` as member ids in signing order; null without the option (the expected order). */
+function signerOrder(value: string | undefined): string[] | null {
+  if (value === undefined) return null
+  const ids = value.split(',').map((id) => id.trim())
+  if (ids.length === 0 || ids.some((id) => id === '')) throw new UsageError('--signers debe ser una lista de identificadores de integrantes separados por comas, sin huecos.')
+  return ids
 }
 
 main(process.argv.slice(2)).then(

@@ -1,7 +1,10 @@
 import { resolve } from 'node:path'
 import { createHash } from 'node:crypto'
 import { AppError } from '../../core/errors'
-import { signPdf } from '../../core/signatures'
+import { describeSigner, signPdf } from '../../core/signatures'
+import { signatureAppearanceLines } from '../../core/signatures/appearance'
+import { PdfDocument } from '../../core/signatures/pdf-document'
+import { decodeTextString, PdfName } from '../../core/signatures/pdf-syntax'
 import { writeFileDurable } from '../../core/store/durable-write'
 import { openCredentials, passwordFrom, printSigner, readInput, type CredentialArgs } from '../credentials'
 
@@ -10,23 +13,81 @@ export interface SignArgs extends CredentialArgs {
   out: string
   reason?: string
   location?: string
+  /** The reserved signature field to fill (its name, /T); without it an invisible field is added. */
+  field?: string
+}
+
+/** A top-level signature field of the PDF's form, as the signer fills it by name. */
+interface ReservedField {
+  name: string
+  signed: boolean
+}
+
+/** The PDF's reserved signature fields (top-level /FT /Sig fields with a name), in the form's order. */
+function reservedFields(pdf: Buffer): ReservedField[] {
+  if (!pdf.subarray(0, 1024).includes('%PDF-')) throw new AppError('VALIDACION', 'El archivo no es un PDF.')
+  let doc: PdfDocument
+  try {
+    doc = PdfDocument.load(pdf)
+  } catch (error) {
+    throw new AppError('LECTURA', `No se pudo leer la estructura del PDF (${error instanceof Error ? error.message : 'error desconocido'}).`, { cause: error })
+  }
+  const form = doc.dict(doc.dict(doc.trailer.get('Root'))?.get('AcroForm'))
+  const fields: ReservedField[] = []
+  for (const value of doc.array(form?.get('Fields')) ?? []) {
+    const field = doc.dict(value)
+    const type = field?.get('FT')
+    const title = decodeTextString(field?.get('T'))
+    if (!field || !(type instanceof PdfName) || type.name !== 'Sig' || title === undefined) continue
+    fields.push({ name: title, signed: field.get('V') !== undefined })
+  }
+  return fields
+}
+
+/** Refuses a field the PDF does not reserve, or one already signed: signPdf would otherwise add a new field. */
+function assertFieldFree(pdf: Buffer, name: string): void {
+  const fields = reservedFields(pdf)
+  const field = fields.find((candidate) => candidate.name === name)
+  if (!field) {
+    const free = fields.filter((candidate) => !candidate.signed).map((candidate) => `«${candidate.name}»`)
+    const hint = free.length > 0 ? ` Campos de firma pendientes: ${free.join(', ')}.` : fields.length > 0 ? ' Todos sus campos de firma ya están firmados.' : ' El PDF no tiene campos de firma reservados.'
+    throw new AppError('VALIDACION', `El PDF no tiene el campo de firma «${name}».${hint} No se escribió nada.`)
+  }
+  if (field.signed) throw new AppError('REGLA', `El campo de firma «${name}» ya está firmado. No se escribió nada.`)
 }
 
 /**
  * Signs a PDF. The password comes from the environment variable the user
- * names, never from the command line; it is not printed or kept.
+ * names, never from the command line; it is not printed or kept. With
+ * `--field`, the signature fills that reserved field with a visible
+ * appearance (name, RFC, certificate serial, date and reason).
  */
 export async function runSign(args: SignArgs, now: () => Date = () => new Date()): Promise<number> {
   // A missing variable is refused before any file is read.
   passwordFrom(args.passwordEnv)
   const pdf = await readInput(args.input, 'el PDF')
+  if (args.field !== undefined) assertFieldFree(pdf, args.field)
   const credentials = await openCredentials(args)
   printSigner(credentials)
 
+  const signingTime = now()
+  const signer = describeSigner(credentials)
   const signed = await signPdf(pdf, credentials, {
-    signingTime: now(),
+    signingTime,
     ...(args.reason ? { reason: args.reason } : {}),
     ...(args.location ? { location: args.location } : {}),
+    ...(args.field !== undefined
+      ? {
+          field: args.field,
+          appearance: signatureAppearanceLines({
+            signer: signer.name,
+            ...(signer.rfc ? { rfc: signer.rfc } : {}),
+            serialNumber: signer.serial,
+            signingTime,
+            ...(args.reason ? { reason: args.reason } : {}),
+          }),
+        }
+      : {}),
   })
   const out = resolve(args.out)
   try {
@@ -34,6 +95,6 @@ export async function runSign(args: SignArgs, now: () => Date = () => new Date()
   } catch (error) {
     throw new AppError('ESCRITURA', `No se pudo escribir ${out}: ${error instanceof Error ? error.message : 'error desconocido'}.`, { cause: error })
   }
-  console.log(`PDF firmado escrito en ${out} (SHA-256 ${createHash('sha256').update(signed).digest('hex')}).`)
+  console.log(`PDF firmado${args.field !== undefined ? ` en el campo «${args.field}»` : ''} escrito en ${out} (SHA-256 ${createHash('sha256').update(signed).digest('hex')}).`)
   return 0
 }

@@ -48,6 +48,7 @@ export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'create
         cancelReason: '',
         comments: [],
         signedActa: null,
+        signatureCircuit: null,
         errata: [],
         createdAt: tools.nowIso,
         updatedAt: tools.nowIso,

@@ -317,6 +317,86 @@ test.describe('documentos y firmas', () => {
   })
 })
 
+test('circuito de firma: el estado de las firmas y la vista del firmante', async ({ harness }) => {
+  const { page } = harness
+  const shot = shooter(page)
+  const folder = await makeTempFolder(joinPath(tmpdir(), 'secretariado-capturas-circuito-'))
+  try {
+    await harness.open('#/sesiones')
+    const { sessionId, chair, secretary } = await page.evaluate(async () => {
+      const sessions = await window.api.listSessions()
+      if (!sessions.ok) throw new Error(sessions.error.message)
+      const session = sessions.value.filter((entry) => entry.status === 'concluida').sort((a, b) => b.date.localeCompare(a.date))[0]
+      if (!session) throw new Error('sin sesión concluida')
+      const circuit = await window.api.getSignatureCircuit({ sessionId: session.id })
+      if (!circuit.ok) throw new Error(circuit.error.message)
+      const find = (capacity: string) => {
+        const found = circuit.value.signers.find((signer) => signer.capacity === capacity)
+        if (!found) throw new Error(`sin ${capacity}`)
+        return found
+      }
+      return { sessionId: session.id, chair: find('Presidencia'), secretary: find('Secretaría Técnica') }
+    })
+    // The secretary signs with a .p12; the chair, on their own computer, with an e.firma (RFC and CURP shown before signing).
+    const secretaryP12 = makePkcs12(makeIdentity({ subject: [{ shortName: 'CN', value: secretary.name, utf8: true }, { shortName: 'O', value: 'Secretariado Técnico Local', utf8: true }] }), 'clave-p12')
+    const issuer = satIssuer()
+    const efirma = makeIdentity({ subject: satPersonSubject(chair.name.replace(/^(Lic|Licda|Mtra|Mtro|Dra|Dr|Ing)\.\s+/, '').toUpperCase(), 'PERS700101AB1', 'PERS700101HJCXXL01'), issuer, serialHex: satSerial('00001000000598765432') })
+    await writeBytes(joinPath(folder, 'presidencia.cer'), efirma.certificate)
+    await writeBytes(joinPath(folder, 'Claveprivada_FIEL_PERS700101AB1.key'), makeSatKey(efirma, 'clave-fiel'))
+
+    // Sent for signature with the secretary first, who signs here.
+    await page.evaluate(
+      async ({ id, order, secretaryId, p12 }) => {
+        const started = await window.api.startSignatureCircuit({ sessionId: id, order })
+        if (!started.ok) throw new Error(started.error.message)
+        const prepared = await window.api.prepareActaSigning({ sessionId: id })
+        if (!prepared.ok) throw new Error(prepared.error.message)
+        const signed = await window.api.signActa({ sessionId: id, credentials: { kind: 'p12', p12Base64: p12, password: 'clave-p12' }, expectedSha256: prepared.value.sha256, signerId: secretaryId, reason: 'Firma del acta de la sesión', location: 'Guadalajara, Jalisco' })
+        if (!signed.ok) throw new Error(signed.error.message)
+      },
+      { id: sessionId, order: [secretary.memberId, chair.memberId], secretaryId: secretary.memberId, p12: secretaryP12.toString('base64') },
+    )
+    // Taller than the other screenshots: the session's header, «En firma», and the whole card.
+    await page.setViewportSize({ width: 1440, height: 1040 })
+    await harness.open(`#/sesiones/${sessionId}`)
+    const card = page.getByRole('region', { name: 'Circuito de firma' })
+    await expect(card.locator(`tr[data-signer="${chair.memberId}"]`)).toContainText('Sigue')
+    await page.mouse.move(0, 0)
+    await shot('36-circuito-firma')
+
+    // The current file, saved and opened on the chair's computer.
+    const saving = page.waitForEvent('download')
+    await card.getByRole('button', { name: 'Guardar archivo actual' }).click()
+    const current = await saving
+    await page.setViewportSize({ width: 1440, height: 1260 })
+    await page.getByRole('link', { name: 'Firmar acta recibida', exact: true }).click()
+    const pick = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Elegir PDF recibido' }).click()
+    await (await pick).setFiles({ name: current.suggestedFilename(), mimeType: 'application/pdf', buffer: await readBytes(await current.path()) })
+    await expect(page.getByRole('img', { name: /^Página 1 de \d+ del acta$/ })).toBeVisible()
+    await page.getByRole('radiogroup', { name: 'Espacios de firma' }).locator(`[data-field="${chair.field}"]`).getByRole('radio').check()
+    await page.getByText('e.firma del SAT (.cer y .key)').click()
+    for (const [button, file] of [
+      ['Elegir certificado .cer', 'presidencia.cer'],
+      ['Elegir llave privada .key', 'Claveprivada_FIEL_PERS700101AB1.key'],
+    ] as const) {
+      const chooser = page.waitForEvent('filechooser')
+      await page.getByRole('button', { name: button }).click()
+      await (await chooser).setFiles(joinPath(folder, file))
+    }
+    await page.getByLabel('Contraseña', { exact: true }).fill('clave-fiel')
+    await page.getByRole('button', { name: 'Verificar certificado' }).click()
+    await expect(page.getByRole('group', { name: 'Firmante' })).toContainText('PERS700101HJCXXL01')
+    await page.getByRole('button', { name: 'Ir a la página de firmas' }).click()
+    await expect(page.getByRole('img', { name: /^Página (\d+) de \1 del acta$/ })).toBeInViewport()
+    await page.getByRole('button', { name: 'Firmar y guardar' }).focus()
+    await page.evaluate(() => window.scrollTo({ top: 0 }))
+    await shot('37-firmar-acta-recibida')
+  } finally {
+    await removeFolder(folder, { recursive: true, force: true })
+  }
+})
+
 test('seguimiento, plan, tablero, búsqueda y bitácora', async ({ harness }) => {
   const { page } = harness
   const shot = shooter(page)

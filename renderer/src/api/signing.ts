@@ -7,7 +7,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { InputOf } from '../../../main/core/contract/operations'
-import type { SessionDetail } from '../../../main/core/contract/views'
+import type { SessionDetail, SignatureCircuitView } from '../../../main/core/contract/views'
 import { call } from './call'
 import { downloadBase64 } from './download'
 import { queryKeys } from './query-keys'
@@ -62,6 +62,67 @@ export function useSignActa() {
 
 export function useAddErrata() {
   return useSessionChange((input: InputOf<'addErrata'>) => call('addErrata', input))
+}
+
+// ── The signature circuit: the acta travels to each signer and comes back with one more signature ──
+
+/** Under the session's key: whatever refreshes the session refreshes its circuit too. */
+const circuitKey = (sessionId: string) => [...queryKeys.session(sessionId), 'circuito-de-firma'] as const
+
+/** Who signed, who is pending and the file to send next; asked only when `enabled`. */
+export function useSignatureCircuit(sessionId: string, enabled: boolean) {
+  return useQuery({ queryKey: circuitKey(sessionId), queryFn: () => call('getSignatureCircuit', { sessionId }), enabled })
+}
+
+export function useStartSignatureCircuit() {
+  return useSessionChange((input: InputOf<'startSignatureCircuit'>) => call('startSignatureCircuit', input))
+}
+
+export function useSetSignatureOrder() {
+  return useSessionChange((input: InputOf<'setSignatureOrder'>) => call('setSignatureOrder', input))
+}
+
+/** Saves the circuit's current revision (the file to send to the next signer); resolves to its file name. */
+export function useDownloadCurrentActa() {
+  return useMutation({
+    mutationFn: async (sessionId: string) => {
+      const file = await call('getCurrentActa', { sessionId })
+      downloadBase64(file)
+      return file.fileName
+    },
+  })
+}
+
+/**
+ * A signed acta returned by a signer, received into the circuit. Resolves to
+ * the session and the circuit as they are after it, so the notice can say
+ * who signed and who is next.
+ */
+export function useReceiveSignedActa() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: async (input: InputOf<'receiveSignedActa'>): Promise<{ detail: SessionDetail; circuit: SignatureCircuitView }> => {
+      const detail = await call('receiveSignedActa', input)
+      const circuit = await call('getSignatureCircuit', { sessionId: input.sessionId })
+      return { detail, circuit }
+    },
+    onSuccess: ({ detail, circuit }) => {
+      client.setQueryData(queryKeys.session(detail.session.id), detail)
+      client.setQueryData(circuitKey(detail.session.id), circuit)
+      refreshAround(client)
+    },
+  })
+}
+
+// ── The signer's side: an acta received for signing (nothing is stored) ──
+
+export function useOpenActaForSigning() {
+  return useMutation({ mutationFn: (input: InputOf<'openActaForSigning'>) => call('openActaForSigning', input) })
+}
+
+/** Signs the received acta in the chosen field; resolves to the signed PDF, for the signer to save and send back. */
+export function useSignActaFile() {
+  return useMutation({ mutationFn: (input: InputOf<'signActaFile'>) => call('signActaFile', input) })
 }
 
 export function useVerifyPdf() {

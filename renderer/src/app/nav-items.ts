@@ -6,6 +6,7 @@ import {
   IconPackage,
   IconSettings,
   IconShieldCheck,
+  IconSignature,
   IconTargetArrow,
   IconUsersGroup,
   type Icon,
@@ -13,7 +14,7 @@ import {
 
 export interface NavItem {
   to: string
-  label: 'nav.sessions' | 'nav.members' | 'nav.agreements' | 'nav.plan' | 'nav.settings' | 'nav.memberReview' | 'nav.verify' | 'nav.dashboard' | 'nav.audit'
+  label: 'nav.sessions' | 'nav.members' | 'nav.agreements' | 'nav.plan' | 'nav.settings' | 'nav.memberReview' | 'nav.verify' | 'nav.signReceived' | 'nav.dashboard' | 'nav.audit'
   icon: Icon
 }
 
@@ -26,6 +27,7 @@ export const navItems: NavItem[] = [
   { to: '/plan-de-accion', label: 'nav.plan', icon: IconTargetArrow },
   { to: '/revision', label: 'nav.memberReview', icon: IconPackage },
   { to: '/verificar', label: 'nav.verify', icon: IconShieldCheck },
+  { to: '/firmar', label: 'nav.signReceived', icon: IconSignature },
   { to: '/bitacora', label: 'nav.audit', icon: IconHistory },
   { to: '/configuracion', label: 'nav.settings', icon: IconSettings },
 ]

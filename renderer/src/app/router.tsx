@@ -13,6 +13,7 @@ import { PlanPage } from '../plan/plan-page'
 import { SessionDetailPage } from '../sessions/session-detail-page'
 import { SessionsPage } from '../sessions/sessions-page'
 import { SettingsPage } from '../settings/settings-page'
+import { SignReceivedPage } from '../signing/sign-received-page'
 import { VerifyPage } from '../signing/verify-page'
 import { NotFoundPage } from './not-found-page'
 import { RouteError } from './route-error'
@@ -35,6 +36,7 @@ export function createRouter() {
         { path: 'plan-de-accion', element: <PlanPage /> },
         { path: 'revision', element: <MemberReviewPage /> },
         { path: 'verificar', element: <VerifyPage /> },
+        { path: 'firmar', element: <SignReceivedPage /> },
         { path: 'bitacora', element: <AuditPage /> },
         { path: 'configuracion', element: <SettingsPage /> },
         { path: '*', element: <NotFoundPage /> },

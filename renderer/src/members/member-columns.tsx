@@ -31,6 +31,7 @@ export function memberColumns(t: TFunction, { onEdit, onToggleActive }: Actions)
             </Text>
           ) : null}
           <MemberEmail email={row.original.email} label={t('members.writeEmail', { email: row.original.email })} />
+          <SignatureIds rfc={row.original.rfc} curp={row.original.curp} t={t} />
         </Stack>
       ),
     }),
@@ -129,6 +130,32 @@ export function memberColumns(t: TFunction, { onEdit, onToggleActive }: Actions)
       },
     }),
   ]
+}
+
+/** RFC and CURP, when known: what matches the member's e.firma to them. */
+function SignatureIds({ rfc, curp, t }: { rfc: string; curp: string; t: TFunction }) {
+  if (!rfc && !curp) return null
+  return (
+    <Text size="xs" c="dimmed" mt={2} className="break-anywhere">
+      {rfc ? (
+        <>
+          {t('members.rfc')}{' '}
+          <Text span ff="monospace" size="xs">
+            {rfc}
+          </Text>
+        </>
+      ) : null}
+      {rfc && curp ? ' · ' : null}
+      {curp ? (
+        <>
+          {t('members.curp')}{' '}
+          <Text span ff="monospace" size="xs">
+            {curp}
+          </Text>
+        </>
+      ) : null}
+    </Text>
+  )
 }
 
 /** The address as a mail link; it wraps only after the @, where a reader expects. */

@@ -23,6 +23,9 @@ interface MemberFormModalProps {
   members: MemberRow[]
 }
 
+/** RFC and CURP read character by character: a monospace input. */
+const MONOSPACE = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } }
+
 export function MemberFormModal({ opened, onClose, member, members }: MemberFormModalProps) {
   const { t } = useTranslation()
   const create = useCreateMember()
@@ -143,6 +146,31 @@ function MemberFields({ form, member, members }: { form: ModalForm<MemberFormVal
           type="tel"
           {...form.getInputProps('phone')}
           autoComplete="off"
+        />
+      </SimpleGrid>
+
+      <Divider label={t('members.form.signature')} labelPosition="left" mt="xs" />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('members.form.rfc')}
+          description={t('members.form.rfcHint')}
+          {...form.getInputProps('rfc')}
+          // Typed in capitals, as the e.firma writes it.
+          onChange={(event) => form.setFieldValue('rfc', event.currentTarget.value.toUpperCase())}
+          maxLength={13}
+          autoComplete="off"
+          spellCheck={false}
+          styles={MONOSPACE}
+        />
+        <TextInput
+          label={t('members.form.curp')}
+          description={t('members.form.curpHint')}
+          {...form.getInputProps('curp')}
+          onChange={(event) => form.setFieldValue('curp', event.currentTarget.value.toUpperCase())}
+          maxLength={18}
+          autoComplete="off"
+          spellCheck={false}
+          styles={MONOSPACE}
         />
       </SimpleGrid>
     </>

@@ -16,6 +16,9 @@ export interface MemberFormValues {
   voting: MemberInput['voting']
   email: string
   phone: string
+  /** Optional, as in the member's e.firma; typed in capitals. */
+  rfc: string
+  curp: string
 }
 
 export const emptyMemberValues: MemberFormValues = {
@@ -29,6 +32,8 @@ export const emptyMemberValues: MemberFormValues = {
   voting: 'voz-y-voto',
   email: '',
   phone: '',
+  rfc: '',
+  curp: '',
 }
 
 export function valuesFromMember(member: MemberRow): MemberFormValues {
@@ -43,6 +48,8 @@ export function valuesFromMember(member: MemberRow): MemberFormValues {
     voting: member.voting,
     email: member.email,
     phone: member.phone,
+    rfc: member.rfc,
+    curp: member.curp,
   }
 }
 
@@ -51,6 +58,8 @@ export function toMemberInput(values: MemberFormValues) {
   return {
     ...values,
     email: values.email.trim(),
+    rfc: values.rfc.trim().toUpperCase(),
+    curp: values.curp.trim().toUpperCase(),
     substituteFor: values.role === 'suplente' ? values.substituteFor : null,
   }
 }

@@ -48,7 +48,7 @@ export function MembersPage() {
         (m) =>
           (!sector || m.sector === sector) &&
           (!activeFilter || (activeFilter === 'activos') === m.active) &&
-          matchesQuery(query ?? '', m.fullName, m.position, m.institution, m.email, m.municipality, m.pairedName),
+          matchesQuery(query ?? '', m.fullName, m.position, m.institution, m.email, m.municipality, m.pairedName, m.rfc, m.curp),
       ),
     [all, sector, activeFilter, query],
   )

@@ -15,6 +15,7 @@ import { SessionStatusBadge } from '../common/status-badge'
 import { PacketExportButton } from '../packets/packet-export-button'
 import { SessionCommentsTab } from '../packets/session-comments-tab'
 import { SessionDocumentActions } from '../signing/session-document-actions'
+import { SignatureCircuitCard } from '../signing/signature-circuit-card'
 import { SignedActaSection } from '../signing/signed-acta-section'
 import { SignedLockBadge } from '../signing/signed-lock-badge'
 import { AgendaBuilder } from './agenda/agenda-builder'
@@ -137,6 +138,7 @@ export function SessionDetailPage() {
         </Group>
       </Group>
       <SessionFacts session={session} sessionKey={key} members={memberMap} />
+      <SignatureCircuitCard detail={detail.data} />
       <SignedActaSection detail={detail.data} />
       <Tabs
         value={tab}

@@ -1,26 +1,37 @@
 /**
  * The document and signature buttons of a session's header, as the core's
  * SessionDetail.can allows: «Convocatoria (PDF)» before it is held, «Acta
- * (PDF)» once held, and «Firmar acta» for the first signature (a signed acta
- * adds signers from its signed-acta section).
+ * (PDF)» once held, «Enviar a firma» to send a concluded session's acta on
+ * its signature circuit, and «Firmar acta» for the first signature (while the
+ * acta is out for signature it lives in the «Circuito de firma» card; a
+ * signed acta adds signers from its signed-acta section).
  */
 import { Button } from '@mantine/core'
-import { IconSignature } from '@tabler/icons-react'
+import { IconSend, IconSignature } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionDetail } from '../../../main/core/contract/views'
 import { SessionDocumentButton } from '../documents/document-button'
 import { SignActaModal } from './sign-acta-modal'
+import { SignatureOrderModal } from './signature-order-modal'
 
 export function SessionDocumentActions({ detail }: { detail: SessionDetail }) {
   const { t } = useTranslation()
   const [signing, setSigning] = useState(false)
+  const [sending, setSending] = useState(false)
   const { session, title, can } = detail
   return (
     <>
       {can.convocatoria ? <SessionDocumentButton kind="convocatoria" sessionId={session.id} sessionTitle={title} /> : null}
       {can.acta ? <SessionDocumentButton kind="acta" sessionId={session.id} sessionTitle={title} /> : null}
-      {can.signActa ? (
+      {can.sendForSignature ? (
+        <Button variant="default" leftSection={<IconSend size={18} aria-hidden />} onClick={() => setSending(true)} aria-haspopup="dialog">
+          {t('circuit.send')}
+        </Button>
+      ) : null}
+      {/* Mounted throughout: once sent, the button goes but the dialog still closes as usual. */}
+      <SignatureOrderModal detail={detail} opened={sending} onClose={() => setSending(false)} mode="start" />
+      {can.signActa && !can.receiveSignature ? (
         <>
           <Button leftSection={<IconSignature size={18} aria-hidden />} onClick={() => setSigning(true)} aria-haspopup="dialog">
             {t('signing.sign')}

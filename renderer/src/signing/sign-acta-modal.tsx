@@ -10,28 +10,20 @@
  * certificate, key not matching, a document changed since the preview) are
  * shown here, and nothing changes.
  */
-import { Alert, Badge, Button, Center, Code, Grid, Group, Loader, Modal, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { IconAlertTriangle, IconCertificate, IconInfoCircle, IconLock, IconRefresh, IconSignature } from '@tabler/icons-react'
+import { Alert, Badge, Button, Center, Code, Grid, Group, Loader, Modal, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconInfoCircle, IconRefresh, IconSignature } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ActaSigningView, SessionDetail, SignerView } from '../../../main/core/contract/views'
+import type { ActaSigningView, SessionDetail } from '../../../main/core/contract/views'
 import { errorMessage } from '../api/api-error'
-import { useDescribeCredentials, usePrepareActaSigning, useSignActa, type Credentials } from '../api/signing'
+import { usePrepareActaSigning, useSignActa } from '../api/signing'
 import { formatDateTime } from '../common/dates'
 import { notifyDone } from '../common/notify'
-import { FilePick } from './file-pick'
 import { PdfPreview, type PreviewStatus } from './pdf-preview'
-import { readAsBase64 } from './read-file'
-import { SignerCard } from './signer-card'
+import { SigningCredentials, useSigningCredentials } from './signing-credentials'
 
 /** The Select's value for «Según el certificado» (signerId null); '*' is never part of an id. */
 const BY_CERTIFICATE = '*certificado*'
-
-type Kind = Credentials['kind']
-interface Picked {
-  name: string
-  base64: string
-}
 
 interface SignActaModalProps {
   detail: SessionDetail
@@ -41,17 +33,9 @@ interface SignActaModalProps {
 
 export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
   const { t } = useTranslation()
-  const describe = useDescribeCredentials()
   const sign = useSignActa()
-  const [kind, setKind] = useState<Kind>('p12')
-  const [p12, setP12] = useState<Picked | null>(null)
-  const [cer, setCer] = useState<Picked | null>(null)
-  const [key, setKey] = useState<Picked | null>(null)
-  const [password, setPassword] = useState('')
-  const [reason, setReason] = useState<string>(() => t('signing.reasonDefault'))
-  const [location, setLocation] = useState<string>(() => t('signing.locationDefault'))
-  const [signer, setSigner] = useState<SignerView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const form = useSigningCredentials()
+  const { signer, error, setError } = form
   const [signFailed, setSignFailed] = useState(false)
   const [space, setSpace] = useState<string>(BY_CERTIFICATE)
   // The preview's status, with the SHA-256 of the document it is about: only that document's «lista» allows signing it.
@@ -63,46 +47,17 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
   // A space that was signed meanwhile is no longer offered: back to «Según el certificado».
   const chosenSpace = pending.some((expected) => expected.memberId === space) ? space : BY_CERTIFICATE
   const more = detail.session.signedActa !== null
-  const busy = describe.isPending || sign.isPending
+  // Out for signature: this signature joins the circuit's current file, the others sign on their own computers.
+  const inCircuit = detail.session.status === 'en-firma'
+  const busy = form.checking || sign.isPending
   const previewReady = acta !== null && !prepared.isFetching && preview?.sha256 === acta.sha256 && preview.status === 'lista'
-
-  // Whatever changes the credentials asks for a new check before signing.
-  const changed = () => {
-    setSigner(null)
-    setError(null)
-  }
-
-  const pick = (set: (value: Picked | null) => void) => async (file: File | null) => {
-    changed()
-    if (!file) return
-    try {
-      set({ name: file.name, base64: await readAsBase64(file) })
-    } catch {
-      set(null)
-      setError(t('signing.readFailed', { name: file.name }))
-    }
-  }
-
-  const credentials = (): Credentials | null => {
-    if (kind === 'p12') return p12 ? { kind, p12Base64: p12.base64, password } : null
-    return cer && key ? { kind, cerBase64: cer.base64, keyBase64: key.base64, password } : null
-  }
-  const ready = credentials() !== null
 
   const close = () => {
     // Nothing of the credentials outlives the dialog.
-    setP12(null)
-    setCer(null)
-    setKey(null)
-    setPassword('')
-    setSigner(null)
-    setError(null)
+    form.reset()
     setSignFailed(false)
     setSpace(BY_CERTIFICATE)
     setPreview(null)
-    setReason(t('signing.reasonDefault'))
-    setLocation(t('signing.locationDefault'))
-    describe.reset()
     sign.reset()
     // The next opening asks the core for the document again.
     forget()
@@ -115,20 +70,8 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
     void prepared.refetch()
   }
 
-  const check = async () => {
-    const given = credentials()
-    if (!given) return
-    setError(null)
-    try {
-      setSigner(await describe.mutateAsync(given))
-    } catch (failure) {
-      setSigner(null)
-      setError(errorMessage(failure, t('errors.unexpected')))
-    }
-  }
-
   const confirm = async () => {
-    const given = credentials()
+    const given = form.credentials()
     if (!given || !signer || !acta || !previewReady) return
     setError(null)
     setSignFailed(false)
@@ -136,13 +79,14 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
       const next = await sign.mutateAsync({
         sessionId: detail.session.id,
         credentials: given,
-        reason,
-        location,
+        reason: form.reason,
+        location: form.location,
         // The document shown is the one to sign: the core refuses if it changed since.
         expectedSha256: acta.sha256,
         signerId: chosenSpace === BY_CERTIFICATE ? null : chosenSpace,
       })
-      notifyDone(t('signing.done', { title: next.title, name: signer.name }), t('signing.doneTitle'))
+      if (next.session.status === 'en-firma') notifyDone(t('signing.doneInCircuit', { title: next.title, name: signer.name }), t('signing.doneInCircuitTitle'))
+      else notifyDone(t('signing.done', { title: next.title, name: signer.name }), t('signing.doneTitle'))
       close()
     } catch (failure) {
       setError(errorMessage(failure, t('errors.unexpected')))
@@ -171,7 +115,7 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
                 {t('signing.previewTitle')}
               </Title>
               <Text size="sm" c="dimmed">
-                {acta?.alreadySigned ? t('signing.previewHintMore') : t('signing.previewHint')}
+                {inCircuit ? t('signing.previewHintCircuit') : acta?.alreadySigned ? t('signing.previewHintMore') : t('signing.previewHint')}
               </Text>
             </Stack>
             {acta ? (
@@ -198,7 +142,7 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
-            <Text size="sm">{more ? t('signing.introMore') : t('signing.intro', { title: detail.title })}</Text>
+            <Text size="sm">{inCircuit ? t('signing.introCircuit') : more ? t('signing.introMore') : t('signing.intro', { title: detail.title })}</Text>
             {acta ? <ExpectedSigners acta={acta} /> : null}
             {acta ? (
               <Select
@@ -214,94 +158,7 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
                 disabled={busy}
               />
             ) : null}
-            <Stack gap={4}>
-              <Text size="sm" fw={600} id="tipo-de-certificado">
-                {t('signing.kindLabel')}
-              </Text>
-              <SegmentedControl
-                fullWidth
-                aria-labelledby="tipo-de-certificado"
-                value={kind}
-                onChange={(value) => {
-                  setKind(value === 'efirma' ? 'efirma' : 'p12')
-                  changed()
-                }}
-                data={[
-                  { value: 'p12', label: t('signing.kinds.p12') },
-                  { value: 'efirma', label: t('signing.kinds.efirma') },
-                ]}
-                disabled={busy}
-              />
-            </Stack>
-            {kind === 'p12' ? (
-              <FilePick
-                label={t('signing.p12Label')}
-                buttonLabel={t('signing.chooseP12')}
-                accept=".p12,.pfx,application/x-pkcs12"
-                fileName={p12?.name ?? null}
-                onPick={(file) => void pick(setP12)(file)}
-                disabled={busy}
-              />
-            ) : (
-              <Stack gap="sm">
-                <FilePick
-                  label={t('signing.cerLabel')}
-                  buttonLabel={t('signing.chooseCer')}
-                  accept=".cer,.crt,.der,application/pkix-cert"
-                  fileName={cer?.name ?? null}
-                  onPick={(file) => void pick(setCer)(file)}
-                  disabled={busy}
-                />
-                <FilePick
-                  label={t('signing.keyLabel')}
-                  buttonLabel={t('signing.chooseKey')}
-                  accept=".key"
-                  fileName={key?.name ?? null}
-                  onPick={(file) => void pick(setKey)(file)}
-                  disabled={busy}
-                />
-              </Stack>
-            )}
-            <form
-              onSubmit={(event) => {
-                event.preventDefault()
-                void check()
-              }}
-            >
-              <Group align="flex-end" gap="sm" wrap="nowrap">
-                <PasswordInput
-                  label={t('signing.password')}
-                  description={kind === 'p12' ? t('signing.passwordHintP12') : t('signing.passwordHintEfirma')}
-                  value={password}
-                  onChange={(event) => {
-                    setPassword(event.currentTarget.value)
-                    changed()
-                  }}
-                  autoComplete="off"
-                  leftSection={<IconLock size={16} aria-hidden />}
-                  disabled={busy}
-                  maxLength={256}
-                  style={{ flex: 1 }}
-                  visibilityToggleButtonProps={{ 'aria-label': t('signing.showPassword') }}
-                />
-                <Button type="submit" variant={signer ? 'default' : 'filled'} leftSection={<IconCertificate size={18} aria-hidden />} disabled={!ready || sign.isPending} loading={describe.isPending}>
-                  {t('signing.check')}
-                </Button>
-              </Group>
-            </form>
-            {signer ? (
-              <>
-                <SignerCard signer={signer} />
-                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-                  <TextInput label={t('signing.reason')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} maxLength={200} disabled={busy} />
-                  <TextInput label={t('signing.location')} value={location} onChange={(event) => setLocation(event.currentTarget.value)} maxLength={200} disabled={busy} />
-                </SimpleGrid>
-              </>
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t('signing.checkFirst')}
-              </Text>
-            )}
+            <SigningCredentials state={form} busy={sign.isPending} />
             {signer && !previewReady ? (
               <Text size="sm" c="dimmed">
                 {t('signing.previewFirst')}
@@ -321,7 +178,7 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
               <Button variant="default" onClick={close} disabled={busy}>
                 {t('common.cancel')}
               </Button>
-              <Button leftSection={<IconSignature size={18} aria-hidden />} disabled={!signer || describe.isPending || !previewReady} loading={sign.isPending} onClick={() => void confirm()}>
+              <Button leftSection={<IconSignature size={18} aria-hidden />} disabled={!signer || form.checking || !previewReady} loading={sign.isPending} onClick={() => void confirm()}>
                 {t('signing.confirm')}
               </Button>
             </Group>

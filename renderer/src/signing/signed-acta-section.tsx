@@ -26,7 +26,8 @@ export function SignedActaSection({ detail }: { detail: SessionDetail }) {
   // A new signature changes the file: an earlier check no longer describes it.
   const [checkedHash, setCheckedHash] = useState<string | null>(null)
   const resultHeading = useRef<HTMLHeadingElement>(null)
-  if (!signed) return null
+  // Out for signature, the signatures received so far are followed in the «Circuito de firma» card.
+  if (!signed || detail.session.status === 'en-firma') return null
   const current = check && checkedHash === signed.sha256 ? check : null
 
   const save = async () => {

@@ -1,4 +1,4 @@
-/** «Bloqueada»: beside the state of a session whose acta is signed. */
+/** «Bloqueada»: beside the state of a session whose acta is signed or out for signature. */
 import { Badge } from '@mantine/core'
 import { IconLock } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -6,7 +6,7 @@ import type { Session } from '../../../main/core/model/schema'
 
 export function SignedLockBadge({ session }: { session: Session }) {
   const { t } = useTranslation()
-  if (!session.signedActa) return null
+  if (!session.signedActa && session.status !== 'en-firma') return null
   return (
     <Badge size="lg" color="green" variant="outline" leftSection={<IconLock size={14} aria-hidden />}>
       {t('signed.locked')}

@@ -19,6 +19,7 @@ export const common = {
     audit: 'Bitácora',
     memberReview: 'Revisión de paquete',
     verify: 'Verificar PDF',
+    signReceived: 'Firmar acta recibida',
   },
   common: {
     all: 'Todos',

@@ -151,9 +151,13 @@ describe('límites y esquemas que los formularios leen del núcleo', () => {
     expect(MEMBER_CSV_HEADER).toBe(MEMBER_CSV_COLUMNS.join(','))
     const missing = parseMemberCsv('cargo\nDirector\n', [])
     expect(missing.rows[0]?.errors[0]).toContain(`Faltan columnas obligatorias: ${MEMBER_CSV_REQUIRED.join(', ')}`)
-    const valid = parseMemberCsv(`${MEMBER_CSV_HEADER}\nMtra. Ana Prueba,Directora,Instituto de Prueba,academia,,titular,,voz y voto,ana@example.org,\n`, [])
+    const valid = parseMemberCsv(`${MEMBER_CSV_HEADER}\nMtra. Ana Prueba,Directora,Instituto de Prueba,academia,,titular,,voz y voto,ana@example.org,,pera800101ab1,\n`, [])
     expect(valid.rows[0]?.errors).toEqual([])
     expect(valid.members).toHaveLength(1)
+    // The RFC of the member's e.firma is optional, kept in capitals, and checked.
+    expect(valid.members[0]?.rfc).toBe('PERA800101AB1')
+    const wrong = parseMemberCsv(`${MEMBER_CSV_HEADER}\nMtra. Ana Prueba,Directora,Instituto de Prueba,academia,,titular,,voz y voto,,,NO-ES-RFC,\n`, [])
+    expect(wrong.rows[0]?.errors.join(' ')).toMatch(/RFC no válido/)
   })
 })
 

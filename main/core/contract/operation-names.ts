@@ -83,6 +83,7 @@ export const operationNames = [
   'removeTrustedAuthority',
   'exportDiagnostics',
   'openDataFolder',
+  'openActasFolder',
   'openExternal',
 ] as const
 

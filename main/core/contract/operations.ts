@@ -196,6 +196,8 @@ export const operations = {
 
   exportDiagnostics: defineOperation<FileDownload>()(none),
   openDataFolder: defineOperation<null>()(none),
+  /** The folder of the signed actas and of the actas out for signature (actas/ in the data folder). */
+  openActasFolder: defineOperation<null>()(none),
 
   openExternal: defineOperation<null>()(z.object({ url: z.string().max(2048) }).strict()),
 } as const

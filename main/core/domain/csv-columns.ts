@@ -5,7 +5,7 @@
  */
 
 /** The members file, in the order of its header line. */
-export const MEMBER_CSV_COLUMNS = ['nombre', 'cargo', 'institucion', 'sector', 'municipio', 'caracter', 'suple_a', 'participacion', 'correo', 'telefono'] as const
+export const MEMBER_CSV_COLUMNS = ['nombre', 'cargo', 'institucion', 'sector', 'municipio', 'caracter', 'suple_a', 'participacion', 'correo', 'telefono', 'rfc', 'curp'] as const
 export type MemberCsvColumn = (typeof MEMBER_CSV_COLUMNS)[number]
 /** Columns a members file must have; the others may be left out. */
 export const MEMBER_CSV_REQUIRED: readonly MemberCsvColumn[] = ['nombre', 'institucion', 'sector']

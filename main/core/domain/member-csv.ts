@@ -42,6 +42,8 @@ const FIELD_LABELS: Record<string, string> = {
   municipality: 'municipio',
   email: 'correo',
   phone: 'teléfono',
+  rfc: 'RFC',
+  curp: 'CURP',
 }
 const FIELD_PATTERN = new RegExp(`\\b(?:${Object.keys(FIELD_LABELS).join('|')})\\b`, 'g')
 
@@ -105,6 +107,8 @@ export function parseMemberCsv(text: string, existing: readonly Member[]): Membe
       voting: votingText === 'voz' ? 'voz' : 'voz-y-voto',
       email: value('correo'),
       phone: value('telefono'),
+      rfc: value('rfc'),
+      curp: value('curp'),
     }
     const checked = memberInputSchema.safeParse(candidate)
     // An unrecognized municipality is reported above, with the names to use; the schema would only repeat it.

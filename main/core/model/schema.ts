@@ -146,6 +146,8 @@ export const signedActaSchema = z.object({
         memberId: idSchema.nullable(),
         /** The signature field's name in the PDF. */
         field: text(200).nullable(),
+        /** The serial number of the certificate that signed. */
+        serial: text(100).nullable(),
       }),
     )
     .min(1),

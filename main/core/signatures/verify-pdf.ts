@@ -25,6 +25,8 @@ export interface SignatureReport {
   rfc: string | null
   curp: string | null
   issuer: string | null
+  /** The signer certificate's serial number, as the app shows it (SAT: its 20 digits). */
+  serial: string | null
   /** ISO 8601 instant: the time the signer declared (/M), not a trusted timestamp. */
   signedAt: string | null
   /** The covered bytes are exactly those the signature was made over, and the signature checks. */
@@ -159,6 +161,7 @@ function verifyField(pdf: Buffer, field: SignatureField, revisionEnds: number[],
     rfc: null,
     curp: null,
     issuer: null,
+    serial: null,
     signedAt: signedAtDate?.toISOString() ?? null,
     intact: false,
     coversWholeDocument: false,
@@ -223,6 +226,7 @@ function verifyField(pdf: Buffer, field: SignatureField, revisionEnds: number[],
       report.rfc = info.rfc ?? null
       report.curp = info.curp ?? info.representativeCurp ?? null
       report.issuer = info.issuer
+      report.serial = info.serial
     }
     const trust = evaluateTrust(cms.signerCertificate, cms.certificates, { now, ...(signedAtDate ? { signedAt: signedAtDate } : {}), ...(options.trustedRoots ? { trustedRoots: options.trustedRoots } : {}) })
     report.trust = trust.trust

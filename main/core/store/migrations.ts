@@ -32,8 +32,16 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   4: (data) => ({
     ...data,
     members: Array.isArray(data.members) ? data.members.map((member: unknown) => (isObject(member) ? { rfc: '', curp: '', ...member } : member)) : data.members,
-    sessions: Array.isArray(data.sessions) ? data.sessions.map((session: unknown) => (isObject(session) ? { signatureCircuit: null, ...session } : session)) : data.sessions,
+    sessions: Array.isArray(data.sessions)
+      ? data.sessions.map((session: unknown) => (isObject(session) ? withSignerSerials({ signatureCircuit: null, ...session }) : session))
+      : data.sessions,
   }),
+}
+
+function withSignerSerials(session: JsonObject): JsonObject {
+  if (!isObject(session.signedActa) || !Array.isArray(session.signedActa.signers)) return session
+  const signers = session.signedActa.signers.map((signer: unknown) => (isObject(signer) ? { serial: null, ...signer } : signer))
+  return { ...session, signedActa: { ...session.signedActa, signers } }
 }
 
 function withSignerFields(session: unknown): unknown {

@@ -154,6 +154,10 @@ export function useExportDiagnostics() {
   })
 }
 
+export function useOpenActasFolder() {
+  return useMutation({ mutationFn: () => call('openActasFolder') })
+}
+
 export function useOpenDataFolder() {
   return useMutation({ mutationFn: () => call('openDataFolder') })
 }

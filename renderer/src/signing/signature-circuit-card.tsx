@@ -9,13 +9,13 @@
  * computer. Once everyone signed, the card stays as a read-only record.
  */
 import { Alert, Badge, Button, Code, Divider, FileButton, Group, Paper, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core'
-import { IconAlertTriangle, IconArrowsSort, IconDownload, IconFileUpload, IconRoute, IconSignature } from '@tabler/icons-react'
+import { IconAlertTriangle, IconArrowsSort, IconDownload, IconFileUpload, IconFolderOpen, IconRoute, IconSignature } from '@tabler/icons-react'
 import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CircuitSignerView, SessionDetail, SignatureCircuitView } from '../../../main/core/contract/views'
 import { errorMessage } from '../api/api-error'
-import { useDownloadCurrentActa, useReceiveSignedActa, useSignatureCircuit } from '../api/signing'
+import { useDownloadCurrentActa, useOpenActasFolder, useReceiveSignedActa, useSignatureCircuit } from '../api/signing'
 import { formatDate, formatDateTime, formatInstantTime } from '../common/dates'
 import { notifyDone, notifyError } from '../common/notify'
 import { ErrorState } from '../common/query-state'
@@ -29,6 +29,7 @@ export function SignatureCircuitCard({ detail }: { detail: SessionDetail }) {
   const started = detail.session.signatureCircuit !== null
   const circuit = useSignatureCircuit(sessionId, started)
   const download = useDownloadCurrentActa()
+  const openFolder = useOpenActasFolder()
   const receive = useReceiveSignedActa()
   const [refusal, setRefusal] = useState<{ fileName: string; message: string } | null>(null)
   const [ordering, setOrdering] = useState(false)
@@ -118,6 +119,9 @@ export function SignatureCircuitCard({ detail }: { detail: SessionDetail }) {
             <Group gap="sm">
               <Button variant="default" leftSection={<IconDownload size={18} aria-hidden />} loading={download.isPending} onClick={() => void save()}>
                 {t('circuit.download')}
+              </Button>
+              <Button variant="subtle" leftSection={<IconFolderOpen size={18} aria-hidden />} loading={openFolder.isPending} onClick={() => openFolder.mutate(undefined, { onError: (error) => notifyError(error) })}>
+                {t('circuit.openFolder')}
               </Button>
               <FileButton onChange={(file) => void receiveFile(file)} accept="application/pdf,.pdf">
                 {(props) => (

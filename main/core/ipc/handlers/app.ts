@@ -1,14 +1,16 @@
 /** The app itself: status and recovery of the data file, settings, the audit log, external links. */
-import { stat } from 'node:fs/promises'
+import { mkdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { AppError } from '../../errors'
 import { buildDiagnostics } from '../../domain/diagnostics'
 import { mexicoDate } from '../../domain/dates'
 import type { AppStatus } from '../../contract/views'
 import { parseExternalUrl } from '../../security/external-url'
 import type { HandlerContext } from '../context'
+import { SIGNED_ACTAS_FOLDER } from './signing'
 import type { HandlerSet } from './types'
 
-export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty' | 'getSettings' | 'updateSettings' | 'exportDiagnostics' | 'openDataFolder' | 'openExternal'> = {
+export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty' | 'getSettings' | 'updateSettings' | 'exportDiagnostics' | 'openDataFolder' | 'openActasFolder' | 'openExternal'> = {
   getStatus: (_input, context) => appStatus(context),
   restoreBackup: async ({ name }, context) => {
     await context.store.restoreBackup(name)
@@ -43,6 +45,12 @@ export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty
 
   openDataFolder: async (_input, { store, openPath }) => {
     await openPath(store.dataFolder)
+    return null
+  },
+  openActasFolder: async (_input, { store, openPath }) => {
+    const folder = join(store.dataFolder, SIGNED_ACTAS_FOLDER)
+    await mkdir(folder, { recursive: true })
+    await openPath(folder)
     return null
   },
 

@@ -107,7 +107,7 @@ export function circuitView(data: Data, sessionId: string): SignatureCircuitView
       field: signer.field,
       status: signedAt ? ('firmada' as const) : ('pendiente' as const),
       signedAt,
-      certificate: entry ? { name: entry.name, rfc: entry.rfc, serial: null } : null,
+      certificate: entry ? { name: entry.name, rfc: entry.rfc, serial: entry.serial } : null,
       next,
     }
   })
@@ -212,7 +212,7 @@ export async function receiveSigned(store: Store, input: { sessionId: string; by
       storedPath,
       sha256: digest,
       signedAt: updated.signedActa?.signedAt ?? at,
-      signers: [...(updated.signedActa?.signers ?? []), { name: signature.signer ?? target.name, rfc: signature.rfc, signedAt: at, memberId: target.memberId, field: target.field }],
+      signers: [...(updated.signedActa?.signers ?? []), { name: signature.signer ?? target.name, rfc: signature.rfc, signedAt: at, memberId: target.memberId, field: target.field, serial: signature.serial }],
     }
     const complete = circuitComplete(updated)
     if (complete) {

@@ -230,7 +230,7 @@ export async function signSessionActa(
       storedPath,
       sha256: digest,
       signedAt: target.signedActa?.signedAt ?? signedAt,
-      signers: [...(target.signedActa?.signers ?? []), { name: signer.name, rfc: signer.rfc, signedAt, memberId: field?.memberId ?? null, field: field?.field ?? null }],
+      signers: [...(target.signedActa?.signers ?? []), { name: signer.name, rfc: signer.rfc, signedAt, memberId: field?.memberId ?? null, field: field?.field ?? null, serial: signer.serial }],
     }
     if (target.signatureCircuit) {
       // Out for signature: one more revision; the session is signed when everyone in the circuit has signed.

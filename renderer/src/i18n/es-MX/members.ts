@@ -102,6 +102,8 @@ export const members = {
         participacion: '«voz y voto» o «voz» (si se omite: voz y voto).',
         correo: 'Correo electrónico (opcional).',
         telefono: 'Teléfono (opcional).',
+        rfc: 'RFC de su e.firma (opcional), para reconocer su firma.',
+        curp: 'CURP (opcional).',
       },
       headerHint: 'Encabezado:',
       name: 'Nombre',

@@ -109,6 +109,7 @@ export const signing = {
     signatures_one: '{{count}} firma',
     signatures_other: '{{count}} firmas',
     download: 'Guardar archivo actual',
+    openFolder: 'Abrir su carpeta',
     saved: 'Se guardó {{fileName}}. Envíelo a quien sigue.',
     receive: 'Recibir acta firmada',
     receiveHint: 'Elija el PDF que le devolvió el firmante: debe ser el archivo actual con una firma más.',

@@ -42,7 +42,7 @@ async function signElsewhere(call: Awaited<ReturnType<typeof setup>>['call'], pd
 
 describe('el circuito de firma', () => {
   it('se envía a firma, la secretaría firma en su lugar, la presidencia firma en su equipo y el acta vuelve: firmada', async () => {
-    const { store, call, refused, sessionId, chair, secretary, folder } = await setup()
+    const { store, call, refused, sessionId, chair, secretary, folder, dataFile } = await setup()
     const chairField = `firma-${chair.id}`
     const secretaryField = `firma-${secretary.id}`
 
@@ -63,6 +63,12 @@ describe('el circuito de firma', () => {
     // The secretary signs in place: the preview is the current revision.
     const preview = await call('prepareActaSigning', { sessionId })
     expect(Buffer.from(preview.contentBase64, 'base64').equals(first)).toBe(true)
+    // Nobody signs another member's box in place either, and a refusal changes nothing.
+    const untouched = await bytesOf(dataFile)
+    expect(await refused('signActa', { sessionId, credentials: p12For('Persona Ajena Al Acta'), expectedSha256: preview.sha256, signerId: secretary.id })).toMatch(
+      new RegExp(`El certificado es de Persona Ajena Al Acta, que no es quien debe firmar en el espacio de ${secretary.fullName}`),
+    )
+    expect(await bytesOf(dataFile)).toEqual(untouched)
     const afterSecretary = await call('signActa', { sessionId, credentials: p12For(secretary.fullName), expectedSha256: preview.sha256, signerId: null })
     expect(afterSecretary.session.status).toBe('en-firma')
     circuit = await call('getSignatureCircuit', { sessionId })

@@ -66,3 +66,10 @@ export function namesMatch(registered: string, certificate: string): boolean {
   const b = nameWords(certificate)
   return a.length > 0 && a.length === b.length && a.every((word, index) => word === b[index])
 }
+
+/** A certificate is a member's: by RFC when both carry one, otherwise by name (accents, case and titles aside). */
+export function certificateMatches(member: Pick<Member, 'fullName' | 'rfc'> | undefined, certificateName: string | null, certificateRfc: string | null): boolean {
+  if (!member) return false
+  if (member.rfc && certificateRfc) return member.rfc === certificateRfc.toUpperCase()
+  return certificateName !== null && namesMatch(member.fullName, certificateName)
+}

@@ -17,9 +17,9 @@ import type { z } from 'zod'
 import { AppError } from '../../errors'
 import type { signActaFileSchema } from '../../contract/document-inputs'
 import type { ActaForSigningView, FileDownload, SessionDetail, SignatureCircuitView, SigningFieldView } from '../../contract/views'
-import { namesMatch, SIGNER_CAPACITY_LABELS, type ExpectedSigner } from '../../domain/signers'
+import { certificateMatches, SIGNER_CAPACITY_LABELS, type ExpectedSigner } from '../../domain/signers'
 import { sessionKey, sessionTitle } from '../../domain/session-title'
-import type { Data, Member, Session } from '../../model/schema'
+import type { Data, Session } from '../../model/schema'
 import { describeSigner, signPdf, verifyPdf } from '../../signatures'
 import { signatureAppearanceLines } from '../../signatures/appearance'
 import { PdfDocument } from '../../signatures/pdf-document'
@@ -137,13 +137,6 @@ export async function currentActa(store: Store, sessionId: string): Promise<{ fi
   const current = circuit?.revisions[circuit.revisions.length - 1]
   if (!circuit || !current) throw new AppError('SIN_DATOS', 'El acta de esta sesión no se ha enviado a firma.')
   return { fileName: currentFileName(store.data, session), bytes: await readRevision(store, current), sha256: current.sha256 }
-}
-
-/** The certificate matches the member: by RFC when both have one, otherwise by name (accents, case and titles aside). */
-function certificateMatches(member: Member | undefined, signer: string | null, rfc: string | null): boolean {
-  if (!member) return false
-  if (member.rfc && rfc) return member.rfc === rfc.toUpperCase()
-  return signer !== null && namesMatch(member.fullName, signer)
 }
 
 /** Receives a signed file back. Each refusal says why and changes nothing. */

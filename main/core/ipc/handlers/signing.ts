@@ -16,7 +16,7 @@ import { renderActa } from '../../documents'
 import { missingCharacters } from '../../documents/common'
 import { signatureAppearanceLines } from '../../signatures/appearance'
 import { checkActaSigning } from '../../domain/session-rules'
-import { expectedSigners, namesMatch, signatureFieldName, SIGNER_CAPACITY_LABELS, type ExpectedSigner } from '../../domain/signers'
+import { certificateMatches, expectedSigners, namesMatch, signatureFieldName, SIGNER_CAPACITY_LABELS, type ExpectedSigner } from '../../domain/signers'
 import type { Data, Session, SignatureCircuit } from '../../model/schema'
 import { sessionKey, sessionTitle } from '../../domain/session-title'
 import { assertCertificateUsable, describeSigner, loadEfirma, loadPkcs12, signPdf, verifyPdf, type SignatureReport, type SignerCredentials } from '../../signatures'
@@ -209,6 +209,10 @@ export async function signSessionActa(
     throw new AppError('REGLA', 'El acta cambió desde la vista previa (otra firma o un cambio en la sesión). Revise de nuevo el documento antes de firmarlo. No se firmó.')
   }
   const field = chooseField(store.data, session, input.signerId, signer.name)
+  // Out for signature, each box is its member's: the same rule as for a file received back.
+  if (session.signatureCircuit && field && !certificateMatches(store.data.members.find((member) => member.id === field.memberId), signer.name, signer.rfc)) {
+    throw new AppError('REGLA', `El certificado es de ${signer.name}${signer.rfc ? ` (${signer.rfc})` : ''}, que no es quien debe firmar en el espacio de ${field.name}. No se firmó.`)
+  }
 
   const signed = await signPdf(base.bytes, input.credentials, {
     signingTime,

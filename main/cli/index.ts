@@ -1,7 +1,7 @@
 /**
  * The command line over the same core as the app:
  *
- *   npm run cli -- demo-data --out FILE [--sessions N] [--seed N] [--today AAAA-MM-DD] [--dense]
+ *   npm run cli -- demo-data --out FILE [--sessions N] [--seed N] [--today AAAA-MM-DD] [--dense] [--force]
  *   npm run cli -- check FILE
  *   npm run cli -- export FILE --what acuerdos|compromisos --format csv|json --out OUT [--today AAAA-MM-DD]
  *   npm run cli -- import-progress FILE PROGRESS.csv [--dry-run]
@@ -62,7 +62,7 @@ import { runSignaturesCurrent, runSignaturesReceive, runSignaturesStart, runSign
 import { runVerify } from './commands/verify'
 
 const USAGE = `Uso:
-  npm run cli -- demo-data --out ARCHIVO [--sessions N] [--seed N] [--today AAAA-MM-DD] [--dense]
+  npm run cli -- demo-data --out ARCHIVO [--sessions N] [--seed N] [--today AAAA-MM-DD] [--dense] [--force]
   npm run cli -- check ARCHIVO
   npm run cli -- export ARCHIVO --what acuerdos|compromisos --format csv|json --out SALIDA [--today AAAA-MM-DD]
   npm run cli -- import-progress ARCHIVO AVANCE.csv [--dry-run]
@@ -115,11 +115,11 @@ async function main(argv: string[]): Promise<number> {
     case 'demo-data': {
       const { values } = parseArgs({
         args: rest,
-        options: { out: { type: 'string' }, sessions: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' }, dense: { type: 'boolean' } },
+        options: { out: { type: 'string' }, sessions: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' }, dense: { type: 'boolean' }, force: { type: 'boolean' } },
         strict: true,
       })
       if (!values.out) throw new UsageError('Falta --out ARCHIVO.')
-      return runDemoData({ out: values.out, sessions: values.sessions, seed: values.seed, today: values.today, dense: values.dense ?? false })
+      return runDemoData({ out: values.out, sessions: values.sessions, seed: values.seed, today: values.today, dense: values.dense ?? false, force: values.force ?? false })
     }
     case 'export': {
       const { values, positionals } = parseArgs({

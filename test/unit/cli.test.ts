@@ -34,6 +34,21 @@ describe('línea de comandos: demo-data y check', () => {
     const made = cli('demo-data', '--out', good, '--seed', '5', '--today', TODAY)
     expect(made.status, made.stderr).toBe(0)
     expect(made.stdout).toMatch(/Datos de demostración escritos/)
+    // An existing file is never replaced silently: refused without --force, kept in respaldos/ with it.
+    const pristine = await readFile(good)
+    const again = cli('demo-data', '--out', good, '--seed', '6', '--today', TODAY)
+    expect(again.status).toBe(1)
+    expect(again.stderr).toMatch(/Ya existe .*d\.json: no se reemplaza\. Para reemplazarlo use --force/)
+    expect(await readFile(good)).toEqual(pristine)
+    const forced = cli('demo-data', '--out', good, '--seed', '6', '--today', TODAY, '--force')
+    expect(forced.status, forced.stderr).toBe(0)
+    const kept = /respaldado en (\S+\.json)/.exec(forced.stdout)?.[1]
+    expect(kept).toMatch(/respaldos\/guardado-/)
+    expect(await readFile(kept ?? '')).toEqual(pristine)
+    expect(await readFile(good)).not.toEqual(pristine)
+    // Back to seed 5 for the checks below.
+    expect(cli('demo-data', '--out', good, '--seed', '5', '--today', TODAY, '--force').status).toBe(0)
+
     const ok = cli('check', good)
     expect(ok.status, ok.stderr).toBe(0)
     expect(ok.stdout).toMatch(new RegExp(`Archivo válido \\(esquema ${SCHEMA_VERSION}\\)`))

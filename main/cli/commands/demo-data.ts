@@ -1,11 +1,12 @@
 import { resolve } from 'node:path'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { AppError } from '../../core/errors'
 import { generateDemoData } from '../../demo/demo-data'
 import { mexicoDate } from '../../core/domain/dates'
 import { writeFileDurable } from '../../core/store/durable-write'
 import { serializeData } from '../../core/store/data-format'
+import { BACKUP_FOLDER, keepBackup } from '../../core/store/backups'
 import { acquireLock } from '../../core/store/lock'
 
 export interface DemoDataArgs {
@@ -14,6 +15,8 @@ export interface DemoDataArgs {
   seed?: string
   today?: string
   dense: boolean
+  /** Replace an existing file (which is first kept in respaldos/). */
+  force: boolean
 }
 
 /** Writes demo data: deterministic for a given seed, session count and reference date. */
@@ -26,10 +29,20 @@ export async function runDemoData(args: DemoDataArgs): Promise<number> {
   }
   const data = generateDemoData({ sessions, seed, today, dense: args.dense })
   const out = resolve(args.out)
+  const exists = await stat(out).then((info) => info.isFile(), () => false)
+  if (exists && !args.force) {
+    throw new AppError('VALIDACION', `Ya existe ${out}: no se reemplaza. Para reemplazarlo use --force (antes se guarda una copia en ${BACKUP_FOLDER}/, junto al archivo).`)
+  }
   await mkdir(dirname(out), { recursive: true })
   // The same lock as the app: never overwrite a file someone has open.
   const lock = acquireLock(out)
   try {
+    if (exists) {
+      // The replaced state is kept where the app lists its backups, or nothing is written.
+      const saved = await keepBackup(out, new Date())
+      if (!saved) throw new AppError('ESCRITURA', `No se pudo respaldar ${out} antes de reemplazarlo; no se escribió nada.`)
+      console.log(`El archivo anterior quedó respaldado en ${saved}.`)
+    }
     await writeFileDurable(out, serializeData(data))
   } finally {
     lock.release()

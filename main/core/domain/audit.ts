@@ -1,5 +1,5 @@
 /** The bitácora: filtering and export of the audit trail. */
-import Papa from 'papaparse'
+import { writeCsv } from './csv-out'
 import type { AuditEntry } from '../model/schema'
 import { mexicoDate } from './dates'
 import { wordMatcher } from './text'
@@ -32,5 +32,5 @@ export function filterAudit(entries: readonly AuditEntry[], query: AuditQuery): 
 
 export function auditCsv(entries: readonly AuditEntry[]): string {
   const rows = entries.map((entry) => [entry.at, entry.profile, entry.entity, entry.entityId, entry.action, entry.summary])
-  return '\uFEFF' + Papa.unparse({ fields: ['fecha_hora', 'perfil', 'entidad', 'id_entidad', 'accion', 'resumen'], data: rows }, { newline: '\r\n' }) + '\r\n'
+  return writeCsv(['fecha_hora', 'perfil', 'entidad', 'id_entidad', 'accion', 'resumen'], rows)
 }

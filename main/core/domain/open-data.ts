@@ -4,7 +4,7 @@
  * shapes are the zod schemas below, so a test can hold the export to them.
  * CSV is UTF-8 with a byte-order mark so spreadsheet programs read accents.
  */
-import Papa from 'papaparse'
+import { writeCsv } from './csv-out'
 import { z } from 'zod'
 import type { Data } from '../model/schema'
 import { mexicoDate } from './dates'
@@ -82,7 +82,6 @@ export const openDataJsonSchemas = {
 export type OpenDataSet = keyof typeof openDataJsonSchemas
 export type OpenDataFormat = 'csv' | 'json'
 
-const BOM = '\uFEFF'
 const LICENSE = 'Términos de Libre Uso de Datos Abiertos (datos.gob.mx)'
 
 function agreementRecords(data: Data, today: string): z.infer<typeof agreementRecord>[] {
@@ -170,7 +169,7 @@ export function exportOpenData(data: Data, what: OpenDataSet, format: OpenDataFo
       seguimientos: record.seguimientos.length,
       ultimo_seguimiento: record.seguimientos.at(-1)?.fecha ?? '',
     }))
-    return BOM + Papa.unparse({ fields: [...AGREEMENT_COLUMNS], data: rows.map((row) => AGREEMENT_COLUMNS.map((column) => row[column])) }, { newline: '\r\n' }) + '\r\n'
+    return writeCsv(AGREEMENT_COLUMNS, rows.map((row) => AGREEMENT_COLUMNS.map((column) => row[column])))
   }
   const records = commitmentRecords(data)
   if (format === 'json') return JSON.stringify({ conjunto: 'compromisos', fuente: source, generado: now.toISOString(), licencia: LICENSE, registros: records }, null, 2) + '\n'
@@ -180,5 +179,5 @@ export function exportOpenData(data: Data, what: OpenDataSet, format: OpenDataFo
     if (record.hitos.length === 0) rows.push([...common, '', '', '', '', '', '', '', ''])
     for (const hito of record.hitos) rows.push([...common, hito.id, hito.hito, hito.fecha_limite, hito.entregable, hito.estado, hito.avance, hito.peso, hito.evidencia])
   }
-  return BOM + Papa.unparse({ fields: [...COMMITMENT_COLUMNS], data: rows }, { newline: '\r\n' }) + '\r\n'
+  return writeCsv(COMMITMENT_COLUMNS, rows)
 }

@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto'
 import { AppError } from '../../core/errors'
 import { describeSigner, signPdf } from '../../core/signatures'
 import { signatureAppearanceLines } from '../../core/signatures/appearance'
-import { PdfDocument } from '../../core/signatures/pdf-document'
-import { decodeTextString, PdfName } from '../../core/signatures/pdf-syntax'
+import { openPdfDocument, signatureFieldsOf } from '../../core/signatures/signature-fields'
 import { writeFileDurable } from '../../core/store/durable-write'
 import { openCredentials, passwordFrom, printSigner, readInput, type CredentialArgs } from '../credentials'
 
@@ -17,39 +16,12 @@ export interface SignArgs extends CredentialArgs {
   field?: string
 }
 
-/** A top-level signature field of the PDF's form, as the signer fills it by name. */
-interface ReservedField {
-  name: string
-  signed: boolean
-}
-
-/** The PDF's reserved signature fields (top-level /FT /Sig fields with a name), in the form's order. */
-function reservedFields(pdf: Buffer): ReservedField[] {
-  if (!pdf.subarray(0, 1024).includes('%PDF-')) throw new AppError('VALIDACION', 'El archivo no es un PDF.')
-  let doc: PdfDocument
-  try {
-    doc = PdfDocument.load(pdf)
-  } catch (error) {
-    throw new AppError('LECTURA', `No se pudo leer la estructura del PDF (${error instanceof Error ? error.message : 'error desconocido'}).`, { cause: error })
-  }
-  const form = doc.dict(doc.dict(doc.trailer.get('Root'))?.get('AcroForm'))
-  const fields: ReservedField[] = []
-  for (const value of doc.array(form?.get('Fields')) ?? []) {
-    const field = doc.dict(value)
-    const type = field?.get('FT')
-    const title = decodeTextString(field?.get('T'))
-    if (!field || !(type instanceof PdfName) || type.name !== 'Sig' || title === undefined) continue
-    fields.push({ name: title, signed: field.get('V') !== undefined })
-  }
-  return fields
-}
-
 /** Refuses a field the PDF does not reserve, or one already signed: signPdf would otherwise add a new field. */
 function assertFieldFree(pdf: Buffer, name: string): void {
-  const fields = reservedFields(pdf)
-  const field = fields.find((candidate) => candidate.name === name)
+  const fields = signatureFieldsOf(openPdfDocument(pdf))
+  const field = fields.find((candidate) => candidate.field === name)
   if (!field) {
-    const free = fields.filter((candidate) => !candidate.signed).map((candidate) => `«${candidate.name}»`)
+    const free = fields.filter((candidate) => !candidate.signed).map((candidate) => `«${candidate.field}»`)
     const hint = free.length > 0 ? ` Campos de firma pendientes: ${free.join(', ')}.` : fields.length > 0 ? ' Todos sus campos de firma ya están firmados.' : ' El PDF no tiene campos de firma reservados.'
     throw new AppError('VALIDACION', `El PDF no tiene el campo de firma «${name}».${hint} No se escribió nada.`)
   }

@@ -23,7 +23,8 @@ import { buildSignatureAppearance, type AppearanceLine } from './appearance'
 import { assertCertificateUsable, describeSigner, type SignerCredentials } from './credentials'
 import { appendIncrementalUpdate, type UpdateObject } from './incremental-update'
 import { pdfDate } from './pdf-date'
-import { PdfDocument } from './pdf-document'
+import type { PdfDocument } from './pdf-document'
+import { openPdfDocument } from './signature-fields'
 import { decodeTextString, dict, name, num, PdfDict, PdfName, PdfNumber, PdfRef, PdfString, serialize, textString, type PdfValue } from './pdf-syntax'
 import { verifyPdf } from './verify-pdf'
 
@@ -92,13 +93,7 @@ function signPdfNow(pdf: Buffer, credentials: SignerCredentials, options: SignPd
 }
 
 function openForSigning(pdf: Buffer): PdfDocument {
-  if (!pdf.subarray(0, 1024).includes('%PDF-')) throw new AppError('VALIDACION', 'El archivo no es un PDF.')
-  let doc: PdfDocument
-  try {
-    doc = PdfDocument.load(pdf)
-  } catch (error) {
-    throw new AppError('LECTURA', `No se pudo leer la estructura del PDF (${error instanceof Error ? error.message : 'error desconocido'}).`, { cause: error })
-  }
+  const doc = openPdfDocument(pdf)
   if (doc.trailer.get('Encrypt') !== undefined) throw new AppError('REGLA', 'El PDF está cifrado; no se puede firmar.')
   return doc
 }

@@ -16,14 +16,14 @@ import { join } from 'node:path'
 import type { z } from 'zod'
 import { AppError } from '../../errors'
 import type { signActaFileSchema } from '../../contract/document-inputs'
-import type { ActaForSigningView, FileDownload, SessionDetail, SignatureCircuitView, SigningFieldView } from '../../contract/views'
+import type { ActaForSigningView, FileDownload, SessionDetail, SignatureCircuitView } from '../../contract/views'
 import { certificateMatches, SIGNER_CAPACITY_LABELS, type ExpectedSigner } from '../../domain/signers'
 import { sessionKey, sessionTitle } from '../../domain/session-title'
 import type { Data, Session } from '../../model/schema'
 import { describeSigner, signPdf, verifyPdf } from '../../signatures'
 import { signatureAppearanceLines } from '../../signatures/appearance'
-import { PdfDocument } from '../../signatures/pdf-document'
-import { decodeTextString, PdfName } from '../../signatures/pdf-syntax'
+import { decodeTextString } from '../../signatures/pdf-syntax'
+import { openPdfDocument, signatureFieldsOf } from '../../signatures/signature-fields'
 import { writeFileDurable } from '../../store/durable-write'
 import type { Store } from '../../store/store'
 import { buildSessionDetail } from '../views'
@@ -225,30 +225,8 @@ export async function receiveSigned(store: Store, input: { sessionId: string; by
 
 // ── the signer's side ───────────────────────────────────────────────────
 
-function signatureFieldsOf(doc: PdfDocument): SigningFieldView[] {
-  const form = doc.dict(doc.dict(doc.trailer.get('Root'))?.get('AcroForm'))
-  const fields: SigningFieldView[] = []
-  for (const value of (doc.array(form?.get('Fields')) ?? []).slice(0, 500)) {
-    const field = doc.dict(value)
-    const type = field?.get('FT')
-    const name = decodeTextString(field?.get('T'))
-    if (!field || !(type instanceof PdfName) || type.name !== 'Sig' || !name) continue
-    fields.push({ field: name, label: decodeTextString(field.get('TU')) ?? name, signed: field.get('V') !== undefined })
-  }
-  return fields
-}
-
-function openPdf(bytes: Buffer): PdfDocument {
-  if (!bytes.subarray(0, 1024).includes('%PDF-')) throw new AppError('VALIDACION', 'El archivo no es un PDF.')
-  try {
-    return PdfDocument.load(bytes)
-  } catch (error) {
-    throw new AppError('LECTURA', `No se pudo leer la estructura del PDF (${error instanceof Error ? error.message : 'error desconocido'}).`, { cause: error })
-  }
-}
-
 export function actaForSigning(fileName: string, bytes: Buffer, now: Date): ActaForSigningView {
-  const doc = openPdf(bytes)
+  const doc = openPdfDocument(bytes)
   return {
     fileName,
     sha256: sha256(bytes),
@@ -265,7 +243,7 @@ type SignFileInput = z.output<typeof signActaFileSchema>
 export async function signReceivedActa(input: SignFileInput, options: { now: Date; fontsDir?: string }): Promise<FileDownload> {
   const bytes = Buffer.from(input.contentBase64, 'base64')
   if (sha256(bytes) !== input.expectedSha256) throw new AppError('REGLA', 'El documento no es el que se revisó en la vista previa. Ábralo de nuevo antes de firmarlo.')
-  const field = signatureFieldsOf(openPdf(bytes)).find((candidate) => candidate.field === input.field)
+  const field = signatureFieldsOf(openPdfDocument(bytes)).find((candidate) => candidate.field === input.field)
   if (!field) throw new AppError('VALIDACION', `El acta no tiene el espacio de firma «${input.field}».`)
   if (field.signed) throw new AppError('REGLA', `El espacio «${field.label}» ya está firmado.`)
   const credentials = openCredentials(input.credentials)

@@ -97,3 +97,19 @@ test.describe('archivo dañado', () => {
     expect(restored.audit.at(-1)?.action).toBe('restaurar')
   })
 })
+
+test('sin red el equipo sigue trabajando: se consulta y se guarda igual', async ({ harness }) => {
+  const { page } = harness
+  await harness.open('#/integrantes')
+  await expect(page.getByRole('heading', { level: 1, name: 'Integrantes' })).toBeVisible()
+  // A meeting room without Wi-Fi: the browser reports no network; the data is on this machine and saves regardless.
+  await page.context().setOffline(true)
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false)
+  await page.getByRole('link', { name: 'Configuración', exact: true }).click()
+  const venue = page.getByRole('textbox', { name: 'Sede habitual' })
+  await expect(venue).toBeVisible()
+  await venue.fill('Sala de juntas sin red')
+  await page.getByRole('button', { name: 'Guardar' }).click()
+  await expect(page.getByText('La configuración se guardó.')).toBeVisible()
+  expect((await readDataFile(harness.dataFile)).settings.defaultVenue).toBe('Sala de juntas sin red')
+})

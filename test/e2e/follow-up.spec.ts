@@ -85,6 +85,7 @@ test('un seguimiento con evidencia queda en el acuerdo, en la sesión siguiente 
   await expect(item.getByText('En proceso', { exact: true })).toBeVisible()
   await expect(item.getByText(/^Último seguimiento/)).toContainText('primer informe de avance')
   await item.getByRole('button', { name: `Registrar avance del acuerdo ${key}` }).click()
+  await expect(item.getByRole('textbox', { name: 'Nota de seguimiento' })).toBeFocused()
   await item.getByRole('textbox', { name: 'Nota de seguimiento' }).fill('En la sesión se informó que el portal se actualizará la próxima semana.')
   await item.getByRole('button', { name: 'Registrar avance' }).click()
   await expect(item.getByText('1 avance registrado en esta sesión')).toBeVisible()
@@ -157,6 +158,8 @@ test('el avance de un hito cambia el del compromiso y el tablero', async ({ harn
   await expect(card.getByRole('img', { name: `Avance del compromiso: ${commitment.progress} %` })).toBeVisible()
   await card.getByRole('button', { name: `Editar el hito «${milestone.title}»` }).click()
   const dialog = page.getByRole('dialog', { name: /Editar hito/ })
+  // The dialog focuses its first field once open; typing elsewhere before that would land there.
+  await expect(dialog.getByRole('textbox', { name: 'Título del hito' })).toBeFocused()
   await dialog.getByRole('textbox', { name: 'Avance (%)' }).fill('100')
   await expect(dialog.getByRole('radio', { name: 'Completado' })).toBeChecked()
   await dialog.getByRole('button', { name: 'Guardar cambios' }).click()

@@ -54,6 +54,7 @@ test('un seguimiento con evidencia queda en el acuerdo, en la sesión siguiente 
   const drawer = page.getByRole('dialog', { name: new RegExp(key) })
   await expect(drawer.getByText('Historial de seguimiento')).toBeVisible()
   await drawer.getByRole('button', { name: 'Agregar seguimiento' }).click()
+  await expect(drawer.getByRole('textbox', { name: 'Nota de seguimiento' })).toBeFocused()
   const note = 'La Coordinación General de Transparencia entregó el primer informe de avance; falta la publicación en el portal.'
   await drawer.getByRole('textbox', { name: 'Nota de seguimiento' }).fill(note)
   await drawer.getByRole('textbox', { name: 'Enlace a la evidencia' }).fill('https://transparencia.jalisco.gob.mx/informe-avance')

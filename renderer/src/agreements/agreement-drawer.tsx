@@ -9,7 +9,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Collapse,
   Divider,
   Drawer,
   Group,
@@ -44,6 +43,7 @@ import { ConfirmModal } from '../common/confirm-modal'
 import { formatDate, formatShortDate } from '../common/dates'
 import { formatBytes } from '../common/format'
 import { notifyDone, notifyError } from '../common/notify'
+import { Reveal } from '../common/reveal'
 import { Responsibles } from '../common/responsibles'
 import { AgreementStateBadge } from '../common/status-badge'
 import { agreementStateColor } from '../common/status-colors'
@@ -223,13 +223,11 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
             {adding ? t('agreements.drawer.hideForm') : t('agreements.drawer.add')}
           </Button>
         </Group>
-        <Collapse expanded={adding}>
-          {adding ? (
-            <Paper withBorder p="md" bg="gray.0">
-              <FollowUpForm agreement={agreement} sessionId={null} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} autoFocus />
-            </Paper>
-          ) : null}
-        </Collapse>
+        <Reveal open={adding}>
+          <Paper withBorder p="md" bg="gray.0">
+            <FollowUpForm agreement={agreement} sessionId={null} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} autoFocus />
+          </Paper>
+        </Reveal>
         {history.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('agreements.drawer.historyEmpty')}

@@ -47,7 +47,7 @@ interface Props {
   sessionId: string | null
   onDone?: () => void
   onCancel?: () => void
-  /** Focus the note when the form appears. */
+  /** The note takes the focus when the form appears (see Reveal). */
   autoFocus?: boolean
 }
 
@@ -134,7 +134,6 @@ export function FollowUpForm({ agreement, sessionId, onDone, onCancel, autoFocus
           maxRows={10}
           withAsterisk
           data-autofocus={autoFocus || undefined}
-          autoFocus={autoFocus}
           onKeyDown={getHotkeyHandler([['mod+Enter', () => void submit()]])}
           {...form.getInputProps('note')}
         />

@@ -5,7 +5,7 @@
  * in this session. Agreements closed during this session stay listed (the
  * core keeps them), marked as attended, so the secretary sees what was reported.
  */
-import { Alert, Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconChecklist, IconCircleCheck, IconInfoCircle, IconPlus, IconX } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -14,6 +14,7 @@ import type { AgreementRow, SessionDetail } from '../../../main/core/contract/vi
 import { useAgreements } from '../api/agreements'
 import { formatShortDate } from '../common/dates'
 import { ExpandableText } from '../common/expandable-text'
+import { Reveal } from '../common/reveal'
 import { AgreementStateBadge } from '../common/status-badge'
 import { FollowUpEntry } from './agreement-drawer'
 import { FollowUpForm } from './follow-up-form'
@@ -192,13 +193,11 @@ function PendingAgreement({
             </Stack>
           </Paper>
         ) : null}
-        <Collapse expanded={recording}>
-          {recording ? (
-            <Paper withBorder p="md" mt={4}>
-              <FollowUpForm agreement={row} sessionId={sessionId} onDone={() => setRecording(false)} autoFocus />
-            </Paper>
-          ) : null}
-        </Collapse>
+        <Reveal open={recording}>
+          <Paper withBorder p="md" mt={4}>
+            <FollowUpForm agreement={row} sessionId={sessionId} onDone={() => setRecording(false)} autoFocus />
+          </Paper>
+        </Reveal>
       </Stack>
     </Paper>
   )

@@ -291,9 +291,11 @@ function attendanceRows(
     // Latecomers are never among those counted for quorum at the start.
     const late = !quorumPeople.has(memberId) && rng.chance(0.12)
     const arrived = late ? startMinute + rng.int(10, 40) : startMinute + rng.int(-15, 4)
+    // Some leave before the close, but never those who vote: the agreements are voted by the whole roll.
     const early = rng.chance(0.08)
     const left = early ? Math.max(arrived + 30, endMinute - rng.int(15, 60)) : endMinute
-    return { arrivedAt: fromMinutes(arrived), leftAt: fromMinutes(Math.min(Math.max(left, arrived + 5), endMinute)) }
+    const stays = quorumPeople.has(memberId)
+    return { arrivedAt: fromMinutes(arrived), leftAt: fromMinutes(stays ? endMinute : Math.min(Math.max(left, arrived + 5), endMinute)) }
   }
   for (const member of ctx.registry.members) {
     if (!member.active) continue
@@ -597,9 +599,11 @@ function adoptAgreements(
   chosen.sort((a, b) => (order.get(a.item.id) ?? 0) - (order.get(b.item.id) ?? 0) || (a.item.topic?.agreements.indexOf(a.template) ?? 0) - (b.item.topic?.agreements.indexOf(b.template) ?? 0))
 
   const sessionCode = `${meta.type === 'ordinaria' ? 'SO' : 'SE'}${pad2(meta.number)}`
-  const created = mexicoInstant(meta.date, endMinute)
+  // Recorded one minute apart before the close, while the whole roll is in the room.
+  const createdAt = (index: number) => mexicoInstant(meta.date, endMinute - (chosen.length - index))
   let silentUsed = !silent
   return chosen.map(({ item, template }, index) => {
+    const created = createdAt(index)
     const seq = pad2(index + 1)
     const responsibleSeats = resolveResponsible(ctx, template.responsible, item)
     const institutions = responsibleSeats.map((seat) => seat.institution.name)

@@ -187,10 +187,34 @@ describe('votación y clave de un acuerdo de la sesión', () => {
   const vote = (favor: number, named: { memberId: string; vote: 'favor' | 'contra' | 'abstencion' }[] = []) => ({ favor, contra: 0, abstenciones: 0, unanimous: true, named })
   const settings = { quorum: rules }
   const attendance = [row('a', 'presente'), row('b', 'ausente'), row('c', 'suplente', 's-c')]
-  it('cuenta como votantes a quienes pueden votar en la sesión ahora', () => {
-    expect(() => checkAgreementVote({ attendance, quorum: null }, members, settings, vote(2, [{ memberId: 'a', vote: 'favor' }, { memberId: 's-c', vote: 'favor' }]))).not.toThrow()
-    expect(refusal(() => checkAgreementVote({ attendance, quorum: null }, members, settings, vote(3)))).toBe('La votación suma 3 votos, pero sólo hay 2 integrantes con voto presentes.')
-    expect(refusal(() => checkAgreementVote({ attendance, quorum: null }, members, settings, vote(1, [{ memberId: 'c', vote: 'favor' }])))).toBe('Sólo pueden votar nominalmente los integrantes con voto presentes.')
+  const day = '2026-11-26'
+  const at = (time: string) => new Date(mexicoInstant(day, toMinutes(time)))
+  it('cuenta como votantes a quienes pueden votar en la sesión ahora, o a la hora en que se votó', () => {
+    const held = { attendance, quorum: null, date: day }
+    expect(refusal(() => checkAgreementVote(held, members, settings, vote(3)))).toBe('La votación suma 3 votos, pero sólo hay 2 integrantes con voto presentes.')
+    expect(() => checkAgreementVote(held, members, settings, vote(2, [{ memberId: 'a', vote: 'favor' }, { memberId: 's-c', vote: 'favor' }]), at('11:30'))).not.toThrow()
+    expect(refusal(() => checkAgreementVote(held, members, settings, vote(3), at('11:30')))).toBe('La votación suma 3 votos, pero sólo hay 2 integrantes con voto presentes.')
+    expect(refusal(() => checkAgreementVote(held, members, settings, vote(1, [{ memberId: 'c', vote: 'favor' }]), at('11:30')))).toBe('Sólo pueden votar nominalmente los integrantes con voto presentes.')
+  })
+  it('la asistencia es la de la hora de la votación: quien llegó después o ya se había retirado no cuenta; las salidas del cierre no vacían la sala', () => {
+    // Everyone's departure is recorded at the close (13:00), as when a session concludes.
+    const timed: Attendance[] = [
+      { ...row('a', 'presente'), arrivedAt: '10:00', leftAt: '13:00' },
+      { ...row('b', 'presente'), arrivedAt: '11:45', leftAt: '13:00' },
+      { ...row('c', 'suplente', 's-c'), arrivedAt: null, leftAt: '11:15' },
+    ]
+    const held = { attendance: timed, quorum: null, date: day }
+    const named = (...ids: string[]) => ids.map((memberId) => ({ memberId, vote: 'favor' as const }))
+    // At 11:00: a and the suplente of c; b had not arrived.
+    expect(() => checkAgreementVote(held, members, settings, vote(2, named('a', 's-c')), at('11:00'))).not.toThrow()
+    expect(refusal(() => checkAgreementVote(held, members, settings, vote(1, named('b')), at('11:00')))).toBe('Sólo pueden votar nominalmente los integrantes con voto presentes.')
+    // At 12:00: c's suplente had left, b had arrived.
+    expect(() => checkAgreementVote(held, members, settings, vote(2, named('a', 'b')), at('12:00'))).not.toThrow()
+    expect(refusal(() => checkAgreementVote(held, members, settings, vote(1, named('s-c')), at('12:00')))).toBe('Sólo pueden votar nominalmente los integrantes con voto presentes.')
+    // At the close itself nobody is left, but no vote is recorded after everyone has gone.
+    expect(refusal(() => checkAgreementVote(held, members, settings, vote(1), at('13:00')))).toBe('La votación suma 1 votos, pero sólo hay 0 integrantes con voto presentes.')
+    // Recorded on another day: the times cannot be placed, everyone who attended counts.
+    expect(() => checkAgreementVote(held, members, settings, vote(3), new Date(mexicoInstant('2026-11-27', toMinutes('09:00'))))).not.toThrow()
   })
   it('numera las claves por sesión sin reutilizar la más alta', () => {
     const session = { id: 'ses-1', type: 'ordinaria', number: 3, year: 2026 } as const

@@ -29,11 +29,26 @@ export function requiredForFirstCall(votingMembers: number, rule: Settings['quor
   }
 }
 
+/**
+ * Who is in the room: by default right now (anyone with a departure time has
+ * left); given a wall-clock `at` (`HH:MM` on the session's day), at that
+ * moment (arrived by then and not yet gone); `null` when the moment is not
+ * known, so arrival and departure times are not taken into account.
+ */
+export type QuorumMoment = string | null | undefined
+
+function inRoomAt(row: Attendance, at: QuorumMoment): boolean {
+  if (at === undefined) return row.leftAt === null
+  if (at === null) return true
+  return (row.arrivedAt === null || row.arrivedAt <= at) && (row.leftAt === null || row.leftAt > at)
+}
+
 export function computeQuorum(
   attendance: readonly Attendance[],
   members: readonly Member[],
   rule: Settings['quorum'],
   call: 'primera' | 'segunda' = 'primera',
+  at?: QuorumMoment,
 ): QuorumStatus {
   const byId = new Map(members.map((member) => [member.id, member]))
   let votingMembers = 0
@@ -42,8 +57,9 @@ export function computeQuorum(
     const member = byId.get(row.memberId)
     if (!member || member.role !== 'titular' || member.voting !== 'voz-y-voto') continue
     votingMembers++
-    if (row.status === 'presente' && row.leftAt === null) voterIds.push(member.id)
-    else if (row.status === 'suplente' && row.substituteId && row.leftAt === null) voterIds.push(row.substituteId)
+    if (!inRoomAt(row, at)) continue
+    if (row.status === 'presente') voterIds.push(member.id)
+    else if (row.status === 'suplente' && row.substituteId) voterIds.push(row.substituteId)
   }
   const present = voterIds.length
   const required = call === 'primera' ? requiredForFirstCall(votingMembers, rule) : Math.max(1, rule.secondCallMinimum)

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../errors'
 import type { Member, Session, Settings, Vote } from '../model/schema'
+import { mexicoDate, mexicoTime } from './dates'
 import { computeQuorum } from './quorum'
 
 export function checkVote(vote: Vote, voterIds: readonly string[]): Vote {
@@ -37,11 +38,24 @@ export function checkVote(vote: Vote, voterIds: readonly string[]): Vote {
 }
 
 /**
- * A vote on an agreement of this session, checked against those who may vote
- * in it now: its roll, counted under the call it declared (the first one until
- * it declares) and the quorum rule of Configuración.
+ * A vote on an agreement of this session, checked against those who could
+ * vote: its roll, counted under the call it declared (the first one until it
+ * declares) and the quorum rule of Configuración. A new agreement is voted
+ * now, by those in the room (the roll the live minutes show). An agreement
+ * edited later keeps the room as it was when it was voted, `votedAt` (when it
+ * was recorded): arrived by then and not yet gone; so correcting an agreement
+ * of a concluded session is not refused because everyone's departure was
+ * recorded at the close. A vote recorded on another day than the session's
+ * cannot be placed among its times, so then everyone who attended counts.
  */
-export function checkAgreementVote(session: Pick<Session, 'attendance' | 'quorum'>, members: readonly Member[], settings: Pick<Settings, 'quorum'>, vote: Vote): Vote {
-  const quorum = computeQuorum(session.attendance, members, settings.quorum, session.quorum?.call ?? 'primera')
+export function checkAgreementVote(
+  session: Pick<Session, 'attendance' | 'quorum' | 'date'>,
+  members: readonly Member[],
+  settings: Pick<Settings, 'quorum'>,
+  vote: Vote,
+  votedAt?: Date,
+): Vote {
+  const moment = votedAt === undefined ? undefined : mexicoDate(votedAt) === session.date ? mexicoTime(votedAt) : null
+  const quorum = computeQuorum(session.attendance, members, settings.quorum, session.quorum?.call ?? 'primera', moment)
   return checkVote(vote, quorum.voterIds)
 }

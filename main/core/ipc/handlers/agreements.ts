@@ -54,7 +54,7 @@ export const agreementHandlers: HandlerSet<'listAgreements' | 'createAgreement' 
       // The wording and vote belong to the minutes; the state is follow-up and changes after the session too.
       if (changed) {
         checkEditable(session, 'minuta')
-        checkAgreementVote(session, draft.members, draft.settings, fields.vote)
+        checkAgreementVote(session, draft.members, draft.settings, fields.vote, new Date(agreement.createdAt))
         checkReferences(draft, fields)
         Object.assign(agreement, fields)
       }

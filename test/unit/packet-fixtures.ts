@@ -72,6 +72,8 @@ export interface RawEntry {
   name: string
   data: Buffer
   compress?: boolean
+  /** The Unix mode recorded for the entry (e.g. 0o120777 for a symbolic link); a plain file by default. */
+  mode?: number
 }
 
 export function makeZip(entries: readonly RawEntry[]): Promise<Buffer> {
@@ -81,7 +83,7 @@ export function makeZip(entries: readonly RawEntry[]): Promise<Buffer> {
     zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk))
     zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)))
     zip.outputStream.on('error', reject)
-    for (const entry of entries) zip.addBuffer(entry.data, entry.name, { compress: entry.compress ?? false, mtime: NOW })
+    for (const entry of entries) zip.addBuffer(entry.data, entry.name, { compress: entry.compress ?? false, mtime: NOW, ...(entry.mode === undefined ? {} : { mode: entry.mode }) })
     zip.end()
   })
 }

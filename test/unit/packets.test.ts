@@ -13,6 +13,8 @@ import { AppError } from '../../main/core/errors'
 import { buildPacket, buildPacketFile } from '../../main/core/packets/build'
 import { parseCommentsFile } from '../../main/core/packets/comments-import'
 import { buildCommentsFile } from '../../main/core/packets/member'
+import { MAX_AGENDA_ITEMS } from '../../main/core/domain/agenda'
+import { displayName } from '../../main/core/packets/entry-names'
 import { checkPacket, readPacket } from '../../main/core/packets/read'
 import { readDataFile } from '../../main/core/store/read-data-file'
 import { bytesOf, tempFolder } from './helpers'
@@ -54,6 +56,65 @@ async function refusal(bytes: Buffer): Promise<string> {
   expect((error as AppError).code).toBe('VALIDACION')
   return (error as AppError).message
 }
+
+describe('un solo límite para el orden del día', () => {
+  it('agregar, reordenar y copiar se detienen en el mismo número que el paquete admite, y un paquete exportado siempre se abre', async () => {
+    const office = await secretariat(6)
+    let detail = await office.call('getSession', { id: SESSION_ID })
+    const item = { title: 'Punto', type: 'informativo', presenter: 'Secretaría Técnica', minutes: 0 }
+    for (let n = detail.session.agenda.length; n < MAX_AGENDA_ITEMS; n++) detail = await office.call('addAgendaItem', { sessionId: SESSION_ID, parentId: null, ...item, title: `Punto ${n + 1}` })
+    expect(detail.session.agenda).toHaveLength(MAX_AGENDA_ITEMS)
+    expect(await office.refused('addAgendaItem', { sessionId: SESSION_ID, parentId: null, ...item })).toBe(`El orden del día admite como máximo ${MAX_AGENDA_ITEMS} puntos y subpuntos; tiene ${MAX_AGENDA_ITEMS}.`)
+    expect(await office.refused('reorderAgenda', { sessionId: SESSION_ID, order: [...detail.session.agenda.map((entry) => entry.id), 'pto-extra'] })).toMatch(`El orden del día admite como máximo ${MAX_AGENDA_ITEMS} puntos`)
+    // The full agenda still travels: exported, the packet opens.
+    const exported = await office.call('exportPacket', { sessionId: SESSION_ID })
+    const packet = await readPacket(Buffer.from(exported.contentBase64, 'base64'))
+    expect(packet.agenda.items).toHaveLength(MAX_AGENDA_ITEMS)
+  }, 60_000)
+
+  it('un archivo antiguo con más puntos no produce un paquete que no se podría abrir', async () => {
+    const office = await secretariat(6)
+    await office.store.update((draft) => {
+      const session = draft.sessions.find((candidate) => candidate.id === SESSION_ID)!
+      const first = session.agenda[0]!
+      for (let n = session.agenda.length; n <= MAX_AGENDA_ITEMS; n++) session.agenda.push({ ...first, id: `pto-viejo-${n}`, parentId: null, attachments: [] })
+    })
+    expect(await office.refused('exportPacket', { sessionId: SESSION_ID })).toMatch(/^El orden del día no cabe en un paquete de revisión \(items\): /)
+  })
+})
+
+describe('nombres de archivo que engañan', () => {
+  const RLO = '\u202e'
+  it('un adjunto con caracteres que invierten el texto o con nombre de dispositivo se guarda con un nombre limpio', async () => {
+    const office = await secretariat(6)
+    const detail = await office.call('getSession', { id: SESSION_ID })
+    const item = detail.session.agenda[4]!
+    const add = (fileName: string) => office.call('addAttachment', { sessionId: SESSION_ID, itemId: item.id, fileName, contentBase64: toBase64(Buffer.from(`contenido de ${fileName}`)) })
+    await add(`informe${RLO}fdp.exe`)
+    await add('\u2066minuta\u2069 final.pdf')
+    await add('CON.pdf')
+    const after = await add('notas. ')
+    const names = after.session.agenda[4]!.attachments.map((attachment) => attachment.fileName)
+    expect(names).toEqual(expect.arrayContaining(['informefdp.exe', 'minuta final.pdf', '_CON.pdf', 'notas']))
+    expect(names.join('')).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/)
+  })
+
+  it('un paquete que trae un nombre así lo muestra y lo propone limpio, y los mensajes no reordenan el texto', async () => {
+    const entries = minimalEntries().map((entry) => {
+      if (entry.name !== 'agenda.json') return entry
+      const agenda = JSON.parse(entry.data.toString('utf8')) as { items: { attachments: { fileName: string }[] }[] }
+      agenda.items[0]!.attachments[0]!.fileName = `Informe${RLO}fdp.exe`
+      return { ...entry, data: Buffer.from(JSON.stringify(agenda)) }
+    })
+    const member = await memberApp()
+    const view: PacketView = await member.call('openPacket', { contentBase64: toBase64(await packetOf(entries)) })
+    const listed = view.items[0]!.attachments[0]!
+    expect(listed.fileName).toBe('Informefdp.exe')
+    const file = await member.call('getPacketAttachment', { packetId: view.packetId, name: listed.entry })
+    expect(file.fileName).toBe('Informefdp.exe')
+    expect(displayName(`adjuntos/a${RLO}fdp.exe`)).toBe('adjuntos/a?fdp.exe')
+  })
+})
 
 describe('paquete de revisión: ida y vuelta', () => {
   it('exporta, se abre en modo integrante, se comenta y los comentarios llegan a sus puntos; importar dos veces no cambia nada', async () => {
@@ -269,6 +330,10 @@ describe('paquetes hostiles: nunca fallan, cada uno con su mensaje', () => {
     ['encabezado local con otro nombre', async () => renameEntry(await packetOf(compressed()), 'adjuntos/punto-1-informe.pdf', 'adjuntos/punto-1-informe.pdX', 'central'), /^La entrada «adjuntos\/punto-1-informe\.pdX» tiene otro nombre en su encabezado local; el paquete fue alterado\.$/],
     ['entradas que comparten datos', overlapping, /^Las entradas «adjuntos\/a\.pdf» y «adjuntos\/b\.pdf» comparten datos \(posible bomba de descompresión\)\.$/],
     ['entrada ajena al formato', async () => packetOf(withExtra('macro.exe')), /^La entrada «macro\.exe» no es parte de un paquete de revisión\.$/],
+    ['nombre reservado de Windows', async () => packetOf(withExtra('adjuntos/NUL.txt')), /^La entrada «adjuntos\/NUL\.txt» usa un nombre que Windows reserva para un dispositivo \(NUL\)\.$/],
+    ['nombre reservado sin extensión', async () => packetOf(withExtra('adjuntos/con')), /^La entrada «adjuntos\/con» usa un nombre que Windows reserva para un dispositivo \(CON\)\.$/],
+    ['nombre que termina en punto', async () => packetOf(withExtra('adjuntos/informe.')), /^La entrada «adjuntos\/informe\.» termina en punto; Windows no conserva ese nombre\.$/],
+    ['enlace simbólico', async () => packetOf([...minimalEntries(), { name: 'adjuntos/punto-1-enlace.pdf', data: Buffer.from('/etc/passwd'), mode: 0o120777 }]), /^La entrada «adjuntos\/punto-1-enlace\.pdf» es un enlace simbólico o una carpeta, no un archivo/],
   ]
 
   for (const [name, make, expected] of cases) {

@@ -3,6 +3,7 @@
  * minutes and agreements. Kept beside operations.ts, which names them.
  */
 import { z } from 'zod'
+import { MAX_AGENDA_ITEMS } from '../domain/agenda'
 import {
   AGENDA_ITEM_STATUSES,
   AGENDA_ITEM_TYPES,
@@ -67,7 +68,7 @@ export const addAgendaItemSchema = agendaItemFieldsSchema.extend({ ...sessionRef
 export const updateAgendaItemSchema = agendaItemFieldsSchema.extend(itemRef).strict()
 export const agendaItemRefSchema = z.object(itemRef).strict()
 export const moveAgendaItemSchema = z.object({ ...itemRef, direction: z.enum(['up', 'down', 'in', 'out']) }).strict()
-export const reorderAgendaSchema = z.object({ ...sessionRef, order: z.array(idSchema).max(500) }).strict()
+export const reorderAgendaSchema = z.object({ ...sessionRef, order: z.array(idSchema).max(MAX_AGENDA_ITEMS, `El orden del día admite como máximo ${MAX_AGENDA_ITEMS} puntos`) }).strict()
 export const replaceAgendaSchema = z.object({ ...sessionRef, source: z.enum(['estandar', 'anterior']) }).strict()
 
 /** 50 MB of file, as base64 (4 characters per 3 bytes). */

@@ -10,6 +10,20 @@ import { foldForSearch } from './text'
 
 export type AgendaItemDraft = Pick<AgendaItem, 'title' | 'type' | 'presenter' | 'minutes'>
 
+/**
+ * Most items (sub-items included) an orden del día may have. One limit for
+ * every operation: adding, reordering, copying, and the review packet's
+ * reader, so a session never holds an agenda its own packet could not carry.
+ */
+export const MAX_AGENDA_ITEMS = 500
+
+/** Refuses an agenda that would grow past MAX_AGENDA_ITEMS by `adding` items. */
+export function checkAgendaRoom(agenda: readonly unknown[], adding = 1): void {
+  if (agenda.length + adding > MAX_AGENDA_ITEMS) {
+    throw new AppError('REGLA', `El orden del día admite como máximo ${MAX_AGENDA_ITEMS} puntos y subpuntos; tiene ${agenda.length}.`)
+  }
+}
+
 export const STANDARD_AGENDA: readonly AgendaItemDraft[] = [
   { title: 'Lista de asistencia y declaración de quórum', type: 'tramite', presenter: 'Secretaría Técnica', minutes: 10 },
   { title: 'Lectura y, en su caso, aprobación del orden del día', type: 'votacion', presenter: 'Secretaría Técnica', minutes: 5 },

@@ -64,3 +64,37 @@ export function hasControlCharacters(text: string): boolean {
 export function withoutControlCharacters(text: string): string {
   return [...text].filter((char) => !isControl(char)).join('')
 }
+
+/**
+ * Characters that reorder the text around them (U+202A–U+202E embeddings and
+ * overrides, U+2066–U+2069 isolates, and the invisible marks U+200E, U+200F,
+ * U+061C): in a file name they make «informe‮fdp.exe» look like «informeexe.pdf».
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g
+
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '')
+}
+
+/** Names Windows keeps for devices, with or without an extension: «CON», «nul.txt», «COM1.pdf». */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i
+
+export function isWindowsReservedName(name: string): boolean {
+  return WINDOWS_RESERVED.test(name)
+}
+
+/**
+ * A file name as it is kept and shown, and proposed when a file is saved: one
+ * name with no folders, no control or reordering characters, none of the
+ * characters Windows refuses, not a device name and not ending in a dot or a
+ * space (Windows drops them); `fallback` when nothing is left.
+ */
+export function safeFileName(name: string, fallback = 'archivo', maxChars = 255): string {
+  const cleaned = withoutBidiControls(withoutControlCharacters(name))
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .trim()
+    .replace(/[. ]+$/, '')
+    .slice(0, maxChars)
+  if (!cleaned) return fallback
+  return isWindowsReservedName(cleaned) ? `_${cleaned}`.slice(0, maxChars) : cleaned
+}

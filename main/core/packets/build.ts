@@ -34,7 +34,10 @@ import {
   PACKET_EXTENSION,
   PACKET_FORMAT,
   PACKET_FORMAT_VERSION,
+  agendaDocumentSchema,
   jsonBytes,
+  manifestSchema,
+  previousActaSchema,
   type AgendaDocument,
   type ManifestEntry,
   type PacketManifest,
@@ -43,6 +46,7 @@ import {
 import { MAX_PACKET_BYTES, sizeLabel } from './limits'
 import { renderPackPdf } from './pack-pdf'
 import { writeZip, type ZipEntryInput } from './zip-writer'
+import type { z } from 'zod'
 
 export interface BuildOptions {
   /** Folder of the PDF fonts; found from the source or the build by default. */
@@ -77,6 +81,15 @@ export function sessionForPacket(data: Data, reference: string, today: string): 
 function checkPacketSession(session: Session): Session {
   checkPacketExport(session)
   return session
+}
+
+/** Refuses to export a packet the reader would refuse, saying what exceeds its limits. */
+function readable(schema: z.ZodType, value: unknown, what: string): void {
+  const result = schema.safeParse(value)
+  if (result.success) return
+  const issue = result.error.issues[0]
+  const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''
+  throw new AppError('REGLA', `${what} no cabe en un paquete de revisión${where}: ${issue?.message ?? 'no es válido'}.`)
 }
 
 /** The packet's bytes (see `buildPacketFile` for its name and manifest). */
@@ -161,6 +174,10 @@ export async function buildPacketFile(data: Data, sessionId: string, dataFolder:
   })
   const all = [agendaEntry, { name: PACK_PDF_ENTRY, data: pack, compress: false }, ...others]
   const manifest: PacketManifest = { ...header, entries: all.map(describe) }
+  // What is exported must open: the documents pass the very schemas the reader applies (agenda size, entries, texts).
+  readable(agendaDocumentSchema, agenda, 'El orden del día')
+  if (previousActa) readable(previousActaSchema, previousActa.document, 'El acta de la sesión anterior')
+  readable(manifestSchema, manifest, 'El manifiesto')
   const manifestBytes = jsonBytes(manifest)
   const content = manifestBytes.length + all.reduce((sum, entry) => sum + entry.data.length, 0)
   const bytes = await writeZip([{ name: MANIFEST_ENTRY, data: manifestBytes, compress: true }, ...all], now)

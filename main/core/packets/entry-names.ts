@@ -4,6 +4,8 @@
  * name can never point outside the packet when a member extracts it with any
  * zip tool, and every refusal says in Spanish what was wrong with the name.
  */
+import { isWindowsReservedName } from '../domain/text'
+
 export const MANIFEST_ENTRY = 'manifest.json'
 export const AGENDA_ENTRY = 'agenda.json'
 export const PACK_PDF_ENTRY = 'paquete.pdf'
@@ -17,10 +19,10 @@ export const FIXED_ENTRIES = [MANIFEST_ENTRY, AGENDA_ENTRY, PACK_PDF_ENTRY, CONV
 const SAFE_ATTACHMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/
 const MAX_NAME_CHARS = 200
 
-/** The name as it may be shown in a message: printable, short. */
+/** The name as it may be shown in a message: printable, in its own order, short. */
 export function displayName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const printable = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
+  const printable = name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '?')
   return printable.length > 80 ? `${printable.slice(0, 77)}…` : printable
 }
 
@@ -39,7 +41,13 @@ export function entryNameProblem(name: string): string | null {
   if (/[^\u0020-\u007e]/.test(name)) return `La entrada ${shown} tiene caracteres no permitidos en su nombre.`
   if (name.length > MAX_NAME_CHARS) return `La entrada ${shown} tiene un nombre demasiado largo.`
   if ((FIXED_ENTRIES as readonly string[]).includes(name)) return null
-  if (name.startsWith(ATTACHMENTS_PREFIX) && SAFE_ATTACHMENT_NAME.test(name.slice(ATTACHMENTS_PREFIX.length))) return null
+  if (name.startsWith(ATTACHMENTS_PREFIX) && SAFE_ATTACHMENT_NAME.test(name.slice(ATTACHMENTS_PREFIX.length))) {
+    const file = name.slice(ATTACHMENTS_PREFIX.length)
+    // Extracted on Windows, «NUL.txt» is the null device and «informe.» loses its dot: neither is a file the member can open.
+    if (isWindowsReservedName(file)) return `La entrada ${shown} usa un nombre que Windows reserva para un dispositivo (${file.split('.')[0]?.toUpperCase()}).`
+    if (file.endsWith('.')) return `La entrada ${shown} termina en punto; Windows no conserva ese nombre.`
+    return null
+  }
   return `La entrada ${shown} no es parte de un paquete de revisión.`
 }
 

@@ -24,6 +24,7 @@ import {
   instantSchema,
   timeSchema,
 } from '../model/schema'
+import { MAX_AGENDA_ITEMS } from '../domain/agenda'
 import { entryNameProblem } from './entry-names'
 import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_COMMENTS, MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_MANIFEST_BYTES } from './limits'
 
@@ -112,7 +113,7 @@ export const agendaDocumentSchema = z
           .strict(),
       )
       .min(1)
-      .max(500),
+      .max(MAX_AGENDA_ITEMS),
     /** Agreements of earlier sessions still open: what «Seguimiento de acuerdos» reviews. */
     pendingAgreements: z
       .array(
@@ -144,7 +145,7 @@ export const previousActaSchema = z
     signed: z.boolean(),
     items: z
       .array(z.object({ number: itemNumberSchema, title: text(400), status: z.enum(AGENDA_ITEM_STATUSES), notes: text(200_000) }).strict())
-      .max(500),
+      .max(MAX_AGENDA_ITEMS),
     agreements: z
       .array(z.object({ key: text(40), itemNumber: z.string().max(8), text: text(8000), vote: text(400), responsible: text(4000), dueDate: dateSchema.nullable() }).strict())
       .max(2000),

@@ -7,7 +7,7 @@
  */
 import { AppError, describeZodError } from '../errors'
 import type { FileDownload, PacketView } from '../contract/views'
-import { withoutControlCharacters } from '../domain/text'
+import { safeFileName, withoutControlCharacters } from '../domain/text'
 import {
   CONVOCATORIA_ENTRY,
   PACK_PDF_ENTRY,
@@ -68,7 +68,7 @@ export function packetView(packet: Packet): PacketView {
     session: { ...manifest.session, expectedEnd: agenda.expectedEnd },
     items: agenda.items.map((item) => ({
       ...item,
-      attachments: item.attachments.map((attachment) => ({ ...attachment, mimeType: mimeTypeOf(attachment.fileName) })),
+      attachments: item.attachments.map((attachment) => ({ ...attachment, fileName: safeFileName(attachment.fileName, 'documento'), mimeType: mimeTypeOf(attachment.fileName) })),
     })),
     documents: Object.keys(DOCUMENT_LABELS)
       .filter((name) => sizes.has(name))
@@ -100,14 +100,10 @@ export function packetFile(packet: Packet, name: string): FileDownload {
   const allowed = isAttachmentEntry(name) || Object.hasOwn(DOCUMENT_LABELS, name)
   if (!content || !allowed) throw new AppError('NO_ENCONTRADO', `El paquete no tiene el archivo «${displayName(name)}».`)
   const attachment = packet.agenda.items.flatMap((item) => item.attachments).find((candidate) => candidate.entry === name)
-  const fileName = attachment ? safeFileName(attachment.fileName) : name
+  const fileName = attachment ? safeFileName(attachment.fileName, 'documento', 200) : name
   return { fileName, mimeType: mimeTypeOf(attachment ? attachment.fileName : name), contentBase64: content.toString('base64') }
 }
 
-/** A name safe to propose in a save dialog: no folders, no control characters. */
-function safeFileName(name: string): string {
-  return withoutControlCharacters(name.replace(/[\\/:*?"<>|]/g, '_')).trim().slice(0, 200) || 'documento'
-}
 
 export interface MemberCommentsInput {
   packetId: string

@@ -1,7 +1,7 @@
 /** The agenda builder: items, sub-items, order, templates and attachments. */
 import { AppError } from '../../errors'
 import type { Session } from '../../model/schema'
-import { blankItem, indentItem, moveItem, removeItem, reorderAgenda, STANDARD_AGENDA } from '../../domain/agenda'
+import { blankItem, checkAgendaRoom, indentItem, moveItem, removeItem, reorderAgenda, STANDARD_AGENDA } from '../../domain/agenda'
 import { previousSession } from '../views'
 import { changeSession, itemIn } from './session-access'
 import { copyAgenda } from './sessions'
@@ -13,6 +13,7 @@ export const agendaHandlers: HandlerSet<
 > = {
   addAgendaItem: ({ sessionId, parentId, ...fields }, { store }) =>
     changeSession(store, sessionId, 'orden', (session, _draft, tools) => {
+      checkAgendaRoom(session.agenda)
       const item = blankItem(tools.newId('pto'), fields, parentId)
       if (parentId === null) {
         session.agenda.push(item)

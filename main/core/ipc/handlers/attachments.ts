@@ -4,7 +4,7 @@ import { mkdir, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { AppError } from '../../errors'
 import { MAX_ATTACHMENT_BYTES } from '../../contract/session-inputs'
-import { withoutControlCharacters } from '../../domain/text'
+import { safeFileName } from '../../domain/text'
 import { writeFileDurable } from '../../store/durable-write'
 import type { Store } from '../../store/store'
 
@@ -23,7 +23,7 @@ export async function storeAttachment(store: Store, fileName: string, contentBas
     await mkdir(join(store.dataFolder, ATTACHMENTS_FOLDER), { recursive: true })
     await writeFileDurable(target, bytes)
   }
-  const safeName = withoutControlCharacters(fileName.replace(/[\\/]/g, '_')).slice(0, 255) || 'archivo'
+  const safeName = safeFileName(fileName)
   return { fileName: safeName, storedPath: `${ATTACHMENTS_FOLDER}/${sha256}${extension}`, sha256, size: bytes.length }
 }
 

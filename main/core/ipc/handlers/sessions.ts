@@ -1,7 +1,7 @@
 /** Sessions: creation with numbering and agenda, data edits, and lifecycle. */
 import { AppError } from '../../errors'
 import type { AgendaItem, Session } from '../../model/schema'
-import { blankItem, STANDARD_AGENDA } from '../../domain/agenda'
+import { blankItem, checkAgendaRoom, STANDARD_AGENDA } from '../../domain/agenda'
 import { mexicoTime } from '../../domain/dates'
 import { checkStartDate, checkTransition, nextSessionNumber, realStart, STATUS_LABELS } from '../../domain/session-rules'
 import { sessionTitle } from '../../domain/session-title'
@@ -11,6 +11,7 @@ import type { HandlerSet } from './types'
 
 /** A fresh copy of an agenda: new ids, parents remapped, no notes, states or attachments. */
 export function copyAgenda(agenda: readonly AgendaItem[], newId: (prefix: string) => string): AgendaItem[] {
+  checkAgendaRoom([], agenda.length)
   const ids = new Map(agenda.map((item) => [item.id, newId('pto')]))
   return agenda.map((item) =>
     blankItem(ids.get(item.id) ?? newId('pto'), { title: item.title, type: item.type, presenter: item.presenter, minutes: item.minutes }, item.parentId ? (ids.get(item.parentId) ?? null) : null),

@@ -2,12 +2,14 @@
  * Rolling backups in `respaldos/` beside the data file: the state before each
  * of the last 10 saves, and the first state of each day (the last 30 days).
  * A backup is a hard link to the file being replaced, so it costs no copy;
- * where links are not supported (FAT drives) the file is copied instead.
+ * where links are not supported (FAT drives) the file is copied instead. The
+ * folder is synced after its names change, so a crash right after a save
+ * never loses the backup that save took.
  */
 import { basename, dirname, join } from 'node:path'
 import type { BackupInfo } from '../contract/views'
 import { mexicoDate } from '../domain/dates'
-import { nodeFs, type DurableFs } from './durable-write'
+import { nodeFs, syncFolder, type DurableFs } from './durable-write'
 import { isCode } from './lock'
 
 export const BACKUP_FOLDER = 'respaldos'
@@ -34,6 +36,8 @@ export async function keepBackup(dataFile: string, now: Date, fs: DurableFs = no
     const day = `diario-${mexicoDay(now)}`
     if (!names.some((name) => name.startsWith(day))) await preserve(dataFile, join(folder, `${day}T000000000Z.json`), fs)
     await prune(folder, names, fs)
+    // The new names (and the pruned ones) reach the disk before the save that relies on them replaces the file.
+    await syncFolder(folder, fs)
     return saved
   } catch {
     return null
@@ -47,8 +51,14 @@ async function preserve(source: string, target: string, fs: DurableFs): Promise<
   } catch (error) {
     if (isCode(error, 'ENOENT')) return false
     if (isCode(error, 'EEXIST')) return true
-    // No hard links on this drive: copy.
+    // No hard links on this drive: copy, and make the copy durable before the original is replaced.
     await fs.copyFile(source, target)
+    const copy = await fs.open(target, 'r+')
+    try {
+      await copy.sync()
+    } finally {
+      await copy.close()
+    }
     return true
   }
 }

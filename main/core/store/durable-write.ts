@@ -3,7 +3,8 @@
  * disk under the final name, and a crash at any moment leaves either the old
  * file or the new one, never a mix.
  *
- *   write temp → fsync temp → (keep the old file as a backup) → rename → fsync folder
+ *   write temp (with the old file's permission bits) → fsync temp →
+ *   (keep the old file as a backup) → rename → fsync folder
  *
  * The file-system calls go through `DurableFs` so tests can make any one of
  * them fail.
@@ -42,8 +43,14 @@ export async function writeFileDurable(target: string, bytes: string | Uint8Arra
   const temp = join(dir, `.${basename(target)}.${process.pid}.${++tempCounter}.tmp`)
   let renamed = false
   try {
+    // A replaced file keeps its permission bits (someone may have opened it to a group); a new one is private.
+    const mode = await fs.stat(target).then(
+      (info) => info.mode & 0o7777,
+      () => 0o600,
+    )
     const handle = await fs.open(temp, 'w', 0o600)
     try {
+      if (mode !== 0o600) await handle.chmod(mode)
       await handle.writeFile(bytes)
       await handle.sync()
     } finally {

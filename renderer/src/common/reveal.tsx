@@ -11,9 +11,10 @@ import { useRef, type ReactNode } from 'react'
 export function Reveal({ open, children }: { open: boolean; children: ReactNode }) {
   const body = useRef<HTMLDivElement>(null)
   const focusFirst = () => {
-    if (!open) return
-    const target = body.current?.querySelector<HTMLElement>('[data-autofocus]')
-    if (target && !target.contains(document.activeElement)) target.focus()
+    const section = body.current
+    // Someone already working in the section (a quick click on another field) keeps their place.
+    if (!open || !section || section.contains(document.activeElement)) return
+    section.querySelector<HTMLElement>('[data-autofocus]')?.focus()
   }
   return (
     <Collapse expanded={open} onTransitionEnd={focusFirst}>

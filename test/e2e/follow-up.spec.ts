@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import Papa from 'papaparse'
+import { PROGRESS_CSV_MAX_ROWS } from '../../main/core/domain/csv-columns'
 import { readDataFile } from '../../main/core/store/read-data-file'
 import { expect, test } from './fixtures'
 
@@ -261,6 +262,7 @@ test('datos abiertos: CSV con BOM, JSON válido y el avance importado de ida y v
   const dialog = page.getByRole('dialog', { name: 'Importar avance de hitos desde CSV' })
   await dialog.locator('input[type=file]').setInputFiles({ name: commitments.name, mimeType: 'text/csv', buffer: commitments.bytes })
   await expect(dialog.getByText('Sin cambios', { exact: true })).toBeVisible()
+  await expect(dialog.getByText('Se leyó como UTF-8 con BOM. Separador: coma.')).toBeVisible()
   await expect(dialog.getByRole('button', { name: /^Actualizar/ })).toHaveCount(0)
   expect((await readFile(harness.dataFile)).equals(before)).toBe(true)
 
@@ -272,6 +274,7 @@ test('datos abiertos: CSV con BOM, JSON válido y el avance importado de ida y v
   const changed = '\uFEFF' + Papa.unparse({ fields: table.meta.fields ?? [], data: table.data.map((row) => (table.meta.fields ?? []).map((field) => row[field])) })
   await dialog.locator('input[type=file]').setInputFiles({ name: 'avance-editado.csv', mimeType: 'text/csv', buffer: Buffer.from(changed, 'utf8') })
   await expect(dialog.getByText('Cambia el avance de 1 hito.')).toBeVisible()
+  await expect(dialog.getByText(`Hasta ${PROGRESS_CSV_MAX_ROWS.toLocaleString('es-MX')} filas y 5 MB`, { exact: false })).toBeVisible()
   await dialog.getByRole('button', { name: 'Actualizar 1 hito' }).click()
   await expect(page.getByText('Se actualizó el avance de 1 hito.')).toBeVisible()
   const milestones = (await readDataFile(harness.dataFile)).commitments.flatMap((commitment) => commitment.milestones)

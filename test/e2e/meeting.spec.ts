@@ -292,11 +292,15 @@ test('un CSV con filas erróneas muestra cada error y no importa nada; uno corre
   await dialog.locator('input[type=file]').setInputFiles({ name: 'integrantes.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${bad}`, 'utf8') })
   const report = dialog.getByRole('table', { name: 'Revisión del archivo, fila por fila' })
   await expect(dialog.getByText('No se importó nada')).toBeVisible()
+  await expect(dialog.getByText('Se leyó como UTF-8 con BOM. Separador: coma.')).toBeVisible()
   await expect(report.getByRole('row', { name: /^2 Mtra\. Rebeca Ortiz Lomelí Correcta$/ })).toBeVisible()
-  await expect(report.getByText(/sector «partido» no reconocido/)).toBeVisible()
-  await expect(report.getByText(/municipio «Ameca» no reconocido/)).toBeVisible()
-  await expect(report.getByText('no se encontró al titular «Fulano de Tal»')).toBeVisible()
-  await expect(report.getByText(/correo: Correo electrónico no válido/)).toBeVisible()
+  // Every problem of a row at once, in that row.
+  const tomas = report.getByRole('row', { name: /^3 Lic\. Tomás Ibarra Cuevas Con errores/ })
+  await expect(tomas.getByText(/sector «partido» no reconocido/)).toBeVisible()
+  await expect(tomas.getByText(/municipio «Ameca» no reconocido/)).toBeVisible()
+  const luz = report.getByRole('row', { name: /^4 Ing\. Luz Ramos Peña Con errores/ })
+  await expect(luz.getByText('no se encontró al titular «Fulano de Tal»')).toBeVisible()
+  await expect(luz.getByText(/correo: Correo electrónico no válido/)).toBeVisible()
   await expect(dialog.getByRole('button', { name: /^Importar \d+ integrante/ })).toHaveCount(0)
   expect(await readFile(harness.dataFile)).toEqual(before)
 
@@ -316,6 +320,59 @@ test('un CSV con filas erróneas muestra cada error y no importa nada; uno corre
     ['Mtra. Rebeca Ortiz Lomelí', 'titular'],
     ['Ing. Luz Ramos Peña', 'suplente'],
   ])
+})
+
+/** The bytes Excel on Windows writes for a CSV: Latin-1 plus the Windows-1252 punctuation used here. */
+function windows1252(text: string): Buffer {
+  const high: Record<string, number> = { '“': 0x93, '”': 0x94, '–': 0x96, '€': 0x80 }
+  return Buffer.from([...text].map((char) => high[char] ?? char.charCodeAt(0)))
+}
+
+test('un CSV de Excel en Windows-1252 se importa con los acentos exactos; quien ya está en el padrón se advierte y se omite', async ({ harness }) => {
+  const { page } = harness
+  const registered = (await readDataFile(harness.dataFile)).members.find((member) => member.active && member.role === 'titular')
+  if (!registered) throw new Error('demo')
+  await harness.open('#/integrantes')
+  await page.getByRole('button', { name: 'Importar CSV' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Importar integrantes desde CSV' })
+  await expect(dialog.getByText(/Hasta 2,000 filas y 2 MB/)).toBeVisible()
+
+  const csv = [
+    'nombre,cargo,institucion,sector',
+    'Begoña Ibáñez Muñoz,Coordinadora “Datos Abiertos” – Zona Centro,Colectivo Ñandú,sociedad civil',
+    `"${registered.fullName.toUpperCase()}",Enlace,"${registered.institution}",academia`,
+  ].join('\r\n')
+  const bytes = windows1252(csv)
+  // Not UTF-8: «ñ» is the single byte 0xF1, as Excel writes it.
+  expect(bytes.includes(0xf1)).toBe(true)
+  const before = await readFile(harness.dataFile)
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'padron-excel.csv', mimeType: 'text/csv', buffer: bytes })
+  const report = dialog.getByRole('table', { name: 'Revisión del archivo, fila por fila' })
+  await expect(dialog.getByText('Se leyó como Windows-1252 (Excel). Separador: coma.')).toBeVisible()
+  await expect(report.getByRole('row', { name: /^2 Begoña Ibáñez Muñoz Correcta$/ })).toBeVisible()
+  const existing = report.getByRole('row', { name: new RegExp(`^3 .* Se omite`) })
+  await expect(existing.getByText(`Ya existe una persona integrante con este nombre: ${registered.fullName} (${registered.institution})`)).toBeVisible()
+  await expect(dialog.getByText('Se agregará 1 persona. Se omite 1 que ya está en el padrón.')).toBeVisible()
+  const skip = dialog.getByRole('radio', { name: /^Omitirlas/ })
+  await expect(skip).toBeChecked()
+
+  // The other choice is checked again by the core, and back.
+  await dialog.getByRole('radio', { name: /^Agregarlas de todos modos/ }).check()
+  await expect(report.getByRole('row', { name: /^3 .* Se agrega, con advertencia/ })).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Importar 2 integrantes' })).toBeVisible()
+  await skip.check()
+  await expect(existing).toBeVisible()
+  expect(await readFile(harness.dataFile)).toEqual(before)
+
+  await dialog.getByRole('button', { name: 'Importar 1 integrante' }).click()
+  await expect(page.getByText('Se importó 1 integrante. Se omitió 1 que ya estaba en el padrón.')).toBeVisible()
+  const saved = await readFile(harness.dataFile, 'utf8')
+  expect(saved).not.toContain('\uFFFD')
+  const members = (await readDataFile(harness.dataFile)).members
+  expect(members.filter((member) => member.institution === 'Colectivo Ñandú').map((member) => [member.fullName, member.position])).toEqual([
+    ['Begoña Ibáñez Muñoz', 'Coordinadora “Datos Abiertos” – Zona Centro'],
+  ])
+  expect(members.filter((member) => member.fullName.toUpperCase() === registered.fullName.toUpperCase())).toHaveLength(1)
 })
 
 test('el orden del día se reordena con el teclado y arrastrando, admite subpuntos y guarda adjuntos con su SHA-256', async ({ harness }) => {

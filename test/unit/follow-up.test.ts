@@ -100,7 +100,7 @@ describe('importación de avance de hitos', () => {
     const { store, dataFile, call } = await setup()
     const exported = await call('exportOpenData', { what: 'compromisos', format: 'csv' })
     const before = await bytesOf(dataFile)
-    const report = await call('importProgressCsv', { csv: exported.content, apply: true })
+    const report = await call('importProgressCsv', progressFile(exported.content))
     expect(report).toMatchObject({ valid: true, changes: 0, applied: false })
     expect(await bytesOf(dataFile)).toEqual(before)
     await store.close()
@@ -114,7 +114,7 @@ describe('importación de avance de hitos', () => {
     if (!commitment || !milestone || !other) throw new Error('demo')
     const bad = `hito_id,hito_avance,hito_estado\n${milestone.id},80,en proceso\n${other.id},150,completado\nhit-nadie,10,en-proceso\n${other.id},0,terminado\n`
     const before = await bytesOf(dataFile)
-    const report = await call('importProgressCsv', { csv: bad, apply: true })
+    const report = await call('importProgressCsv', progressFile(bad))
     expect(report.valid).toBe(false)
     expect(report.applied).toBe(false)
     const messages = Object.fromEntries(report.rows.map((row) => [row.line, row.errors.join(' | ')]))
@@ -126,7 +126,7 @@ describe('importación de avance de hitos', () => {
     expect(await bytesOf(dataFile)).toEqual(before)
 
     const progressBefore = (await call('getPlanOverview', undefined)).commitments.find((candidate) => candidate.id === commitment.id)?.progress
-    const good = await call('importProgressCsv', { csv: `hito_id,hito_avance,hito_estado\n${milestone.id},100,completado\n`, apply: true })
+    const good = await call('importProgressCsv', progressFile(`hito_id,hito_avance,hito_estado\n${milestone.id},100,completado\n`))
     expect(good).toMatchObject({ valid: true, changes: 1, applied: true })
     const progressAfter = (await call('getPlanOverview', undefined)).commitments.find((candidate) => candidate.id === commitment.id)?.progress
     expect(progressAfter).toBeGreaterThan(progressBefore ?? 0)
@@ -184,3 +184,8 @@ describe('tablero y bitácora', () => {
     await store.close()
   })
 })
+
+/** A progress CSV as the import dialog sends it: its name and its bytes, applied. */
+function progressFile(text: string) {
+  return { fileName: 'avance.csv', contentBase64: Buffer.from(text, 'utf8').toString('base64'), apply: true }
+}

@@ -288,7 +288,11 @@ describe('importación de integrantes desde CSV', () => {
     expect(byLine[4]).toMatch(/correo: Correo electrónico no válido/)
     expect(byLine[5]).toMatch(/sector «iglesia» no reconocido/)
     expect(byLine[6]).toMatch(/no se encontró al titular «Nadie»/)
-    expect(byLine[7]).toMatch(/ya está registrado en el padrón/)
+    // Someone already registered is a warning, and the row is skipped.
+    expect(byLine[7]).toBe('')
+    const registered = rows.find((r) => r.line === 7)
+    expect(registered?.status).toBe('omitida')
+    expect(registered?.warnings.join(' ')).toMatch(/Ya existe una persona integrante con este nombre: Ana Pérez/)
     expect(byLine[8]).toBe(`municipio «Puerto Vallarta» no reconocido (use: ${MUNICIPALITIES.join(', ')})`)
     expect(byLine[9]).toBe('municipio: Elija el municipio que representa')
   })

@@ -100,12 +100,12 @@ describe('una sesión completa a través del puente', () => {
     const { store, call, refused } = await setup()
     const before = store.data.members.length
     const bad = 'nombre,institucion,sector\nBuena Persona,Colectivo,sociedad civil\nMala,Colectivo,club\n'
-    const report = await call('importMembersCsv', { csv: bad, apply: true })
+    const report = await call('importMembersCsv', csvFile(bad, true))
     expect(report).toMatchObject({ valid: false, imported: 0 })
     expect(report.rows[1]?.errors[0]).toMatch(/sector «club» no reconocido/)
     expect(store.data.members.length).toBe(before)
-    await refused('importMembersCsv', { csv: 5, apply: true })
-    const good = await call('importMembersCsv', { csv: 'nombre,institucion,sector\nBuena Persona,Colectivo,sociedad civil\n', apply: true })
+    await refused('importMembersCsv', { fileName: 'integrantes.csv', contentBase64: 5, apply: true })
+    const good = await call('importMembersCsv', csvFile('nombre,institucion,sector\nBuena Persona,Colectivo,sociedad civil\n', true))
     expect(good).toMatchObject({ valid: true, imported: 1 })
     expect(store.data.members.length).toBe(before + 1)
     await store.close()
@@ -265,3 +265,8 @@ describe('una sesión iniciada en otro día que el de su fecha', () => {
     expect(await actaText(bridge, first.session.id, clock.now())).toContain('Siendo las 10:00 horas del miércoles 9 de diciembre de 2026')
   })
 })
+
+/** A CSV as the import dialog sends it: its name and its bytes. */
+function csvFile(text: string, apply: boolean) {
+  return { fileName: 'integrantes.csv', contentBase64: Buffer.from(text, 'utf8').toString('base64'), apply }
+}

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { AGREEMENT_STATUSES, AUDIT_ENTITIES, MILESTONE_STATUSES, PILLARS, dateSchema, idSchema } from '../model/schema'
 import { MAX_ATTACHMENT_BYTES } from './session-inputs'
+import { PROGRESS_CSV_MAX_BYTES } from '../domain/csv-columns'
 
 const trimmed = (max: number) => z.string().trim().max(max, `Máximo ${max} caracteres`)
 const required = (max: number, message: string) => z.string().trim().min(1, message).max(max, `Máximo ${max} caracteres`)
@@ -82,7 +83,18 @@ export const searchSchema = z.object({ query: z.string().max(200, 'La búsqueda 
 export const OPEN_DATA_SETS = ['acuerdos', 'compromisos'] as const
 export const OPEN_DATA_FORMATS = ['csv', 'json'] as const
 export const exportOpenDataSchema = z.object({ what: z.enum(OPEN_DATA_SETS), format: z.enum(OPEN_DATA_FORMATS) }).strict()
-export const importProgressCsvSchema = z.object({ csv: z.string().max(5 * 1024 * 1024, 'El archivo CSV supera el máximo de 5 MB'), apply: z.boolean() }).strict()
+/** A progress CSV as chosen: its bytes (the core detects the encoding) and its name for the messages. */
+export const importProgressCsvSchema = z
+  .object({
+    fileName: z.string().trim().min(1, 'Falta el nombre del archivo').max(260, 'El nombre del archivo es demasiado largo'),
+    contentBase64: z
+      .string()
+      .min(1, 'El archivo está vacío')
+      .max(Math.ceil(PROGRESS_CSV_MAX_BYTES / 3) * 4, `El archivo CSV supera el máximo de ${PROGRESS_CSV_MAX_BYTES / 1_000_000} MB`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Contenido de archivo no válido'),
+    apply: z.boolean(),
+  })
+  .strict()
 
 export const auditQuerySchema = z
   .object({

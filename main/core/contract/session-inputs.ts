@@ -17,6 +17,7 @@ import {
   timeSchema,
   voteSchema,
 } from '../model/schema'
+import { EXISTING_MEMBER_CHOICES, MEMBER_CSV_MAX_BYTES } from '../domain/csv-columns'
 
 const trimmed = (max: number) => z.string().trim().max(max, `Máximo ${max} caracteres`)
 const required = (max: number, message: string) => z.string().trim().min(1, message).max(max, `Máximo ${max} caracteres`)
@@ -121,6 +122,16 @@ export const createAgreementSchema = agreementFieldsSchema.extend(itemRef).stric
 export const updateAgreementSchema = agreementFieldsSchema.extend({ id: idSchema, status: z.enum(AGREEMENT_STATUSES) }).strict()
 export const deleteAgreementSchema = z.object({ id: idSchema }).strict()
 
+/** A members CSV as chosen: its bytes (the core detects the encoding), its name for the messages, and what becomes of people already registered. */
 export const importMembersCsvSchema = z
-  .object({ csv: z.string().max(2 * 1024 * 1024, 'El archivo CSV supera el máximo de 2 MB'), apply: z.boolean() })
+  .object({
+    fileName: z.string().trim().min(1, 'Falta el nombre del archivo').max(260, 'El nombre del archivo es demasiado largo'),
+    contentBase64: z
+      .string()
+      .min(1, 'El archivo está vacío')
+      .max(Math.ceil(MEMBER_CSV_MAX_BYTES / 3) * 4, `El archivo CSV supera el máximo de ${MEMBER_CSV_MAX_BYTES / 1_000_000} MB`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Contenido de archivo no válido'),
+    apply: z.boolean(),
+    existing: z.enum(EXISTING_MEMBER_CHOICES).default('omitir'),
+  })
   .strict()

@@ -1,7 +1,8 @@
 /**
  * The columns of the CSV files the app imports: members and milestone
  * progress. Pure and without imports, so the import dialogs list the very
- * columns the parsers read (member-csv.ts, progress-csv.ts).
+ * columns the parsers read (member-csv.ts, progress-csv.ts) and the limits
+ * the core applies.
  */
 
 /** The members file, in the order of its header line. */
@@ -11,14 +12,49 @@ export type MemberCsvColumn = (typeof MEMBER_CSV_COLUMNS)[number]
 export const MEMBER_CSV_REQUIRED: readonly MemberCsvColumn[] = ['nombre', 'institucion', 'sector']
 /** The header line of a members file. */
 export const MEMBER_CSV_HEADER = MEMBER_CSV_COLUMNS.join(',')
+/** The most rows (people) a members file may have. */
+export const MEMBER_CSV_MAX_ROWS = 2000
+/** The largest members file, in bytes (2 MB). */
+export const MEMBER_CSV_MAX_BYTES = 2_000_000
+/**
+ * What becomes of a row naming someone already in the registry (same name,
+ * accents, case, spaces and titles aside): left out (what a secretary
+ * importing an updated list expects) or added as one more person.
+ */
+export const EXISTING_MEMBER_CHOICES = ['omitir', 'agregar'] as const
+export type ExistingMemberChoice = (typeof EXISTING_MEMBER_CHOICES)[number]
 
 /** The columns the progress import reads; any other column (the commitments export has many) is ignored. */
 export const PROGRESS_CSV_COLUMNS = ['hito_id', 'hito_avance', 'hito_estado', 'hito_evidencia'] as const
 export type ProgressCsvColumn = (typeof PROGRESS_CSV_COLUMNS)[number]
 /** Columns a progress file must have; without `hito_evidencia` the evidence is left as it is. */
 export const PROGRESS_CSV_REQUIRED: readonly ProgressCsvColumn[] = ['hito_id', 'hito_avance', 'hito_estado']
+/** The most rows (milestones) a progress file may have. */
+export const PROGRESS_CSV_MAX_ROWS = 5000
+/** The largest progress file, in bytes (5 MB). */
+export const PROGRESS_CSV_MAX_BYTES = 5_000_000
 
 /** Whether a column is one of the list's (for a header read from a file). */
 export function isCsvColumn<C extends string>(columns: readonly C[], header: string): header is C {
   return (columns as readonly string[]).includes(header)
+}
+
+/** How a row of an import fares: imported, skipped (already in the registry), imported with a warning, or in error (nothing is imported). */
+export type CsvRowStatus = 'correcta' | 'omitida' | 'advertencia' | 'error'
+
+/** One row of an import's report: its line in the file (the header is line 1), what it names, and every problem it has. */
+export interface CsvRowReport {
+  line: number
+  name: string
+  status: CsvRowStatus
+  errors: string[]
+  warnings: string[]
+}
+
+/** How the core read a file: its encoding and separator, and the sentence that says so («Se leyó como Windows-1252 (Excel)…»). */
+export interface CsvSource {
+  fileName: string
+  encoding: string
+  delimiter: string
+  note: string
 }

@@ -1,13 +1,13 @@
 /**
  * Bulk update of milestone progress from CSV: the commitments export itself
  * is a valid input (extra columns are ignored), so a spreadsheet round trip
- * changes only what was edited. Every row is checked; any bad row means
- * nothing is applied.
+ * changes only what was edited. Every row is checked and reported with all of
+ * its problems; any bad row means nothing is applied.
  */
-import Papa from 'papaparse'
 import { MILESTONE_STATUSES, type Data, type Milestone } from '../model/schema'
-import { PROGRESS_CSV_REQUIRED } from './csv-columns'
+import { PROGRESS_CSV_MAX_ROWS, PROGRESS_CSV_REQUIRED, type CsvRowReport, type CsvSource } from './csv-columns'
 import { milestoneStateProblem } from './progress'
+import { csvText, readCsvTable, type CsvText } from './text-decoding'
 import { foldForSearch } from './text'
 
 export interface ProgressChange {
@@ -19,9 +19,20 @@ export interface ProgressChange {
 }
 
 export interface ProgressCsvResult {
-  rows: { line: number; name: string; errors: string[] }[]
+  rows: CsvRowReport[]
   changes: ProgressChange[]
   valid: boolean
+}
+
+/** What `importProgressCsv` answers: the row report, how the file was read, and how many milestones change. */
+export interface ProgressImportReport {
+  source: CsvSource
+  rows: CsvRowReport[]
+  valid: boolean
+  /** Milestones whose values differ from the data (0 for an unchanged round trip). */
+  changes: number
+  applied: boolean
+  maxRows: number
 }
 
 const STATUS_NAMES: Record<string, Milestone['status']> = {
@@ -32,45 +43,49 @@ const STATUS_NAMES: Record<string, Milestone['status']> = {
   completado: 'completado',
 }
 
-export function parseProgressCsv(text: string, data: Data): ProgressCsvResult {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (header) => foldForSearch(header).replace(/[\s-]+/g, '_'),
-  })
-  const headers = parsed.meta.fields ?? []
-  const missing = PROGRESS_CSV_REQUIRED.filter((column) => !headers.includes(column))
-  if (missing.length > 0) {
-    return { rows: [{ line: 1, name: '', errors: [`Faltan columnas obligatorias: ${missing.join(', ')}.`] }], changes: [], valid: false }
-  }
+const MAX_EVIDENCE = 2000
+
+/** Checks a progress file against the plan. `source` is the file as read (text-decoding.ts), or its text. */
+export function parseProgressCsv(source: CsvText | string, data: Data): ProgressCsvResult {
+  const table = readCsvTable(typeof source === 'string' ? csvText(source) : source, (header) => foldForSearch(header).replace(/[\s-]+/g, '_'), PROGRESS_CSV_MAX_ROWS)
+  const refused = (errors: string[]): ProgressCsvResult => ({ rows: [{ line: 1, name: '', status: 'error', errors, warnings: [] }], changes: [], valid: false })
+  const problems: string[] = []
+  if (table.tooMany) problems.push(`El archivo tiene más de ${PROGRESS_CSV_MAX_ROWS} filas; el máximo es ${PROGRESS_CSV_MAX_ROWS}. Divídalo en varios archivos.`)
+  const missing = PROGRESS_CSV_REQUIRED.filter((column) => !table.headers.includes(column))
+  if (missing.length > 0) problems.push(`Faltan columnas obligatorias: ${missing.join(', ')}.`)
+  const repeated = table.repeated.filter((column) => (PROGRESS_CSV_REQUIRED as readonly string[]).includes(column) || column === 'hito_evidencia')
+  if (repeated.length > 0) problems.push(`Columnas repetidas: ${repeated.join(', ')}.`)
+  if (problems.length > 0) return refused(problems)
+  const hasEvidence = table.headers.includes('hito_evidencia')
+
   const milestones = new Map<string, { commitmentId: string; milestone: Milestone }>()
   for (const commitment of data.commitments) for (const milestone of commitment.milestones) milestones.set(milestone.id, { commitmentId: commitment.id, milestone })
 
-  const rows: ProgressCsvResult['rows'] = []
+  const rows: CsvRowReport[] = []
   const changes: ProgressChange[] = []
-  const seen = new Set<string>()
-  parsed.data.forEach((row, index) => {
-    const line = index + 2
-    const errors: string[] = []
-    if (parsed.errors.some((error) => error.row === index)) errors.push('la fila no tiene el mismo número de columnas que el encabezado')
-    const id = (row.hito_id ?? '').trim()
+  const seen = new Map<string, number>()
+  for (const row of table.rows) {
+    const cell = (column: string): string => (row.values[column] ?? '').trim()
+    const id = cell('hito_id')
     // A commitment without milestones exports a row with no milestone: nothing to update there.
-    if (!id && !(row.hito_avance ?? '').trim() && !(row.hito_estado ?? '').trim()) return
+    if (!id && !cell('hito_avance') && !cell('hito_estado')) continue
+    const errors: string[] = [...row.problems]
     const found = milestones.get(id)
     if (!id) errors.push('falta hito_id')
     else if (!found) errors.push(`el hito «${id}» no existe`)
-    if (seen.has(id)) errors.push(`el hito «${id}» aparece más de una vez`)
-    seen.add(id)
-    const progressText = (row.hito_avance ?? '').trim().replace(/%$/, '')
+    const earlier = id ? seen.get(id) : undefined
+    if (earlier !== undefined) errors.push(`el hito «${id}» aparece más de una vez (también en la línea ${earlier})`)
+    else if (id) seen.set(id, row.line)
+    const progressText = cell('hito_avance').replace(/\s*%$/, '')
     const progress = /^\d{1,3}$/.test(progressText) ? Number(progressText) : NaN
-    if (!(progress >= 0 && progress <= 100)) errors.push(`avance «${row.hito_avance ?? ''}» no válido (un entero de 0 a 100)`)
-    const status = STATUS_NAMES[foldForSearch(row.hito_estado ?? '')]
-    if (!status) errors.push(`estado «${row.hito_estado ?? ''}» no válido (use: ${MILESTONE_STATUSES.join(', ')})`)
+    if (!(progress >= 0 && progress <= 100)) errors.push(`avance «${row.values.hito_avance ?? ''}» no válido (un entero de 0 a 100)`)
+    const status = STATUS_NAMES[foldForSearch(cell('hito_estado'))]
+    if (!status) errors.push(`estado «${row.values.hito_estado ?? ''}» no válido (use: ${MILESTONE_STATUSES.join(', ')})`)
     const stateProblem = status && Number.isInteger(progress) ? milestoneStateProblem({ status, progress }) : null
     if (stateProblem) errors.push(stateProblem)
-    const evidence = 'hito_evidencia' in row ? (row.hito_evidencia ?? '').trim() : null
-    if (evidence !== null && evidence.length > 2000) errors.push('la evidencia supera 2000 caracteres')
-    rows.push({ line, name: found?.milestone.title ?? id, errors })
+    const evidence = hasEvidence ? cell('hito_evidencia') : null
+    if (evidence !== null && evidence.length > MAX_EVIDENCE) errors.push(`la evidencia tiene ${evidence.length} caracteres; el máximo es ${MAX_EVIDENCE}`)
+    rows.push({ line: row.line, name: found?.milestone.title ?? id, status: errors.length > 0 ? 'error' : 'correcta', errors, warnings: [] })
     if (errors.length === 0 && found && status) {
       const { milestone } = found
       const evidenceChanged = evidence !== null && evidence !== milestone.evidence
@@ -78,7 +93,8 @@ export function parseProgressCsv(text: string, data: Data): ProgressCsvResult {
         changes.push({ commitmentId: found.commitmentId, milestoneId: id, progress, status, evidence: evidenceChanged ? evidence : null })
       }
     }
-  })
-  if (rows.length === 0) rows.push({ line: 1, name: '', errors: ['El archivo no tiene filas de hitos.'] })
-  return { rows, changes, valid: rows.every((row) => row.errors.length === 0) }
+  }
+  if (rows.length === 0) return refused(['El archivo no tiene filas de hitos.'])
+  const valid = rows.every((row) => row.errors.length === 0)
+  return { rows, changes: valid ? changes : [], valid }
 }

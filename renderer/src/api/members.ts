@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { MemberInput } from '../../../main/core/contract/operations'
+import type { InputOf, MemberInput } from '../../../main/core/contract/operations'
 import { call } from './call'
 import { queryKeys } from './query-keys'
 
@@ -25,11 +25,15 @@ export function useSetMemberActive() {
   return useMemberMutation((input: { id: string; active: boolean }) => call('setMemberActive', input))
 }
 
-/** Checks a CSV file (`apply: false`) or imports it (`apply: true`); a file with any bad row imports nothing. */
+/**
+ * Checks a CSV file (`apply: false`) or imports it (`apply: true`): its bytes
+ * go to the core, which detects the encoding; a file with any bad row imports
+ * nothing, and `existing` says what becomes of people already registered.
+ */
 export function useImportMembersCsv() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: { csv: string; apply: boolean }) => call('importMembersCsv', input),
+    mutationFn: (input: InputOf<'importMembersCsv'>) => call('importMembersCsv', input),
     onSuccess: (report) => {
       if (report.imported > 0) void client.invalidateQueries()
     },

@@ -80,7 +80,7 @@ export function useRemoveMilestone() {
   return useCommitmentMutation((input: InputOf<'removeMilestone'>) => call('removeMilestone', input))
 }
 
-/** Checks a progress CSV (`apply: false`) or applies it (`apply: true`); all or nothing. */
+/** Checks a progress CSV (`apply: false`) or applies it (`apply: true`), sent as bytes (the core detects the encoding); all or nothing. */
 export function useImportProgressCsv() {
   const client = useQueryClient()
   return useMutation({

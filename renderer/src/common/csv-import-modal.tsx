@@ -1,17 +1,23 @@
 /**
- * The dialog of every CSV import: the file is read in the window, checked by
- * the core row by row (nothing written), and applied only when every row is
- * valid and there is something to apply. The expected columns are documented
- * in the dialog itself. Each opening starts afresh (the body mounts when the
+ * The dialog of every CSV import: the file's bytes are read in the window and
+ * sent as they are (the core detects the encoding and says how it read them),
+ * checked by the core row by row (nothing written), and applied only when
+ * every row is valid and there is something to apply. The expected columns
+ * and the core's limits are documented in the dialog itself; an import may
+ * add a choice (what becomes of people already registered), and changing it
+ * checks the file again. Each opening starts afresh (the body mounts when the
  * dialog opens and unmounts once it has closed); Escape and the close button
  * close it, and a refusal of the core is shown inside it.
  */
 import { Accordion, Alert, Badge, Button, Code, FileButton, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core'
-import { IconAlertTriangle, IconCheck, IconCircleCheck, IconFileSpreadsheet, IconTableColumn, IconUpload } from '@tabler/icons-react'
+import { IconAlertTriangle, IconCheck, IconCircleCheck, IconFileSpreadsheet, IconFileText, IconTableColumn, IconUpload } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { CsvSource } from '../../../main/core/domain/csv-columns'
 import { errorMessage } from '../api/api-error'
+import { readAsBase64 } from '../signing/read-file'
 import { CsvRowReport, type CsvReportRow } from './csv-row-report'
+import { formatBytes } from './format'
 import { ModalHeading } from './form-modal'
 import { notifyDone } from './notify'
 
@@ -19,6 +25,19 @@ import { notifyDone } from './notify'
 export interface CsvCheck {
   rows: readonly CsvReportRow[]
   valid: boolean
+  source: CsvSource
+}
+
+/** The chosen file as the bridge carries it: its name (for the core's messages) and its bytes. */
+export interface CsvFileInput {
+  fileName: string
+  contentBase64: string
+}
+
+/** A choice the import offers before applying, shown under the report; changing it checks the file again. */
+export interface CsvImportOption<O, R> {
+  initial: O
+  render: (props: { report: R; value: O; onChange: (value: O) => void; disabled: boolean }) => ReactNode
 }
 
 export interface CsvColumn {
@@ -46,7 +65,7 @@ export interface CsvVerdict {
   role?: 'alert' | 'status'
 }
 
-export interface CsvImportModalProps<R extends CsvCheck> {
+export interface CsvImportModalProps<R extends CsvCheck, O = undefined> {
   opened: boolean
   onClose: () => void
   title: ReactNode
@@ -55,8 +74,13 @@ export interface CsvImportModalProps<R extends CsvCheck> {
   /** What the file is and what becomes of it. */
   intro: ReactNode
   columns: CsvColumnGuide
+  /** The core's limits for the file, shown with the columns (never checked here but for the size, before reading). */
+  limits: { maxRows: number; maxBytes: number }
+  /** Beside the file button, e.g. a template to download. */
+  actions?: ReactNode
   /** The core's import: `apply: false` only checks, and nothing is written unless every row is valid. */
-  run: (input: { csv: string; apply: boolean }) => Promise<R>
+  run: (file: CsvFileInput, apply: boolean, option: O) => Promise<R>
+  option?: CsvImportOption<O, R>
   /** Heads the report's column of what each row names. */
   rowName: string
   /** The title of the verdict on a file with errors, e.g. «No se importó nada». */
@@ -71,7 +95,7 @@ export interface CsvImportModalProps<R extends CsvCheck> {
   appliedMessage: (report: R) => string | null
 }
 
-export function CsvImportModal<R extends CsvCheck>(props: CsvImportModalProps<R>) {
+export function CsvImportModal<R extends CsvCheck, O = undefined>(props: CsvImportModalProps<R, O>) {
   const { opened, onClose, title, subtitle } = props
   const { t } = useTranslation()
   return (
@@ -87,18 +111,10 @@ export function CsvImportModal<R extends CsvCheck>(props: CsvImportModalProps<R>
   )
 }
 
-function readAsText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onerror = () => reject(reader.error ?? new Error('lectura'))
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '')
-    reader.readAsText(file, 'utf-8')
-  })
-}
-
-function ImportBody<R extends CsvCheck>({ onClose, intro, columns, run, rowName, invalidTitle, verdict, applyLabel, appliedMessage }: CsvImportModalProps<R>) {
+function ImportBody<R extends CsvCheck, O>({ onClose, intro, columns, limits, actions, run, option, rowName, invalidTitle, verdict, applyLabel, appliedMessage }: CsvImportModalProps<R, O>) {
   const { t } = useTranslation()
-  const [file, setFile] = useState<{ name: string; csv: string } | null>(null)
+  const [file, setFile] = useState<CsvFileInput | null>(null)
+  const [choice, setChoice] = useState<O>(option?.initial as O)
   const [report, setReport] = useState<R | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [checking, setChecking] = useState(false)
@@ -106,21 +122,43 @@ function ImportBody<R extends CsvCheck>({ onClose, intro, columns, run, rowName,
   // The column guide is open until a file has been checked; the report then takes its place.
   const [guideOpen, setGuideOpen] = useState(true)
 
-  const choose = async (chosen: File | null) => {
-    if (!chosen) return
+  const check = async (chosen: CsvFileInput, value: O) => {
     setError(null)
-    setReport(null)
     setChecking(true)
     try {
-      const csv = await readAsText(chosen)
-      setFile({ name: chosen.name, csv })
-      setReport(await run({ csv, apply: false }))
+      setReport(await run(chosen, false, value))
       setGuideOpen(false)
     } catch (failure) {
+      setReport(null)
       setError(errorMessage(failure, t('errors.unexpected')))
     } finally {
       setChecking(false)
     }
+  }
+
+  const choose = async (chosen: File | null) => {
+    if (!chosen) return
+    setReport(null)
+    setFile(null)
+    // A file beyond the core's limit is not even read: it would be refused anyway.
+    if (chosen.size > limits.maxBytes) {
+      setError(t('csvImport.tooBig', { name: chosen.name, size: formatBytes(chosen.size), max: formatBytes(limits.maxBytes) }))
+      return
+    }
+    let read: CsvFileInput
+    try {
+      read = { fileName: chosen.name, contentBase64: await readAsBase64(chosen) }
+    } catch {
+      setError(t('csvImport.unreadable', { name: chosen.name }))
+      return
+    }
+    setFile(read)
+    await check(read, choice)
+  }
+
+  const changeChoice = (value: O) => {
+    setChoice(value)
+    if (file) void check(file, value)
   }
 
   const apply = async () => {
@@ -128,7 +166,7 @@ function ImportBody<R extends CsvCheck>({ onClose, intro, columns, run, rowName,
     setError(null)
     setApplying(true)
     try {
-      const done = await run({ csv: file.csv, apply: true })
+      const done = await run(file, true, choice)
       const message = appliedMessage(done)
       if (message === null) {
         setReport(done)
@@ -147,24 +185,29 @@ function ImportBody<R extends CsvCheck>({ onClose, intro, columns, run, rowName,
   const validRows = (report?.rows.length ?? 0) - invalidRows
   const action = report?.valid ? applyLabel(report, validRows) : null
 
+  const limitsText = t('csvImport.limits', { rows: limits.maxRows.toLocaleString('es-MX'), size: formatBytes(limits.maxBytes) })
+
   return (
     <Stack gap="md">
       <Text size="sm">{intro}</Text>
-      <ColumnGuide guide={columns} open={guideOpen} onOpenChange={setGuideOpen} />
+      <ColumnGuide guide={{ ...columns, note: <>{columns.note} {limitsText}</> }} open={guideOpen} onOpenChange={setGuideOpen} />
 
       <Group justify="space-between">
-        <FileButton onChange={(chosen) => void choose(chosen)} accept=".csv,text/csv,text/plain">
-          {(buttonProps) => (
-            <Button {...buttonProps} variant={report ? 'default' : 'filled'} leftSection={<IconUpload size={18} aria-hidden />} loading={checking}>
-              {report ? t('csvImport.chooseAnother') : t('csvImport.choose')}
-            </Button>
-          )}
-        </FileButton>
+        <Group gap="sm">
+          <FileButton onChange={(chosen) => void choose(chosen)} accept=".csv,.txt,text/csv,text/plain">
+            {(buttonProps) => (
+              <Button {...buttonProps} variant={report ? 'default' : 'filled'} leftSection={<IconUpload size={18} aria-hidden />} loading={checking}>
+                {report ? t('csvImport.chooseAnother') : t('csvImport.choose')}
+              </Button>
+            )}
+          </FileButton>
+          {actions}
+        </Group>
         {file ? (
           <Group gap={6} wrap="nowrap">
             <IconFileSpreadsheet size={18} aria-hidden color="var(--mantine-color-gray-6)" />
             <Text size="sm" fw={500}>
-              {file.name}
+              {file.fileName}
             </Text>
           </Group>
         ) : null}
@@ -178,6 +221,12 @@ function ImportBody<R extends CsvCheck>({ onClose, intro, columns, run, rowName,
 
       {report ? (
         <Stack gap="sm">
+          <Group gap={6} wrap="nowrap">
+            <IconFileText size={16} aria-hidden color="var(--mantine-color-gray-6)" />
+            <Text size="sm" c="dimmed">
+              {report.source.note}
+            </Text>
+          </Group>
           {report.valid ? (
             <VerdictAlert verdict={verdict(report, validRows)} unchanged={action === null} />
           ) : (
@@ -185,6 +234,7 @@ function ImportBody<R extends CsvCheck>({ onClose, intro, columns, run, rowName,
               {t('csvImport.invalidText', { count: invalidRows })}
             </Alert>
           )}
+          {option ? option.render({ report, value: choice, onChange: changeChoice, disabled: checking || applying }) : null}
           <CsvRowReport rows={report.rows} nameHeader={rowName} />
         </Stack>
       ) : null}
@@ -194,7 +244,7 @@ function ImportBody<R extends CsvCheck>({ onClose, intro, columns, run, rowName,
           {report?.valid && action === null ? t('common.close') : t('common.cancel')}
         </Button>
         {action !== null ? (
-          <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={() => void apply()} loading={applying}>
+          <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={() => void apply()} loading={applying} disabled={checking}>
             {action}
           </Button>
         ) : null}

@@ -1,16 +1,21 @@
-import { Group, List, Paper, ScrollArea, Table, Text, ThemeIcon } from '@mantine/core'
-import { IconCheck } from '@tabler/icons-react'
+import { Group, List, Paper, ScrollArea, Stack, Table, Text, ThemeIcon } from '@mantine/core'
+import { IconAlertTriangle, IconCheck, IconPlayerSkipForward, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import type { CsvRowReport as CsvRowReportRow, CsvRowStatus } from '../../../main/core/domain/csv-columns'
 
-export interface CsvReportRow {
-  line: number
-  name: string
-  errors: string[]
+export type CsvReportRow = CsvRowReportRow
+
+const STATUS_LOOK: Record<CsvRowStatus, { color: string; icon: typeof IconCheck; background?: string }> = {
+  correcta: { color: 'green', icon: IconCheck },
+  advertencia: { color: 'yellow', icon: IconAlertTriangle, background: 'yellow.0' },
+  omitida: { color: 'gray', icon: IconPlayerSkipForward, background: 'gray.0' },
+  error: { color: 'red', icon: IconX, background: 'red.0' },
 }
 
 /**
- * The row-by-row report of a CSV import: each line with its problems, or a
- * check mark. `nameHeader` heads the column of what each row names.
+ * The row-by-row report of a CSV import: each line with its status (correct,
+ * left out, added with a warning, in error) and every one of its problems,
+ * errors first. `nameHeader` heads the column of what each row names.
  */
 export function CsvRowReport({ rows, nameHeader }: { rows: readonly CsvReportRow[]; nameHeader: string }) {
   const { t } = useTranslation()
@@ -26,28 +31,42 @@ export function CsvRowReport({ rows, nameHeader }: { rows: readonly CsvReportRow
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.line} bg={row.errors.length > 0 ? 'red.0' : undefined}>
-                <Table.Td ff="monospace">{row.line}</Table.Td>
-                <Table.Td>{row.name || t('common.none')}</Table.Td>
-                <Table.Td>
-                  {row.errors.length === 0 ? (
-                    <Group gap={4} wrap="nowrap">
-                      <ThemeIcon size={18} radius="xl" color="green" variant="light">
-                        <IconCheck size={12} aria-hidden />
-                      </ThemeIcon>
-                      <Text size="sm">{t('csvImport.rowOk')}</Text>
-                    </Group>
-                  ) : (
-                    <List size="sm" spacing={2} c="red.8">
-                      {row.errors.map((message) => (
-                        <List.Item key={message}>{message}</List.Item>
-                      ))}
-                    </List>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
+            {rows.map((row) => {
+              const look = STATUS_LOOK[row.status]
+              const Icon = look.icon
+              return (
+                <Table.Tr key={row.line} bg={look.background}>
+                  <Table.Td ff="monospace">{row.line}</Table.Td>
+                  <Table.Td>{row.name || t('common.none')}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={4}>
+                      <Group gap={4} wrap="nowrap">
+                        <ThemeIcon size={18} radius="xl" color={look.color} variant="light">
+                          <Icon size={12} aria-hidden />
+                        </ThemeIcon>
+                        <Text size="sm" fw={row.status === 'correcta' ? undefined : 600}>
+                          {t(`csvImport.status.${row.status}`)}
+                        </Text>
+                      </Group>
+                      {row.errors.length + row.warnings.length > 0 ? (
+                        <List size="sm" spacing={2}>
+                          {row.errors.map((message, index) => (
+                            <List.Item key={`e${index}`} c="red.8">
+                              {message}
+                            </List.Item>
+                          ))}
+                          {row.warnings.map((message, index) => (
+                            <List.Item key={`w${index}`} c="yellow.9">
+                              {message}
+                            </List.Item>
+                          ))}
+                        </List>
+                      ) : null}
+                    </Stack>
+                  </Table.Td>
+                </Table.Tr>
+              )
+            })}
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>

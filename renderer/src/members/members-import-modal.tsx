@@ -1,19 +1,36 @@
 /**
  * "Importar CSV": members from a spreadsheet, imported only when every row is
  * valid. The shell (common/csv-import-modal) reads, checks and reports; this
- * describes the columns the core reads (domain/csv-columns) and the texts.
+ * describes the columns the core reads and its limits (domain/csv-columns),
+ * offers the header as a template, asks what becomes of people already in the
+ * registry (left out unless the secretary chooses otherwise), and the texts.
  */
-import { Code } from '@mantine/core'
+import { Button, Code, Radio, Stack } from '@mantine/core'
+import { IconDownload } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { MEMBER_CSV_COLUMNS, MEMBER_CSV_HEADER, MEMBER_CSV_REQUIRED } from '../../../main/core/domain/csv-columns'
+import {
+  EXISTING_MEMBER_CHOICES,
+  MEMBER_CSV_COLUMNS,
+  MEMBER_CSV_HEADER,
+  MEMBER_CSV_MAX_BYTES,
+  MEMBER_CSV_MAX_ROWS,
+  MEMBER_CSV_REQUIRED,
+  type ExistingMemberChoice,
+} from '../../../main/core/domain/csv-columns'
+import { downloadText } from '../api/download'
 import { useImportMembersCsv } from '../api/members'
 import { CsvImportModal } from '../common/csv-import-modal'
+
+/** The header line alone, with the BOM spreadsheets need to read the accents of what is typed under it. */
+function downloadTemplate(): void {
+  downloadText({ fileName: 'plantilla-integrantes.csv', mimeType: 'text/csv', content: `\uFEFF${MEMBER_CSV_HEADER}\r\n` })
+}
 
 export function MembersImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation()
   const importCsv = useImportMembersCsv()
   return (
-    <CsvImportModal
+    <CsvImportModal<NonNullable<typeof importCsv.data>, ExistingMemberChoice>
       opened={opened}
       onClose={onClose}
       title={t('members.import.title')}
@@ -28,12 +45,51 @@ export function MembersImportModal({ opened, onClose }: { opened: boolean; onClo
         ),
         collapsible: true,
       }}
-      run={importCsv.mutateAsync}
+      limits={{ maxRows: MEMBER_CSV_MAX_ROWS, maxBytes: MEMBER_CSV_MAX_BYTES }}
+      actions={
+        <Button variant="subtle" leftSection={<IconDownload size={18} aria-hidden />} onClick={downloadTemplate}>
+          {t('members.import.template')}
+        </Button>
+      }
+      run={(file, apply, existing) => importCsv.mutateAsync({ ...file, apply, existing })}
+      option={{
+        initial: 'omitir',
+        render: ({ report, value, onChange, disabled }) =>
+          report.matches > 0 ? (
+            <Radio.Group
+              label={t('members.import.existing.label', { count: report.matches })}
+              description={t('members.import.existing.description')}
+              value={value}
+              onChange={(chosen) => {
+                const choice = EXISTING_MEMBER_CHOICES.find((candidate) => candidate === chosen)
+                if (choice) onChange(choice)
+              }}
+            >
+              <Stack gap={6} mt={6}>
+                {EXISTING_MEMBER_CHOICES.map((choice) => (
+                  <Radio key={choice} value={choice} label={t(`members.import.existing.${choice}`)} disabled={disabled} />
+                ))}
+              </Stack>
+            </Radio.Group>
+          ) : null,
+      }}
       rowName={t('members.import.name')}
       invalidTitle={t('members.import.invalidTitle')}
-      verdict={(_report, validRows) => ({ title: t('members.import.validTitle'), text: t('csvImport.validText', { count: validRows }) })}
-      applyLabel={(_report, validRows) => t('members.import.apply', { count: validRows })}
-      appliedMessage={(done) => (done.imported > 0 ? t('members.import.done', { count: done.imported }) : null)}
+      verdict={(report) =>
+        report.toAdd === 0
+          ? { title: t('members.import.nothingTitle'), text: t('members.import.nothingText', { count: report.toSkip }), role: 'status' }
+          : {
+              title: t('members.import.validTitle'),
+              text: report.toSkip > 0 ? `${t('members.import.add', { count: report.toAdd })} ${t('members.import.skip', { count: report.toSkip })}` : t('members.import.add', { count: report.toAdd }),
+              role: 'status',
+            }
+      }
+      applyLabel={(report) => (report.toAdd > 0 ? t('members.import.apply', { count: report.toAdd }) : null)}
+      appliedMessage={(done) =>
+        done.imported > 0
+          ? `${t('members.import.done', { count: done.imported })}${done.toSkip > 0 ? ` ${t('members.import.doneSkipped', { count: done.toSkip })}` : ''}`
+          : null
+      }
     />
   )
 }

@@ -3,10 +3,11 @@
  * only when every row is valid and something changes. The commitments'
  * open-data CSV is itself a valid input, so a round trip reports «Sin
  * cambios». The shell (common/csv-import-modal) reads, checks and reports;
- * this describes the columns the core reads (domain/csv-columns) and the texts.
+ * this describes the columns the core reads and its limits (domain/csv-columns)
+ * and the texts.
  */
 import { useTranslation } from 'react-i18next'
-import { PROGRESS_CSV_COLUMNS, PROGRESS_CSV_REQUIRED } from '../../../main/core/domain/csv-columns'
+import { PROGRESS_CSV_COLUMNS, PROGRESS_CSV_MAX_BYTES, PROGRESS_CSV_MAX_ROWS, PROGRESS_CSV_REQUIRED } from '../../../main/core/domain/csv-columns'
 import { useImportProgressCsv } from '../api/plan-editor'
 import { CsvImportModal } from '../common/csv-import-modal'
 
@@ -24,7 +25,8 @@ export function ProgressImportModal({ opened, onClose }: { opened: boolean; onCl
         columns: PROGRESS_CSV_COLUMNS.map((name) => ({ name, description: t(`plan.import.columns.${name}`), required: PROGRESS_CSV_REQUIRED.includes(name) })),
         note: t('plan.import.otherColumns'),
       }}
-      run={importCsv.mutateAsync}
+      limits={{ maxRows: PROGRESS_CSV_MAX_ROWS, maxBytes: PROGRESS_CSV_MAX_BYTES }}
+      run={(file, apply) => importCsv.mutateAsync({ ...file, apply })}
       rowName={t('plan.import.milestone')}
       invalidTitle={t('plan.import.invalidTitle')}
       verdict={(report, validRows) =>

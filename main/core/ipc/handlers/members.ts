@@ -1,9 +1,11 @@
 /** The member registry. Members are never deleted, only deactivated: past sessions refer to them. */
 import { AppError } from '../../errors'
-import { memberSchema, type Member } from '../../model/schema'
+import { memberSchema } from '../../model/schema'
 import { checkMemberPairing } from '../../domain/members'
-import { parseMemberCsv } from '../../domain/member-csv'
-import { foldForSearch } from '../../domain/text'
+import { MEMBER_CSV_MAX_BYTES, MEMBER_CSV_MAX_ROWS } from '../../domain/csv-columns'
+import { parseMemberCsv, type MemberCsvResult, type MemberImportReport } from '../../domain/member-csv'
+import { readCsvFile } from '../../domain/text-decoding'
+import { withoutControlCharacters } from '../../domain/text'
 import { buildMemberRows } from '../views'
 import type { HandlerSet } from './types'
 
@@ -43,25 +45,42 @@ export const memberHandlers: HandlerSet<'listMembers' | 'createMember' | 'update
       return memberSchema.parse(member)
     }),
 
-  importMembersCsv: async ({ csv, apply }, { store }) => {
-    const result = parseMemberCsv(csv, store.data.members)
-    const valid = result.rows.every((row) => row.errors.length === 0) && result.members.length > 0
-    if (!apply || !valid) return { rows: result.rows, valid, imported: 0 }
-    const imported = await store.update((draft, tools) => {
-      const created: Member[] = []
-      // Titulares first, so suplentes in the same file can point at them.
-      const ordered = [...result.members].sort((a, b) => (a.role === b.role ? 0 : a.role === 'titular' ? -1 : 1))
-      for (const { substituteForName, ...input } of ordered) {
-        const titular = substituteForName
-          ? [...draft.members].find((member) => member.role === 'titular' && foldForSearch(member.fullName) === foldForSearch(substituteForName))
-          : undefined
-        const member = memberSchema.parse({ ...input, substituteFor: titular?.id ?? null, id: tools.newId('int'), active: true, createdAt: tools.nowIso, updatedAt: tools.nowIso })
-        draft.members.push(member)
-        created.push(member)
-      }
-      tools.audit({ entity: 'integrante', entityId: '', action: 'importar', summary: `${created.length} integrantes importados desde CSV` })
-      return created.length
+  importMembersCsv: async ({ fileName, contentBase64, apply, existing }, { store }) => {
+    const file = readCsvFile(contentBase64, fileName, MEMBER_CSV_MAX_BYTES)
+    const report = (result: MemberCsvResult, imported: number): MemberImportReport => ({
+      source: { fileName: withoutControlCharacters(fileName).slice(0, 260), encoding: file.encoding, delimiter: file.delimiter, note: file.note },
+      rows: result.rows,
+      valid: result.valid,
+      existing,
+      toAdd: result.members.length,
+      toSkip: result.skipped,
+      matches: result.matches,
+      imported,
+      maxRows: MEMBER_CSV_MAX_ROWS,
     })
-    return { rows: result.rows, valid, imported }
+    const checked = parseMemberCsv(file, store.data.members, existing)
+    // All or nothing; a file whose every person is already registered writes nothing at all.
+    if (!apply || !checked.valid || checked.members.length === 0) return report(checked, 0)
+    let result = checked
+    const imported = await store.update((draft, tools) => {
+      // Checked again against the registry as it is now, so nothing between the check and the write changes the outcome.
+      result = parseMemberCsv(file, draft.members, existing)
+      if (!result.valid) throw new AppError('REGLA', 'El padrón cambió mientras se revisaba el archivo: revíselo de nuevo.')
+      const ids = new Map<number, string>()
+      // Titulares first, so suplentes in the same file can point at them.
+      const order = result.members.map((member, index) => ({ member, index })).sort((a, b) => Number(a.member.role === 'suplente') - Number(b.member.role === 'suplente'))
+      for (const { member: entry, index } of order) {
+        const { substituteForName: _name, substituteForId, substituteForIndex, ...input } = entry
+        const substituteFor = substituteForIndex !== null ? (ids.get(substituteForIndex) ?? null) : substituteForId
+        checkMemberPairing({ role: input.role, substituteFor }, draft.members, null)
+        const member = memberSchema.parse({ ...input, substituteFor, id: tools.newId('int'), active: true, createdAt: tools.nowIso, updatedAt: tools.nowIso })
+        draft.members.push(member)
+        ids.set(index, member.id)
+      }
+      const skippedNote = result.skipped > 0 ? `; ${result.skipped} omitidos por estar ya en el padrón` : ''
+      tools.audit({ entity: 'integrante', entityId: '', action: 'importar', summary: `${ids.size} integrantes importados desde CSV (${file.encoding})${skippedNote}` })
+      return ids.size
+    })
+    return report(result, imported)
   },
 }

@@ -1,7 +1,10 @@
 /** The Plan de Acción Local: plan periods, commitments, milestones, dashboard and bulk progress import. */
 import { AppError } from '../../errors'
 import type { CommitmentView } from '../../contract/views'
-import { parseProgressCsv } from '../../domain/progress-csv'
+import { PROGRESS_CSV_MAX_BYTES, PROGRESS_CSV_MAX_ROWS } from '../../domain/csv-columns'
+import { parseProgressCsv, type ProgressImportReport } from '../../domain/progress-csv'
+import { readCsvFile } from '../../domain/text-decoding'
+import { withoutControlCharacters } from '../../domain/text'
 import { milestoneStateProblem } from '../../domain/progress'
 import type { Milestone } from '../../model/schema'
 import type { Store } from '../../store/store'
@@ -103,9 +106,17 @@ export const planHandlers: HandlerSet<
 
   getDashboard: (_input, { store, now }) => buildDashboard(store.data, now()),
 
-  importProgressCsv: async ({ csv, apply }, { store }) => {
-    const result = parseProgressCsv(csv, store.data)
-    const report = { rows: result.rows, valid: result.valid, changes: result.changes.length, applied: false }
+  importProgressCsv: async ({ fileName, contentBase64, apply }, { store }) => {
+    const file = readCsvFile(contentBase64, fileName, PROGRESS_CSV_MAX_BYTES)
+    const result = parseProgressCsv(file, store.data)
+    const report: ProgressImportReport = {
+      source: { fileName: withoutControlCharacters(fileName).slice(0, 260), encoding: file.encoding, delimiter: file.delimiter, note: file.note },
+      rows: result.rows,
+      valid: result.valid,
+      changes: result.changes.length,
+      applied: false,
+      maxRows: PROGRESS_CSV_MAX_ROWS,
+    }
     // All or nothing; and an unchanged file (a round trip) writes nothing at all.
     if (!apply || !result.valid || result.changes.length === 0) return report
     await store.update((draft, tools) => {

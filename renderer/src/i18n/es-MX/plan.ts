@@ -124,7 +124,7 @@ export const plan = {
       button: 'Importar avance (CSV)',
       title: 'Importar avance de hitos desde CSV',
       intro:
-        'Actualice el avance de muchos hitos a la vez desde una hoja de cálculo. Sirve el mismo CSV de «Datos abiertos → Compromisos»: edite las columnas de avance, estado o evidencia y vuelva a cargarlo. Primero se revisa cada fila; si alguna tiene errores no se cambia nada.',
+        'Actualice el avance de muchos hitos a la vez desde una hoja de cálculo. Sirve el mismo CSV de «Datos abiertos → Compromisos»: edite las columnas de avance, estado o evidencia y vuelva a cargarlo. Primero se revisa cada fila y se muestran todos sus problemas; si alguna tiene errores no se cambia nada.',
       columnsTitle: 'Columnas que se leen',
       otherColumns: 'Las demás columnas se ignoran.',
       columns: {

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
 import { join } from 'node:path'
 import { AppError } from './core/errors'
 import { JobRegistry } from './core/jobs'
+import { APP_PROGRAM } from './core/store/lock'
 import { Store } from './core/store/store'
 import { parseExternalUrl } from './core/security/external-url'
 import { resolveDataFile } from './data-location'
@@ -30,9 +31,11 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const dataFile = resolveDataFile(process.argv, process.env, app.getPath('userData'))
+  const now = (): Date => new Date()
   let store: Store
   try {
-    store = await Store.open({ dataFile })
+    // The app does not wait for a lock: when another program holds it, the window opens on the lock screen.
+    store = await Store.open({ dataFile, now, program: { program: APP_PROGRAM }, whenLocked: 'report' })
   } catch (error) {
     const message = error instanceof AppError ? error.message : 'No se pudo abrir el archivo de datos.'
     dialog.showErrorBox('Secretariado', `${message}\n\nArchivo: ${dataFile}`)
@@ -52,7 +55,7 @@ async function start(): Promise<void> {
     {
       store,
       version: app.getVersion(),
-      now: () => new Date(),
+      now,
       openExternal: async (url: string) => {
         if (parseExternalUrl(url)) await shell.openExternal(url)
       },

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'ESCRITURA'
   | 'LECTURA'
   | 'SIN_DATOS'
+  | 'SOLO_LECTURA'
   | 'ORIGEN_NO_PERMITIDO'
   | 'OPERACION_DESCONOCIDA'
   | 'INTERNO'

@@ -5,12 +5,14 @@
  * the bytes on disk.
  */
 import { test as base, expect, type Page } from '@playwright/test'
+import * as fsp from 'node:fs/promises'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { operationNames } from '../../main/core/contract/operations'
 import { dispatch } from '../../main/core/ipc/dispatch'
+import type { DurableFs } from '../../main/core/store/durable-write'
 import { Store } from '../../main/core/store/store'
 import { JobRegistry } from '../../main/core/jobs'
 import { handlerContext, writeDemoData } from '../support/bridge'
@@ -34,13 +36,16 @@ export interface Harness {
 export interface HarnessOptions {
   /** Demo data options; `null` starts with no data file at all. */
   demo: { sessions: number; seed: number } | null
-  /** Runs on the data file before the app opens it (to damage it, for instance). Wrapped in an object: Playwright would take a bare function for a fixture. */
+  /** Runs on the data file before the app opens it (to damage it, or to leave another program's lock beside it). Wrapped in an object: Playwright would take a bare function for a fixture. */
   prepare: { run: (dataFile: string) => Promise<void> } | null
+  /** The data folder cannot be written (every file creation fails with EROFS, as on a read-only medium): the app opens read-only. */
+  readOnly: boolean
 }
 
 export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: string }>({
   demo: [{ sessions: 14, seed: 7 }, { option: true }],
   prepare: [null, { option: true }],
+  readOnly: [false, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   appUrl: async ({}, use) => {
     if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('Falta out/renderer: ejecute `npm run build` antes de las pruebas de extremo a extremo.')
@@ -48,7 +53,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: str
     await use(server.url)
     await server.close()
   },
-  harness: async ({ page, demo, prepare, appUrl }, use) => {
+  harness: async ({ page, demo, prepare, readOnly, appUrl }, use) => {
     const folder = await mkdtemp(join(tmpdir(), 'secretariado-e2e-'))
     const dataFile = join(folder, 'secretariado.json')
     if (demo) await writeDemoData(dataFile, demo)
@@ -56,7 +61,9 @@ export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: str
     // The page and the handlers share one clock: it starts at the suites' NOW and runs.
     await page.clock.install({ time: NOW })
     const now = runningClock(NOW)
-    let store = await Store.open({ dataFile, now })
+    // As the app opens it: a lock held by another program shows the lock screen instead of failing.
+    const storeOptions = { dataFile, now, whenLocked: 'report', ...(readOnly ? { fs: unwritableFs() } : {}) } as const
+    let store = await Store.open(storeOptions)
     const jobs = new JobRegistry()
     const opened: string[] = []
     const context = () => handlerContext(store, { now, jobs, openPath: (path) => {
@@ -84,7 +91,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: str
       },
       restart: async () => {
         await store.close()
-        store = await Store.open({ dataFile, now })
+        store = await Store.open(storeOptions)
         await page.reload()
       },
     }
@@ -94,5 +101,19 @@ export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: str
     expect(errors.filter((text) => !/favicon/.test(text)), 'errores en la consola del navegador').toEqual([])
   },
 })
+
+/** The real file system, except that nothing can be created or written in it. */
+function unwritableFs(): DurableFs {
+  const refuse = () => Promise.reject(Object.assign(new Error('EROFS (simulado)'), { code: 'EROFS' }))
+  return {
+    ...fsp,
+    open: ((path: string, flags?: string | number, mode?: number) =>
+      typeof flags === 'number' || flags === undefined || flags === 'r' ? fsp.open(path, flags, mode) : refuse()) as DurableFs['open'],
+    link: refuse,
+    rename: refuse,
+    unlink: refuse,
+    copyFile: refuse,
+  }
+}
 
 export { expect }

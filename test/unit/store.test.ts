@@ -14,7 +14,7 @@ import { KEEP_SAVES, listBackups } from '../../main/core/store/backups'
 import type { DurableFs } from '../../main/core/store/durable-write'
 import { migrate } from '../../main/core/store/migrations'
 import { readDataFile } from '../../main/core/store/read-data-file'
-import { Store } from '../../main/core/store/store'
+import { MAX_DATA_FILE_BYTES, Store } from '../../main/core/store/store'
 import { bytesOf, tempFolder } from './helpers'
 
 async function openNew(): Promise<{ store: Store; file: string; folder: string }> {
@@ -180,7 +180,7 @@ describe('Store: archivos dañados, versiones nuevas y candado', () => {
     const { store, file } = await openNew()
     const second = Store.open({ dataFile: file, now: fixedClock() })
     await expect(second).rejects.toMatchObject({ code: 'BLOQUEADO' })
-    await expect(second).rejects.toThrow(/ya está abierto/)
+    await expect(second).rejects.toThrow(/^El archivo de datos está abierto en Secretariado en el equipo .* desde el 26 de noviembre de 2026 a las 09:00 \(hora de Guadalajara\)/)
     await store.close()
     const again = await Store.open({ dataFile: file, now: fixedClock() })
     await again.close()
@@ -195,6 +195,49 @@ describe('Store: archivos dañados, versiones nuevas y candado', () => {
     expect(store.state.kind).toBe('ready')
     await store.close()
     expect(existsSync(`${file}.lock`)).toBe(false)
+  })
+})
+
+describe('Store: un archivo demasiado grande para abrirlo', () => {
+  it('no lo lee, no lo aparta ni lo modifica, y lo explica en español', async () => {
+    const folder = await tempFolder()
+    const file = join(folder, 'd.json')
+    await writeFile(file, serializeData(demoData({ sessions: 2, seed: 4 })))
+    const before = await bytesOf(file)
+    let reads = 0
+    const countingFs: DurableFs = { ...fsp, readFile: ((...args: Parameters<typeof fsp.readFile>) => ((reads += 1), fsp.readFile(...args))) as DurableFs['readFile'] }
+    const store = await Store.open({ dataFile: file, now: fixedClock(), fs: countingFs, maxDataFileBytes: 1000 })
+    const state = store.state
+    if (state.kind !== 'recovery') throw new Error('recuperación esperada')
+    expect(state).toMatchObject({ quarantinedTo: null, canStartEmpty: false, keptBecause: 'demasiado-grande' })
+    expect(state.problem).toMatch(/^El archivo de datos mide .* MB, más de los .* MB que Secretariado puede abrir\. No se modificó ni se apartó\./)
+    expect(reads, 'el archivo no se lee').toBe(0)
+    await expect(store.startEmpty()).rejects.toThrow('Este archivo es demasiado grande para abrirlo: no se reemplaza.')
+    await expect(store.restoreBackup('guardado-x.json')).rejects.toThrow(/demasiado grande/)
+    await expect(store.update(() => undefined)).rejects.toMatchObject({ code: 'SIN_DATOS' })
+    await store.close()
+    expect(await bytesOf(file)).toEqual(before)
+    expect(await readdir(folder)).toEqual(['d.json'])
+  })
+
+  it('con el límite de siempre, un archivo que mide 300 MB (tamaño inyectado) se rechaza antes de leerlo', async () => {
+    const folder = await tempFolder()
+    const file = join(folder, 'd.json')
+    await writeFile(file, serializeData(demoData({ sessions: 1, seed: 4 })))
+    const huge: DurableFs = {
+      ...fsp,
+      stat: (async (path: Parameters<typeof fsp.stat>[0]) => {
+        const info = await fsp.stat(path)
+        return String(path) === file ? Object.assign(info, { size: 300 * 1024 * 1024 }) : info
+      }) as DurableFs['stat'],
+      readFile: (() => Promise.reject(new Error('no debe leerse'))) as DurableFs['readFile'],
+    }
+    expect(MAX_DATA_FILE_BYTES).toBe(256 * 1024 * 1024)
+    const store = await Store.open({ dataFile: file, now: fixedClock(), fs: huge })
+    const state = store.state
+    expect(state.kind === 'recovery' && state.problem).toMatch(/^El archivo de datos mide 300 MB, más de los 256 MB que Secretariado puede abrir\./)
+    await store.close()
+    await expect(readDataFile(file, { fs: huge })).rejects.toMatchObject({ code: 'LECTURA', message: expect.stringMatching(/mide 300 MB/) as unknown })
   })
 })
 

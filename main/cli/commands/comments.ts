@@ -7,14 +7,14 @@ import { readFile, stat } from 'node:fs/promises'
 import { AppError } from '../../core/errors'
 import { importComments } from '../../core/packets/comments-import'
 import { MAX_COMMENTS_FILE_BYTES, sizeLabel } from '../../core/packets/limits'
-import { isCode } from '../../core/store/lock'
+import { COMMAND_LINE_PROGRAM, COMMAND_LINE_WAIT_MS, isCode } from '../../core/store/lock'
 import { Store } from '../../core/store/store'
 
 export async function runCommentsImport(dataFile: string, commentsFile: string): Promise<number> {
   // Store.open would create an empty data file; importing needs the real one.
   if (!(await stat(dataFile).then((info) => info.isFile(), () => false))) throw new AppError('NO_ENCONTRADO', `No existe el archivo de datos ${dataFile}.`)
   const bytes = await readComments(commentsFile)
-  const store = await Store.open({ dataFile })
+  const store = await Store.open({ dataFile, program: { program: COMMAND_LINE_PROGRAM, command: 'comments import' }, waitForLockMs: COMMAND_LINE_WAIT_MS })
   try {
     if (store.state.kind !== 'ready') throw new AppError('SIN_DATOS', `El archivo de datos no se puede usar: ${store.state.problem}`)
     const report = await importComments(store, bytes)

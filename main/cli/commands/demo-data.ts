@@ -7,7 +7,7 @@ import { mexicoDate } from '../../core/domain/dates'
 import { writeFileDurable } from '../../core/store/durable-write'
 import { serializeData } from '../../core/store/data-format'
 import { BACKUP_FOLDER, keepBackup } from '../../core/store/backups'
-import { acquireLock } from '../../core/store/lock'
+import { acquireLock, COMMAND_LINE_PROGRAM, COMMAND_LINE_WAIT_MS } from '../../core/store/lock'
 
 export interface DemoDataArgs {
   out: string
@@ -35,7 +35,7 @@ export async function runDemoData(args: DemoDataArgs): Promise<number> {
   }
   await mkdir(dirname(out), { recursive: true })
   // The same lock as the app: never overwrite a file someone has open.
-  const lock = acquireLock(out)
+  const lock = await acquireLock(out, { now: () => new Date(), program: { program: COMMAND_LINE_PROGRAM, command: 'demo-data' }, waitMs: COMMAND_LINE_WAIT_MS })
   try {
     if (exists) {
       // The replaced state is kept where the app lists its backups, or nothing is written.
@@ -45,7 +45,7 @@ export async function runDemoData(args: DemoDataArgs): Promise<number> {
     }
     await writeFileDurable(out, serializeData(data))
   } finally {
-    lock.release()
+    await lock.release()
   }
   console.log(`Datos de demostración escritos en ${out}: ${data.members.length} integrantes, ${data.sessions.length} sesiones, ${data.agreements.length} acuerdos.`)
   return 0

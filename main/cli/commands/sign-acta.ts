@@ -15,6 +15,7 @@ import { writePdfFile } from '../../core/documents/write-pdf'
 import { sessionTitle } from '../../core/domain/session-title'
 import { AppError, describeZodError } from '../../core/errors'
 import { signSessionActa } from '../../core/ipc/handlers/signing'
+import { COMMAND_LINE_PROGRAM, COMMAND_LINE_WAIT_MS } from '../../core/store/lock'
 import { Store } from '../../core/store/store'
 import { openCredentials, passwordFrom, printSigner, type CredentialArgs } from '../credentials'
 
@@ -45,7 +46,7 @@ export async function runSignActa(args: SignActaArgs, now: () => Date = () => ne
   passwordFrom(args.passwordEnv)
   const credentials = await openCredentials(args)
 
-  const store = await Store.open({ dataFile, now })
+  const store = await Store.open({ dataFile, now, program: { program: COMMAND_LINE_PROGRAM, command: 'sign-acta' }, waitForLockMs: COMMAND_LINE_WAIT_MS })
   try {
     if (store.state.kind !== 'ready') throw new AppError('SIN_DATOS', `El archivo de datos no se puede usar: ${store.state.problem}`)
     const session = sessionForActa(store.data, args.session)

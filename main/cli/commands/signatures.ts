@@ -18,6 +18,7 @@ import { AppError } from '../../core/errors'
 import { circuitView, currentActa, receiveSigned, startCircuit } from '../../core/ipc/handlers/circuit'
 import type { Session } from '../../core/model/schema'
 import { readDataFile } from '../../core/store/read-data-file'
+import { COMMAND_LINE_PROGRAM, COMMAND_LINE_WAIT_MS } from '../../core/store/lock'
 import { Store } from '../../core/store/store'
 import { readInput } from '../credentials'
 
@@ -76,7 +77,7 @@ function outputPath(out: string, dataFile: string): string {
 
 /** Runs `work` on the opened data file; the store is always closed. */
 async function withStore<T>(dataFile: string, now: () => Date, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await Store.open({ dataFile, now })
+  const store = await Store.open({ dataFile, now, program: { program: COMMAND_LINE_PROGRAM, command: 'signatures' }, waitForLockMs: COMMAND_LINE_WAIT_MS })
   try {
     if (store.state.kind !== 'ready') throw new AppError('SIN_DATOS', `El archivo de datos no se puede usar: ${store.state.problem}`)
     return await work(store)

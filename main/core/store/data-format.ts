@@ -10,6 +10,41 @@ import { AppError } from '../errors'
 import type { Data } from '../model/schema'
 
 const FORMAT = 'secretariado'
+
+/**
+ * The largest data file the app opens: 256 MiB. A year of sessions with dense
+ * minutes is a few MiB, so this is far beyond real use; it keeps the whole
+ * file, its text and its parsed objects well inside what the JavaScript engine
+ * can hold (a string can hold about 512 MiB, and the parsed data takes several
+ * times the file's size). The size is checked before the file is read.
+ */
+export const MAX_DATA_FILE_BYTES = 256 * 1024 * 1024
+
+/**
+ * A data file too big to load. Nothing was read into memory, and the file is
+ * left exactly where and as it is.
+ */
+export class DataFileTooLargeError extends AppError {
+  readonly size: number
+  readonly limit: number
+  constructor(size: number, limit: number, options?: { cause?: unknown }) {
+    const why = size > limit ? `mide ${megabytes(size)}, más de los ${megabytes(limit)} que Secretariado puede abrir` : `mide ${megabytes(size)}: es demasiado grande para la memoria disponible`
+    super(
+      'LECTURA',
+      `El archivo de datos ${why}. No se modificó ni se apartó. Para seguir trabajando, cierre la aplicación, mueva ese archivo a otra carpeta (consérvelo) y ábrala de nuevo: podrá restaurar una copia de seguridad.`,
+      options,
+    )
+    this.name = 'DataFileTooLargeError'
+    this.size = size
+    this.limit = limit
+  }
+}
+
+const megabyteFormat = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 1 })
+
+function megabytes(bytes: number): string {
+  return `${megabyteFormat.format(bytes / (1024 * 1024))} MB`
+}
 const prefixFor = (sha256: string): string => `{"formato":"${FORMAT}","sha256":"${sha256}","datos":`
 
 /** The file's bytes. The JSON is encoded to UTF-8 once and hashed as bytes: a save's cost stays close to a plain write's. */
@@ -21,10 +56,13 @@ export function serializeData(data: Data): Buffer {
 /** Returns the raw data after checking the envelope and checksum; schema validation comes after. */
 export function openEnvelope(bytes: Buffer): unknown {
   let parsed: unknown
-  const text = bytes.toString('utf8')
+  let text = ''
   try {
+    text = bytes.toString('utf8')
     parsed = JSON.parse(text)
   } catch (error) {
+    // The engine's own limits (string length, memory) are not damage: the file may be fine, only too big for this program.
+    if (error instanceof RangeError) throw new DataFileTooLargeError(bytes.length, MAX_DATA_FILE_BYTES, { cause: error })
     throw new AppError('ARCHIVO_DANADO', `El archivo no es JSON válido${jsonErrorDetail(error, text.length)}.`)
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || (parsed as { formato?: unknown }).formato !== FORMAT) {

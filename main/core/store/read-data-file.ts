@@ -3,11 +3,11 @@
  * Never writes. Shared by the store, the backup list and the command line's
  * `check`.
  */
-import { readFile } from 'node:fs/promises'
+import * as fsp from 'node:fs/promises'
 import { AppError, describeZodError } from '../errors'
 import { dataSchema, type Data } from '../model/schema'
 import { findIntegrityProblems } from '../domain/integrity'
-import { openEnvelope } from './data-format'
+import { DataFileTooLargeError, MAX_DATA_FILE_BYTES, openEnvelope } from './data-format'
 import { isCode, errorCode } from './lock'
 import { migrate, type JsonObject } from './migrations'
 
@@ -29,13 +29,34 @@ export function parseDataBytes(bytes: Buffer): Data {
   return parsed.data
 }
 
-export async function readDataFile(path: string): Promise<Data> {
-  let bytes: Buffer
+export interface ReadDataFileOptions {
+  /** The file-system calls (the store's, so tests can inject a size or a failure). */
+  fs?: Pick<typeof fsp, 'stat' | 'readFile'>
+  /** Larger files are refused before they are read; `MAX_DATA_FILE_BYTES` by default. */
+  maxBytes?: number
+}
+
+export async function readDataFile(path: string, options: ReadDataFileOptions = {}): Promise<Data> {
+  return parseDataBytes(await readDataBytes(path, options))
+}
+
+/** The file's bytes, once its size is known to fit: a huge file is refused with a Spanish message before any of it is read. */
+export async function readDataBytes(path: string, options: ReadDataFileOptions = {}): Promise<Buffer> {
+  const fs = options.fs ?? fsp
+  const limit = options.maxBytes ?? MAX_DATA_FILE_BYTES
+  let size = 0
   try {
-    bytes = await readFile(path)
+    size = (await fs.stat(path)).size
+    if (size > limit) throw new DataFileTooLargeError(size, limit)
+    const bytes = await fs.readFile(path)
+    // The file may have grown between the two calls.
+    if (bytes.length > limit) throw new DataFileTooLargeError(bytes.length, limit)
+    return bytes
   } catch (error) {
+    if (error instanceof AppError) throw error
     if (isCode(error, 'ENOENT')) throw new AppError('NO_ENCONTRADO', `No existe el archivo ${path}.`)
+    // Node refuses to read a file over 2 GiB into one buffer, and memory may run out before that.
+    if (error instanceof RangeError || isCode(error, 'ERR_FS_FILE_TOO_LARGE')) throw new DataFileTooLargeError(size, limit, { cause: error })
     throw new AppError('LECTURA', `No se pudo leer el archivo ${path} (${errorCode(error)}).`, { cause: error })
   }
-  return parseDataBytes(bytes)
 }

@@ -11,6 +11,12 @@
  *   and never waits behind a queue of stale states.
  * - A file that does not parse or validate is moved aside, never overwritten;
  *   the store then waits in recovery mode for the user to pick a backup.
+ * - The lock (./lock.ts) makes it the file's only writer. When another program
+ *   holds it, the app's store waits in the `locked` state for the user to
+ *   retry, open read-only or break the lock (Desbloquear).
+ * - Read-only (the folder cannot be written, or the user chose it): the data
+ *   is loaded without the lock and every change is refused before anything
+ *   is touched; no backup, temporary or quarantine file is ever written.
  */
 import { randomUUID } from 'node:crypto'
 import { rename } from 'node:fs/promises'
@@ -22,9 +28,11 @@ import { emptyData, SCHEMA_VERSION, type AuditEntry, type Data } from '../model/
 import type { BackupInfo } from '../contract/views'
 import { isBackupName, keepBackup, listBackups, backupFolder } from './backups'
 import { nodeFs, ReplacedUnconfirmedError, writeFileDurable, type DurableFs } from './durable-write'
-import { acquireLock, errorCode, isCode, type FileLock } from './lock'
-import { parseDataBytes, readDataFile } from './read-data-file'
-import { serializeData } from './data-format'
+import { acquireLock, breakLock, errorCode, heldMessage, inspectLock, isCode, LockCreateError, LockHeldError, programLabel, sinceLabel, type FileLock, type LockOwner, type LockProgram } from './lock'
+import { parseDataBytes, readDataBytes, readDataFile } from './read-data-file'
+import { DataFileTooLargeError, MAX_DATA_FILE_BYTES, serializeData } from './data-format'
+
+export { MAX_DATA_FILE_BYTES }
 
 export interface StoreOptions {
   dataFile: string
@@ -32,11 +40,29 @@ export interface StoreOptions {
   fs?: DurableFs
   /** Keep rolling backups (on by default). */
   backups?: boolean
+  /** Who opens the file, as the lock's owner record names it; the app unless told. */
+  program?: LockProgram
+  /** How long (ms) to wait for another program's lock before giving up; 0 by default (the app does not wait). */
+  waitForLockMs?: number
+  /**
+   * When another program holds the lock: 'fail' (the default) throws its
+   * Spanish message; 'report' opens the store in the `locked` state, for the
+   * user to decide (the app's lock screen).
+   */
+  whenLocked?: 'fail' | 'report'
+  /** Open without the lock and refuse every change. */
+  readOnly?: boolean
+  /** Larger data files are not loaded (recovery, file untouched); `MAX_DATA_FILE_BYTES` by default. */
+  maxDataFileBytes?: number
 }
+
+/** Why a recovery may not replace the file: a newer version's, too big to load, or a folder that cannot be written. */
+export type KeptBecause = 'version-nueva' | 'demasiado-grande' | 'solo-lectura'
 
 export type StoreState =
   | { kind: 'ready' }
-  | { kind: 'recovery'; problem: string; quarantinedTo: string | null; canStartEmpty: boolean }
+  | { kind: 'recovery'; problem: string; quarantinedTo: string | null; canStartEmpty: boolean; keptBecause: KeptBecause | null }
+  | { kind: 'locked'; problem: string; owner: LockOwner | null; token: string }
 
 export interface UpdateTools {
   now: Date
@@ -52,10 +78,11 @@ class DurableJsonAdapter implements Adapter<Data> {
     private readonly fs: DurableFs,
     private readonly now: () => Date,
     private readonly backups: boolean,
+    private readonly maxBytes: number,
   ) {}
 
   read(): Promise<Data | null> {
-    return readDataFile(this.file)
+    return readDataFile(this.file, { fs: this.fs, maxBytes: this.maxBytes })
   }
 
   write(data: Data): Promise<void> {
@@ -78,7 +105,10 @@ export class Store {
   readonly now: () => Date
   private readonly fs: DurableFs
   private readonly db: Low<Data>
-  private readonly lock: FileLock
+  private readonly options: StoreOptions
+  private lock: FileLock | null
+  /** Why changes are refused, when the store is read-only. */
+  private readOnlyReason: string | null = null
   private stateValue: StoreState = { kind: 'ready' }
   /** The state last written to disk. */
   private persisted: Data | null = null
@@ -87,35 +117,78 @@ export class Store {
   private waiters: Waiter[] = []
   private saving: Promise<void> | null = null
 
-  private constructor(options: StoreOptions, lock: FileLock) {
+  private constructor(options: StoreOptions, lock: FileLock | null) {
+    this.options = options
     this.dataFile = options.dataFile
     this.dataFolder = dirname(options.dataFile)
     this.now = options.now ?? (() => new Date())
     this.fs = options.fs ?? nodeFs
     this.lock = lock
-    this.db = new Low<Data>(new DurableJsonAdapter(this.dataFile, this.fs, this.now, options.backups ?? true), emptyData(this.now()))
+    this.db = new Low<Data>(
+      new DurableJsonAdapter(this.dataFile, this.fs, this.now, options.backups ?? true, options.maxDataFileBytes ?? MAX_DATA_FILE_BYTES),
+      emptyData(this.now()),
+    )
   }
 
-  /** Opens (or creates) the data file. Throws only when it cannot be locked or its folder created. */
+  /**
+   * Opens (or creates) the data file. Throws when its folder cannot be created,
+   * when the lock cannot be created for a reason other than an unwritable
+   * folder (which opens read-only), and when another program holds the lock
+   * (unless `whenLocked: 'report'`).
+   */
   static async open(options: StoreOptions): Promise<Store> {
+    if (options.readOnly) return Store.openWithoutLock(options, 'se abrió en sólo lectura')
     await (options.fs ?? nodeFs).mkdir(dirname(options.dataFile), { recursive: true })
-    const lock = acquireLock(options.dataFile)
+    let lock: FileLock
+    try {
+      lock = await acquireLock(options.dataFile, Store.lockOptions(options, options.waitForLockMs ?? 0))
+    } catch (error) {
+      if (error instanceof LockHeldError && options.whenLocked === 'report') {
+        const store = new Store(options, null)
+        store.stateValue = lockedState(error)
+        return store
+      }
+      if (error instanceof LockCreateError && error.cannotWrite) return Store.openWithoutLock(options, error.reason)
+      throw error
+    }
     const store = new Store(options, lock)
     try {
       await store.load()
     } catch (error) {
-      lock.release()
+      await lock.release()
       throw error
     }
     return store
   }
 
+  private static async openWithoutLock(options: StoreOptions, reason: string): Promise<Store> {
+    const store = new Store(options, null)
+    store.readOnlyReason = reason
+    await store.load()
+    return store
+  }
+
+  private static lockOptions(options: StoreOptions, waitMs: number) {
+    return { now: options.now ?? (() => new Date()), program: options.program, waitMs, fs: options.fs ?? nodeFs }
+  }
+
   private async load(): Promise<void> {
-    await this.removeStaleTempFiles()
+    const readOnly = this.readOnlyReason !== null
+    if (!readOnly) await this.removeStaleTempFiles()
     try {
       await this.db.read()
       this.accept(this.db.data)
     } catch (error) {
+      if (error instanceof DataFileTooLargeError) {
+        // Not damaged, only too big: nothing is moved, replaced or written; the user moves it aside by hand.
+        this.stateValue = { kind: 'recovery', problem: error.message, quarantinedTo: null, canStartEmpty: false, keptBecause: 'demasiado-grande' }
+        return
+      }
+      if (readOnly && error instanceof AppError && (error.code === 'NO_ENCONTRADO' || error.code === 'ARCHIVO_DANADO')) {
+        const problem = error.code === 'NO_ENCONTRADO' ? 'No existe el archivo de datos y no se puede crear' : `El archivo de datos está dañado y no se puede usar. ${error.message} No se apartó ni se modificó`
+        this.stateValue = { kind: 'recovery', problem: `${problem}: ${this.readOnlyReason ?? ''}.`, quarantinedTo: null, canStartEmpty: false, keptBecause: 'solo-lectura' }
+        return
+      }
       if (error instanceof AppError && error.code === 'NO_ENCONTRADO') {
         const backups = await this.validBackups()
         if (backups.length > 0) {
@@ -124,6 +197,7 @@ export class Store {
             problem: 'No se encontró el archivo de datos, pero hay copias de seguridad. Restaure una o empiece con datos vacíos.',
             quarantinedTo: null,
             canStartEmpty: true,
+            keptBecause: null,
           }
           return
         }
@@ -131,7 +205,7 @@ export class Store {
         return
       }
       if (error instanceof AppError && error.code === 'VERSION_NUEVA') {
-        this.stateValue = { kind: 'recovery', problem: error.message, quarantinedTo: null, canStartEmpty: false }
+        this.stateValue = { kind: 'recovery', problem: error.message, quarantinedTo: null, canStartEmpty: false, keptBecause: 'version-nueva' }
         return
       }
       if (error instanceof AppError && error.code === 'ARCHIVO_DANADO') {
@@ -141,6 +215,7 @@ export class Store {
           problem: `El archivo de datos está dañado y no se puede usar. ${error.message} Se apartó sin modificarlo; puede restaurar una copia de seguridad.`,
           quarantinedTo,
           canStartEmpty: true,
+          keptBecause: null,
         }
         return
       }
@@ -181,12 +256,25 @@ export class Store {
     return this.stateValue
   }
 
-  /** The current data. In recovery mode there is none, and callers get a Spanish error. */
+  /** The current data. In recovery mode or while locked there is none, and callers get a Spanish error. */
   get data(): Data {
+    if (this.stateValue.kind === 'locked') throw new AppError('SIN_DATOS', `Los datos no están disponibles: ${this.stateValue.problem}`)
     if (!this.current || this.stateValue.kind !== 'ready') {
       throw new AppError('SIN_DATOS', 'Los datos no están disponibles: el archivo de datos necesita recuperarse (vea Configuración).')
     }
     return this.current
+  }
+
+  /** Set when every change is refused, with the reason in Spanish. */
+  get readOnly(): { reason: string } | null {
+    return this.readOnlyReason === null ? null : { reason: this.readOnlyReason }
+  }
+
+  /** Refuses any change in read-only mode, before anything is touched. */
+  private assertWritable(): void {
+    if (this.readOnlyReason !== null) {
+      throw new AppError('SOLO_LECTURA', `El archivo de datos está abierto en sólo lectura: ${this.readOnlyReason}. No se guardó ningún cambio.`)
+    }
   }
 
   get schemaVersion(): number {
@@ -194,6 +282,7 @@ export class Store {
   }
 
   async update<T>(recipe: (draft: Draft<Data>, tools: UpdateTools) => T): Promise<T> {
+    this.assertWritable()
     const base = this.data
     const now = this.now()
     const nowIso = now.toISOString()
@@ -229,6 +318,7 @@ export class Store {
       const snapshot = this.current
       if (!snapshot) break
       try {
+        await this.assertStillOwner()
         this.db.data = snapshot
         await this.db.write()
         this.persisted = snapshot
@@ -247,6 +337,21 @@ export class Store {
         for (const waiter of [...batch, ...this.waiters.splice(0)]) waiter.reject(failure)
       }
     }
+  }
+
+  /**
+   * A lock broken by hand from another program (Desbloquear) means this store
+   * is no longer the writer: saving now would overwrite that program's
+   * changes. The store goes back to the `locked` state instead.
+   */
+  private async assertStillOwner(): Promise<void> {
+    if (!this.lock || (await this.lock.isHeld())) return
+    const lost = this.lock
+    this.lock = null
+    await lost.release()
+    const holder = await inspectLock(this.dataFile, this.fs).catch(() => null)
+    this.stateValue = lockedState(holder ?? new LockHeldError(null, ''))
+    throw new AppError('BLOQUEADO', `Otro programa desbloqueó el archivo de datos y lo abrió: este cambio no se guardó, para no reemplazar sus cambios. ${holder ? holder.message : ''}`.trim())
   }
 
   /** Waits for any save in progress. */
@@ -270,11 +375,12 @@ export class Store {
 
   private async readBackup(name: string): Promise<Data> {
     if (!isBackupName(name)) throw new AppError('VALIDACION', 'Nombre de copia de seguridad no válido.')
-    return parseDataBytes(await this.fs.readFile(join(backupFolder(this.dataFile), name)))
+    return parseDataBytes(await readDataBytes(join(backupFolder(this.dataFile), name), { fs: this.fs, maxBytes: this.options.maxDataFileBytes }))
   }
 
   /** Replaces the data with a backup; allowed only in recovery mode, so a good file is never overwritten by mistake. */
   async restoreBackup(name: string): Promise<void> {
+    this.assertWritable()
     this.requireRecovery(true)
     const listed = (await this.backups()).some((backup) => backup.name === name)
     if (!listed) throw new AppError('NO_ENCONTRADO', 'No existe esa copia de seguridad.')
@@ -292,15 +398,87 @@ export class Store {
 
   /** Starts over with empty data after the old file was set aside. */
   async startEmpty(): Promise<void> {
+    this.assertWritable()
     this.requireRecovery(false)
     await this.replaceWith(emptyData(this.now()))
+  }
+
+  /** «Reintentar» on the lock screen: takes the lock if it is free (or stale) now and opens the file; otherwise the owner is read again. */
+  async retryOpen(): Promise<void> {
+    this.requireLocked()
+    await this.takeLockAndLoad(() => acquireLock(this.dataFile, Store.lockOptions(this.options, 0)))
+  }
+
+  /** «Abrir en solo lectura» on the lock screen: the data is loaded without the lock, and every change is refused. */
+  async openReadOnly(): Promise<void> {
+    const state = this.requireLocked()
+    const where = state.owner ? `${programLabel(state.owner)} en el equipo ${state.owner.host}` : 'otro programa'
+    this.readOnlyReason = `se eligió abrirlo así mientras sigue abierto en ${where}`
+    await this.load()
+  }
+
+  /**
+   * «Desbloquear»: the user says the lock's owner is not really running. The
+   * lock shown (`token`) is removed even if its owner looks alive, through the
+   * same guarded protocol as a stale lock, and only if it is still that one;
+   * then the file opens normally and the audit log records who was unlocked.
+   */
+  async unlock(token: string): Promise<void> {
+    const state = this.requireLocked()
+    const options = Store.lockOptions(this.options, 0)
+    const removed = await breakLock(this.dataFile, token, options)
+    if (!removed) {
+      const holder = await inspectLock(this.dataFile, this.fs)
+      if (holder) {
+        this.stateValue = lockedState(holder)
+        throw new AppError('BLOQUEADO', `El candado cambió mientras decidía y no se quitó. ${holder.message}`)
+      }
+    }
+    await this.takeLockAndLoad(() => acquireLock(this.dataFile, options))
+    if (this.stateValue.kind !== 'ready') return
+    const who = state.owner ? `abierto en ${programLabel(state.owner)} en el equipo ${state.owner.host}${state.owner.user ? ` (usuario ${state.owner.user})` : ''} desde ${sinceLabel(state.owner.since)}` : 'bloqueado por un programa desconocido'
+    await this.update((_draft, tools) =>
+      tools.audit({ entity: 'archivo', entityId: '', action: 'estado', summary: `Se desbloqueó a mano el archivo de datos, que estaba ${who}` }),
+    )
+  }
+
+  private requireLocked(): Extract<StoreState, { kind: 'locked' }> {
+    const state = this.stateValue
+    if (state.kind !== 'locked') throw new AppError('REGLA', 'El archivo de datos no está bloqueado por otro programa.')
+    return state
+  }
+
+  private async takeLockAndLoad(take: () => Promise<FileLock>): Promise<void> {
+    try {
+      this.lock = await take()
+    } catch (error) {
+      if (error instanceof LockHeldError) {
+        this.stateValue = lockedState(error)
+        return
+      }
+      throw error
+    }
+    try {
+      await this.load()
+    } catch (error) {
+      await this.lock.release()
+      this.lock = null
+      throw error
+    }
   }
 
   private requireRecovery(restoring: boolean): void {
     const state = this.stateValue
     if (state.kind !== 'recovery') throw new AppError('REGLA', 'El archivo de datos está en buen estado: no hay nada que recuperar.')
     if (!state.canStartEmpty) {
-      throw new AppError('REGLA', restoring ? 'Este archivo es de una versión más reciente: no se reemplaza por una copia.' : 'Este archivo es de una versión más reciente: no se reemplaza.')
+      const what = restoring ? 'no se reemplaza por una copia' : 'no se reemplaza'
+      const why =
+        state.keptBecause === 'demasiado-grande'
+          ? 'Este archivo es demasiado grande para abrirlo'
+          : state.keptBecause === 'solo-lectura'
+            ? 'La carpeta de datos no se puede modificar'
+            : 'Este archivo es de una versión más reciente'
+      throw new AppError('REGLA', `${why}: ${what}.`)
     }
   }
 
@@ -319,9 +497,46 @@ export class Store {
     try {
       await this.flush()
     } finally {
-      this.lock.release()
+      await this.lock?.release()
     }
   }
+
+  /**
+   * Replaces the data file and the folders beside it with restored ones
+   * (a full backup), holding the lock this store already has. `install`
+   * moves the current files aside and the restored ones into place, all or
+   * nothing, and returns the restored data, which becomes this store's state.
+   * Saves in progress finish first; a change asked for meanwhile is refused,
+   * as it was made on the data being replaced. If `install` fails, memory and
+   * disk stay as they were.
+   */
+  async replaceWithRestored(install: (target: { dataFile: string; dataFolder: string }) => Promise<Data>): Promise<void> {
+    this.assertWritable()
+    if (this.stateValue.kind === 'locked') throw new AppError('BLOQUEADO', `No se puede restaurar: ${this.stateValue.problem}`)
+    await this.flush()
+    const swap = (async () => {
+      try {
+        await this.assertStillOwner()
+        this.accept(await install({ dataFile: this.dataFile, dataFolder: this.dataFolder }))
+      } finally {
+        const stale = this.waiters.splice(0)
+        this.current = this.persisted
+        const refused = new AppError('REGLA', 'Los datos se estaban restaurando desde un respaldo completo: este cambio no se guardó. Revise los datos restaurados e intente de nuevo.')
+        for (const waiter of stale) waiter.reject(refused)
+      }
+    })()
+    // Saves wait behind the swap, as behind any save; the lock on `saving` is gone before this method returns.
+    this.saving = swap.then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => (this.saving = null))
+    await this.saving
+    await swap
+  }
+}
+
+function lockedState(held: LockHeldError): StoreState {
+  return { kind: 'locked', problem: heldMessage(held.owner), owner: held.owner, token: held.token }
 }
 
 function saveError(error: unknown): AppError {

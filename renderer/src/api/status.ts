@@ -17,6 +17,8 @@ function useRecoveryMutation<T>(fn: (input: T) => Promise<AppStatus>) {
       client.setQueryData(queryKeys.status, status)
       await client.invalidateQueries({ queryKey: queryKeys.status })
     },
+    // A refusal may come with a new state (the lock changed hands): show it.
+    onError: () => client.invalidateQueries({ queryKey: queryKeys.status }),
   })
 }
 
@@ -26,4 +28,19 @@ export function useRestoreBackup() {
 
 export function useStartEmpty() {
   return useRecoveryMutation(() => call('startEmpty'))
+}
+
+/** «Reintentar» on the lock screen: the core takes the lock if it is free now. */
+export function useRetryOpen() {
+  return useRecoveryMutation(() => call('retryOpen'))
+}
+
+/** «Abrir en solo lectura»: the core loads the data without the lock and refuses every change. */
+export function useOpenReadOnly() {
+  return useRecoveryMutation(() => call('openReadOnly'))
+}
+
+/** «Desbloquear»: the core removes exactly the lock that was shown (its token) and opens the file. */
+export function useUnlockDataFile() {
+  return useRecoveryMutation((token: string) => call('unlockDataFile', { token }))
 }

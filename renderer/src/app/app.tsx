@@ -1,7 +1,8 @@
 /**
  * The first thing the window does: ask main whether the data file opened.
  * A healthy file shows the app; a damaged one shows the recovery screen
- * instead of the shell, so nothing can be edited over a broken file.
+ * instead of the shell, so nothing can be edited over a broken file; one that
+ * another program holds shows the lock screen.
  */
 import { Center, Container, Loader, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
@@ -9,6 +10,7 @@ import { RouterProvider } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useStatus } from '../api/status'
 import { ErrorState } from '../common/query-state'
+import { LockScreen } from '../recovery/lock-screen'
 import { RecoveryScreen } from '../recovery/recovery-screen'
 import { createRouter } from './router'
 
@@ -35,5 +37,6 @@ export function App() {
     )
   }
   if (status.data.state === 'recuperacion') return <RecoveryScreen status={status.data} />
+  if (status.data.state === 'bloqueado') return <LockScreen status={status.data} />
   return <RouterProvider router={router} />
 }

@@ -1,10 +1,11 @@
 /**
  * The frame around every screen: the header with the app and body names, the
- * section navbar, and the routed page in the main area.
+ * section navbar, and the routed page in the main area; above the page, while
+ * the data file is open read-only, a banner that says so and why.
  */
-import { AppShell, Burger, Container, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core'
+import { Alert, AppShell, Burger, Container, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconBuildingCommunity, IconUserCircle } from '@tabler/icons-react'
+import { IconBuildingCommunity, IconEye, IconUserCircle } from '@tabler/icons-react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
@@ -102,6 +103,19 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        {status?.state === 'listo' && status.readOnly ? (
+          <Alert
+            className={classes.readOnlyBanner}
+            color="yellow"
+            variant="light"
+            radius={0}
+            role="status"
+            icon={<IconEye size={20} aria-hidden />}
+            title={t('readOnly.banner')}
+          >
+            {status.readOnlyReason ? t('readOnly.reason', { reason: status.readOnlyReason }) : null}
+          </Alert>
+        ) : null}
         <Container size={1320} px="lg" py="xl">
           <ErrorBoundary resetKey={pathname}>
             <Outlet />

@@ -14,6 +14,7 @@ import { errorMessage } from '../api/api-error'
 import { useRestoreBackup, useStartEmpty } from '../api/status'
 import { ConfirmModal } from '../common/confirm-modal'
 import { BackupTable } from './backup-table'
+import { RestoreFullBackupOffer } from '../backup/restore-offer'
 
 type Recovery = Extract<AppStatus, { state: 'recuperacion' }>
 
@@ -123,11 +124,14 @@ export function RecoveryScreen({ status }: { status: Recovery }) {
                 </>
               ) : (
                 <Text size="sm" c="dimmed">
-                  {t('recovery.noBackups')}
+                  {t(status.keptBecause ? 'recovery.backupsKept' : 'recovery.noBackups')}
                 </Text>
               )}
             </Stack>
           </Card>
+
+          {/* A full backup (.stlbak) replaces the file; refused, like a fresh start, for a file that must be kept. */}
+          {status.canStartEmpty ? <RestoreFullBackupOffer /> : null}
 
           <Card component="section" aria-labelledby="empezar-vacio">
             <Stack gap="sm">
@@ -151,7 +155,15 @@ export function RecoveryScreen({ status }: { status: Recovery }) {
                   </Group>
                 </>
               ) : (
-                <Text size="sm">{t('recovery.cannotStartEmpty')}</Text>
+                <Text size="sm">
+                  {t(
+                    status.keptBecause === 'demasiado-grande'
+                      ? 'recovery.cannotStartEmptyTooBig'
+                      : status.keptBecause === 'solo-lectura'
+                        ? 'recovery.cannotStartEmptyReadOnly'
+                        : 'recovery.cannotStartEmpty',
+                  )}
+                </Text>
               )}
             </Stack>
           </Card>

@@ -1,16 +1,18 @@
 /** The app itself: status and recovery of the data file, settings, the audit log, external links. */
 import { mkdir, stat } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { AppError } from '../../errors'
 import { buildDiagnostics } from '../../domain/diagnostics'
 import { mexicoDate } from '../../domain/dates'
 import type { AppStatus } from '../../contract/views'
 import { parseExternalUrl } from '../../security/external-url'
+import { programLabel } from '../../store/lock'
 import type { HandlerContext } from '../context'
 import { SIGNED_ACTAS_FOLDER } from './signing'
 import type { HandlerSet } from './types'
 
-export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty' | 'getSettings' | 'updateSettings' | 'exportDiagnostics' | 'openDataFolder' | 'openActasFolder' | 'openExternal'> = {
+export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty' | 'retryOpen' | 'openReadOnly' | 'unlockDataFile' | 'getSettings' | 'updateSettings' | 'exportDiagnostics' | 'openDataFolder' | 'openActasFolder' | 'openExternal'> = {
   getStatus: (_input, context) => appStatus(context),
   restoreBackup: async ({ name }, context) => {
     await context.store.restoreBackup(name)
@@ -18,6 +20,18 @@ export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty
   },
   startEmpty: async (_input, context) => {
     await context.store.startEmpty()
+    return appStatus(context)
+  },
+  retryOpen: async (_input, context) => {
+    await context.store.retryOpen()
+    return appStatus(context)
+  },
+  openReadOnly: async (_input, context) => {
+    await context.store.openReadOnly()
+    return appStatus(context)
+  },
+  unlockDataFile: async ({ token }, context) => {
+    await context.store.unlock(token)
     return appStatus(context)
   },
 
@@ -49,7 +63,8 @@ export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty
   },
   openActasFolder: async (_input, { store, openPath }) => {
     const folder = join(store.dataFolder, SIGNED_ACTAS_FOLDER)
-    await mkdir(folder, { recursive: true })
+    // Read-only: nothing is created beside the data file.
+    if (!store.readOnly) await mkdir(folder, { recursive: true })
     await openPath(folder)
     return null
   },
@@ -67,7 +82,18 @@ async function appStatus({ store, version }: HandlerContext): Promise<AppStatus>
   const state = store.state
   if (state.kind === 'ready') {
     const backups = await store.backups()
-    return { state: 'listo', ...common, backups, lastBackup: backups[0] ?? null }
+    const readOnly = store.readOnly
+    return { state: 'listo', ...common, backups, lastBackup: backups[0] ?? null, readOnly: readOnly !== null, readOnlyReason: readOnly?.reason ?? null }
+  }
+  if (state.kind === 'locked') {
+    const owner = state.owner
+    return {
+      state: 'bloqueado',
+      ...common,
+      problem: state.problem,
+      owner: owner && { program: programLabel(owner), host: owner.host, user: owner.user, since: owner.since, pid: owner.pid, sameHost: owner.host === hostname() },
+      token: state.token,
+    }
   }
   return {
     state: 'recuperacion',
@@ -76,5 +102,6 @@ async function appStatus({ store, version }: HandlerContext): Promise<AppStatus>
     quarantinedTo: state.quarantinedTo,
     backups: state.canStartEmpty ? await store.validBackups() : [],
     canStartEmpty: state.canStartEmpty,
+    keptBecause: state.keptBecause,
   }
 }

@@ -79,6 +79,7 @@ export function generateDemoData(options: DemoOptions): Data {
     plans: [planBuild.plan],
     commitments: planBuild.commitments,
     trustedAuthorities: [],
+    lastFullBackup: null,
     audit,
   }
 }

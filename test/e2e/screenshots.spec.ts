@@ -611,3 +611,30 @@ test('revisión de paquete: la vista de la integrante y los comentarios importad
   await page.mouse.move(0, 0)
   await shot('43-comentarios-de-la-sesion')
 })
+
+test('respaldo completo: la tarjeta de Configuración y la restauración de un respaldo verificado', async ({ harness }) => {
+  const { page } = harness
+  const shot = shooter(page)
+  await harness.open('#/configuracion')
+  const card = page.getByRole('region', { name: 'Respaldo completo' })
+  await expect(card.getByText('Nunca se ha hecho un respaldo completo')).toBeVisible()
+  await card.evaluate((element) => element.scrollIntoView({ block: 'start' }))
+  await page.evaluate(() => window.scrollBy({ top: -90 }))
+  await page.mouse.move(0, 0)
+  await shot('50-respaldo-completo')
+
+  const download = page.waitForEvent('download')
+  await card.getByRole('button', { name: 'Crear respaldo completo' }).click()
+  const archive = await readBytes(await (await download).path())
+  await expect(card.getByText(/respaldo-secretariado-\d{4}-\d{2}-\d{2}\.stlbak · /)).toBeVisible()
+
+  await card.getByRole('button', { name: 'Restaurar un respaldo…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Restaurar un respaldo completo' })
+  const chooser = page.waitForEvent('filechooser')
+  await dialog.getByRole('button', { name: 'Elegir respaldo…' }).click()
+  await (await chooser).setFiles({ name: `respaldo-secretariado-${TODAY}.stlbak`, mimeType: 'application/zip', buffer: archive })
+  await expect(dialog.getByText('Respaldo verificado')).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Restaurar', exact: true })).toBeEnabled()
+  await page.mouse.move(0, 0)
+  await shot('51-restaurar-respaldo')
+})

@@ -45,7 +45,7 @@ describe('cargas hostiles en cada operación del puente', () => {
         const result = await dispatch(name, input, context)
         if (!result.ok && !ALLOWED.has(result.error.code)) unexpected.push(`${name}: ${result.error.code} ${result.error.message}`)
         // An operation that accepted a random payload must have been a read.
-        if (result.ok) expect(['getStatus', 'getSettings', 'listMembers', 'listSessions', 'listAgreements', 'getPlanOverview', 'getDashboard', 'listAudit', 'exportAudit', 'search', 'getSession', 'exportOpenData', 'exportDiagnostics', 'listTrustedAuthorities', 'openDataFolder', 'openActasFolder']).toContain(name)
+        if (result.ok) expect(['getStatus', 'getSettings', 'listMembers', 'listSessions', 'listAgreements', 'getPlanOverview', 'getDashboard', 'listAudit', 'exportAudit', 'search', 'getSession', 'exportOpenData', 'exportDiagnostics', 'listTrustedAuthorities', 'openDataFolder', 'openActasFolder', 'getFullBackupStatus', 'createFullBackup']).toContain(name)
       }),
       { numRuns: 3000, seed: 20261126 },
     )

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = 4
+export const SCHEMA_VERSION = 5
 
 export const idSchema = z.string().min(1, 'Identificador no válido').max(64, 'Identificador no válido').regex(/^[A-Za-z0-9_-]+$/, 'Identificador no válido')
 /** A calendar date, `YYYY-MM-DD`, read in America/Mexico_City. */
@@ -352,6 +352,14 @@ export const auditEntrySchema = z.object({
   summary: text(1000),
 })
 
+/** The last full backup archive (`.stlbak`) made of this data: when, under what name, its SHA-256 and size. */
+export const fullBackupRecordSchema = z.object({
+  at: instantSchema,
+  fileName: text(255),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/),
+  bytes: z.number().int().nonnegative(),
+})
+
 export const dataSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   createdAt: instantSchema,
@@ -364,6 +372,7 @@ export const dataSchema = z.object({
   commitments: z.array(commitmentSchema),
   audit: z.array(auditEntrySchema),
   trustedAuthorities: z.array(trustedAuthoritySchema),
+  lastFullBackup: fullBackupRecordSchema.nullable(),
 })
 
 export type Member = z.infer<typeof memberSchema>
@@ -384,6 +393,7 @@ export type Commitment = z.infer<typeof commitmentSchema>
 export type Settings = z.infer<typeof settingsSchema>
 export type AuditEntry = z.infer<typeof auditEntrySchema>
 export type TrustedAuthority = z.infer<typeof trustedAuthoritySchema>
+export type FullBackupRecord = z.infer<typeof fullBackupRecordSchema>
 export type SignatureSignerRule = (typeof SIGNATURE_SIGNER_RULES)[number]
 export type Data = z.infer<typeof dataSchema>
 export type Sector = (typeof SECTORS)[number]
@@ -414,5 +424,6 @@ export function emptyData(now: Date): Data {
     commitments: [],
     audit: [],
     trustedAuthorities: [],
+    lastFullBackup: null,
   }
 }

@@ -36,6 +36,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
       ? data.sessions.map((session: unknown) => (isObject(session) ? withSignerSerials({ signatureCircuit: null, ...session }) : session))
       : data.sessions,
   }),
+  /** 5: the data file remembers its last full backup archive (none yet). */
+  5: (data) => ({ lastFullBackup: null, ...data }),
 }
 
 function withSignerSerials(session: JsonObject): JsonObject {

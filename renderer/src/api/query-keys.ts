@@ -11,4 +11,6 @@ export const queryKeys = {
   auditLog: (filters: object) => ['audit', 'filtro', filters] as const,
   dashboard: ['dashboard'] as const,
   search: (query: string) => ['search', query] as const,
+  /** The «Respaldo completo» card: the last archive and whether one is due. */
+  fullBackup: ['full-backup'] as const,
 }

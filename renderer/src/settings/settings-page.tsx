@@ -8,6 +8,7 @@ import { AboutCard } from './about-card'
 import { AuditLinkCard } from '../audit/audit-link-card'
 import { SettingsForm } from './settings-form'
 import { TrustedAuthoritiesCard } from './trusted-authorities-card'
+import { FullBackupCard } from './full-backup-card'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -32,6 +33,7 @@ export function SettingsPage() {
             {status.data?.state === 'listo' ? <AboutCard status={status.data} /> : <LoadingCards count={1} />}
           </Grid.Col>
         </Grid>
+        <FullBackupCard />
         <TrustedAuthoritiesCard />
         <AuditLinkCard />
       </Stack>

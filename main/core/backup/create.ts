@@ -1,0 +1,209 @@
+/**
+ * Creating a full backup archive from an open store: the data file as it is
+ * persisted (pending saves are flushed first), every file of adjuntos/ and
+ * actas/, and a manifest with the SHA-256 of each. The archive is verified
+ * with the same reader a restore uses before it is handed out.
+ */
+import { constants, type Dirent } from 'node:fs'
+import { open, readdir, stat } from 'node:fs/promises'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+import { AppError } from '../errors'
+import type { FullBackupReport } from '../contract/views'
+import { mexicoDate } from '../domain/dates'
+import type { FullBackupRecord } from '../model/schema'
+import { sizeLabel } from '../packets/limits'
+import { writeZip, type ZipEntryInput } from '../packets/zip-writer'
+import { writeFileDurable } from '../store/durable-write'
+import { errorCode, isCode } from '../store/lock'
+import { parseDataBytes } from '../store/read-data-file'
+import type { Store } from '../store/store'
+import {
+  BACKUP_EXTENSION,
+  BACKUP_FOLDERS,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  DATA_ENTRY,
+  MANIFEST_ENTRY,
+  MAX_BACKUP_BYTES,
+  MAX_BACKUP_ENTRY_BYTES,
+  isSafeFileName,
+  shownName,
+  type BackupFolder,
+  type BackupManifest,
+} from './format'
+import { sha256Hex, verifyBackup } from './verify'
+
+export interface BuiltBackup {
+  bytes: Buffer
+  sha256: string
+  /** `respaldo-secretariado-AAAA-MM-DD.stlbak`, the day in Guadalajara. */
+  fileName: string
+  report: FullBackupReport
+}
+
+export interface BuildOptions {
+  now: Date
+  appVersion: string
+  /** The largest archive the caller can hand on (the bridge carries less than a file). */
+  maxBytes?: number
+}
+
+export function backupFileName(now: Date): string {
+  return `respaldo-secretariado-${mexicoDate(now)}${BACKUP_EXTENSION}`
+}
+
+export async function buildFullBackup(store: Store, options: BuildOptions): Promise<BuiltBackup> {
+  const maxBytes = options.maxBytes ?? MAX_BACKUP_BYTES
+  if (store.state.kind !== 'ready') throw new AppError('SIN_DATOS', 'No hay datos que respaldar: el archivo de datos necesita recuperarse primero.')
+  await store.flush()
+  const dataBytes = await readDataFileBytes(store.dataFile)
+  const data = parseDataBytes(dataBytes)
+  const warnings: string[] = []
+  const files: { path: string; bytes: Buffer }[] = [{ path: DATA_ENTRY, bytes: dataBytes }]
+  let total = dataBytes.length
+  for (const folder of BACKUP_FOLDERS) {
+    for (const file of await folderFiles(store.dataFolder, folder, warnings)) {
+      total += file.bytes.length
+      if (total > maxBytes) throw tooLarge(total, maxBytes)
+      files.push(file)
+    }
+  }
+  const manifest: BackupManifest = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    createdAt: options.now.toISOString(),
+    appVersion: options.appVersion,
+    schemaVersion: data.schemaVersion,
+    dataFileName: basename(store.dataFile),
+    organization: data.settings.organization,
+    bodyName: data.settings.bodyName,
+    counts: { members: data.members.length, sessions: data.sessions.length, agreements: data.agreements.length },
+    entries: files.map((file) => ({ path: file.path, size: file.bytes.length, sha256: sha256Hex(file.bytes) })),
+  }
+  const entries: ZipEntryInput[] = [
+    // Stored, so a changed byte in it is seen as it is; the data file compresses well; attachments and PDFs already are compressed.
+    { name: MANIFEST_ENTRY, data: Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'), compress: false },
+    ...files.map((file) => ({ name: file.path, data: file.bytes, compress: file.path === DATA_ENTRY })),
+  ]
+  const bytes = await writeZip(entries, options.now)
+  if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes)
+  // The archive is read back exactly as a restore would read it: what is handed out is known to restore.
+  const verified = await verifyBackup(bytes, { maxBytes })
+  return {
+    bytes,
+    sha256: verified.report.archiveSha256,
+    fileName: backupFileName(options.now),
+    report: { ...verified.report, warnings: [...warnings, ...verified.report.warnings] },
+  }
+}
+
+function tooLarge(bytes: number, max: number): AppError {
+  return new AppError(
+    'VALIDACION',
+    `El respaldo completo mediría más de ${sizeLabel(max)} (${sizeLabel(bytes)} o más); aquí se admite como máximo ${sizeLabel(max)}. ` +
+      'Use la línea de comandos (npm run cli -- backup create), que admite respaldos mayores.',
+  )
+}
+
+async function readDataFileBytes(file: string): Promise<Buffer> {
+  try {
+    return await readRegularFile(file, MAX_BACKUP_ENTRY_BYTES)
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError('LECTURA', `No se pudo leer el archivo de datos ${file} (${errorCode(error)}).`, { cause: error })
+  }
+}
+
+/** A regular file's bytes, never following a link at the last step (where the system allows it). */
+async function readRegularFile(path: string, limit: number): Promise<Buffer> {
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) throw new AppError('LECTURA', `${path} no es un archivo.`)
+    if (info.size > limit) throw new AppError('VALIDACION', `El archivo ${path} mide ${sizeLabel(info.size)}; un respaldo admite como máximo ${sizeLabel(limit)} por archivo.`)
+    return await handle.readFile()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The files of one folder beside the data file, by name; what the app never writes there is left out with a warning. */
+async function folderFiles(dataFolder: string, folder: BackupFolder, warnings: string[]): Promise<{ path: string; bytes: Buffer }[]> {
+  const root = join(dataFolder, folder)
+  let listing: Dirent[]
+  try {
+    listing = await readdir(root, { withFileTypes: true })
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return []
+    throw new AppError('LECTURA', `No se pudo leer la carpeta ${root} (${errorCode(error)}).`, { cause: error })
+  }
+  const files: { path: string; bytes: Buffer }[] = []
+  for (const entry of listing.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = `${folder}/${entry.name}`
+    // Temporary files of a save in progress (".name.pid.n.tmp") are not data.
+    if (entry.name.startsWith('.') && entry.name.endsWith('.tmp')) continue
+    if (!entry.isFile()) {
+      warnings.push(`No se incluyó ${shownName(path)}: no es un archivo (es una carpeta o un enlace).`)
+      continue
+    }
+    if (!isSafeFileName(entry.name)) {
+      warnings.push(`No se incluyó ${shownName(path)}: la aplicación no escribe archivos con ese nombre.`)
+      continue
+    }
+    try {
+      files.push({ path, bytes: await readRegularFile(join(root, entry.name), MAX_BACKUP_ENTRY_BYTES) })
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      // Removed while listing: it is not part of the data any more.
+      if (isCode(error, 'ENOENT')) continue
+      throw new AppError('LECTURA', `No se pudo leer ${join(root, entry.name)} (${errorCode(error)}).`, { cause: error })
+    }
+  }
+  return files
+}
+
+/** Remembers the archive in the data file, with an entry in the bitácora. */
+export async function recordFullBackup(store: Store, record: FullBackupRecord): Promise<void> {
+  await store.update((draft, tools) => {
+    draft.lastFullBackup = record
+    tools.audit({
+      entity: 'archivo',
+      entityId: '',
+      action: 'crear',
+      summary: `Respaldo completo ${record.fileName} (${sizeLabel(record.bytes)}, SHA-256 ${record.sha256.slice(0, 16)}…)`,
+    })
+  })
+}
+
+export interface WriteBackupOptions {
+  dataFile: string
+  /** Replace an existing file of that name. */
+  force: boolean
+}
+
+/**
+ * Writes an archive where the user chose: to a temporary file in that folder,
+ * synced, then renamed, so a half-written archive never has the final name.
+ */
+export async function writeBackupFile(out: string, bytes: Buffer, options: WriteBackupOptions): Promise<string> {
+  const target = resolve(out)
+  const dataFile = resolve(options.dataFile)
+  if (target === dataFile) throw new AppError('VALIDACION', 'El respaldo no puede escribirse sobre el archivo de datos.')
+  const inside = relative(dirname(dataFile), target)
+  if (BACKUP_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}${sep}`))) {
+    throw new AppError('VALIDACION', `El respaldo no puede guardarse dentro de ${inside.split(sep)[0] ?? ''}/ de la carpeta de datos: elija otra carpeta, mejor en otro disco.`)
+  }
+  const existing = await stat(target).then(
+    (info) => info,
+    () => null,
+  )
+  if (existing?.isDirectory()) throw new AppError('VALIDACION', `${target} es una carpeta: indique el nombre del archivo del respaldo.`)
+  if (existing && !options.force) throw new AppError('VALIDACION', `Ya existe ${target}: no se reemplaza. Elija otro nombre o use --force para reemplazarlo.`)
+  try {
+    await writeFileDurable(target, bytes)
+  } catch (error) {
+    const reason = isCode(error, 'ENOENT') ? 'la carpeta no existe' : isCode(error, 'ENOSPC') ? 'no hay espacio en el disco' : errorCode(error)
+    throw new AppError('ESCRITURA', `No se pudo escribir el respaldo en ${target} (${reason}); no quedó ningún archivo a medias.`, { cause: error })
+  }
+  return target
+}

@@ -5,6 +5,7 @@
  *   npm run cli -- check FILE
  *   npm run cli -- export FILE --what acuerdos|compromisos --format csv|json --out OUT [--today AAAA-MM-DD]
  *   npm run cli -- import-progress FILE PROGRESS.csv [--dry-run]
+ *   npm run cli -- import-members FILE MEMBERS.csv [--dry-run] [--existing omitir|agregar]
  *   npm run cli -- acta FILE --session ID|latest --out OUT.pdf
  *   npm run cli -- convocatoria FILE --session ID|next --out OUT.pdf [--today AAAA-MM-DD]
  *   npm run cli -- reporte FILE --out OUT.pdf [--plan ID] [--today AAAA-MM-DD]
@@ -18,6 +19,9 @@
  *   npm run cli -- packet export FILE --session ID|next --out P.stlpkg [--today AAAA-MM-DD]
  *   npm run cli -- packet check P.stlpkg
  *   npm run cli -- comments import FILE COMMENTS.json
+ *   npm run cli -- backup create FILE --out B.stlbak [--force] [--at AAAA-MM-DDTHH:MM]
+ *   npm run cli -- backup verify B.stlbak
+ *   npm run cli -- backup restore B.stlbak --to FILE [--force] [--at AAAA-MM-DDTHH:MM]
  *
  * `sign-acta` signs a held session's acta in the data file (the same core
  * function as the app: the session becomes «firmada» and the signed PDF is kept
@@ -49,11 +53,13 @@ import { AppError } from '../core/errors'
 import { runActa } from './commands/acta'
 import { runCheck } from './commands/check'
 import { runCommentsImport } from './commands/comments'
+import { runBackupCreate, runBackupRestore, runBackupVerify } from './commands/backup'
 import { runPacketCheck, runPacketExport } from './commands/packet'
 import { runConvocatoria } from './commands/convocatoria'
 import { runDemoData } from './commands/demo-data'
 import { runExport } from './commands/export'
 import { runImportProgress } from './commands/import-progress'
+import { runImportMembers } from './commands/import-members'
 import { runReporte } from './commands/reporte'
 import { referenceClock } from './reference-time'
 import { runSign } from './commands/sign'
@@ -66,6 +72,7 @@ const USAGE = `Uso:
   npm run cli -- check ARCHIVO
   npm run cli -- export ARCHIVO --what acuerdos|compromisos --format csv|json --out SALIDA [--today AAAA-MM-DD]
   npm run cli -- import-progress ARCHIVO AVANCE.csv [--dry-run]
+  npm run cli -- import-members ARCHIVO INTEGRANTES.csv [--dry-run] [--existing omitir|agregar]
   npm run cli -- acta ARCHIVO --session ID|latest --out SALIDA.pdf
   npm run cli -- convocatoria ARCHIVO --session ID|next --out SALIDA.pdf [--today AAAA-MM-DD]
   npm run cli -- reporte ARCHIVO --out SALIDA.pdf [--plan ID] [--today AAAA-MM-DD]
@@ -78,7 +85,10 @@ const USAGE = `Uso:
   npm run cli -- verify ARCHIVO.pdf [--trust AUTORIDAD.pem]... [--json] [--at AAAA-MM-DDTHH:MM]
   npm run cli -- packet export ARCHIVO --session ID|next --out PAQUETE.stlpkg [--today AAAA-MM-DD]
   npm run cli -- packet check PAQUETE.stlpkg
-  npm run cli -- comments import ARCHIVO COMENTARIOS.json`
+  npm run cli -- comments import ARCHIVO COMENTARIOS.json
+  npm run cli -- backup create ARCHIVO --out RESPALDO.stlbak [--force] [--at AAAA-MM-DDTHH:MM]
+  npm run cli -- backup verify RESPALDO.stlbak
+  npm run cli -- backup restore RESPALDO.stlbak --to ARCHIVO [--force] [--at AAAA-MM-DDTHH:MM]`
 
 export class UsageError extends Error {}
 
@@ -136,6 +146,12 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'dry-run': { type: 'boolean' } }, strict: true })
       if (positionals.length !== 2 || !positionals[0] || !positionals[1]) throw new UsageError('Indique el archivo de datos y el CSV de avance.')
       return runImportProgress(positionals[0], positionals[1], values['dry-run'] ?? false)
+    }
+    case 'import-members': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, existing: { type: 'string' } }, strict: true })
+      if (positionals.length !== 2 || !positionals[0] || !positionals[1]) throw new UsageError('Indique el archivo de datos y el CSV de integrantes.')
+      if (values.existing !== undefined && values.existing !== 'omitir' && values.existing !== 'agregar') throw new UsageError('--existing debe ser omitir o agregar.')
+      return runImportMembers({ file: positionals[0], csv: positionals[1], dryRun: values['dry-run'] ?? false, existing: values.existing === 'agregar' ? 'agregar' : 'omitir' })
     }
     case 'check': {
       const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true })
@@ -234,6 +250,33 @@ async function main(argv: string[]): Promise<number> {
       const { positionals } = parseArgs({ args: more, allowPositionals: true, strict: true })
       if (positionals.length !== 2 || !positionals[0] || !positionals[1]) throw new UsageError('Indique el archivo de datos y el archivo de comentarios.')
       return runCommentsImport(positionals[0], positionals[1])
+    }
+    case 'backup': {
+      // The full backup (.stlbak): create from a data file, verify an archive, restore one into a data file.
+      const [action, ...more] = rest
+      const { values, positionals } = parseArgs({
+        args: more,
+        allowPositionals: true,
+        options: { out: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean' }, at: { type: 'string' } },
+        strict: true,
+      })
+      const [file] = positionals
+      if (action === 'create') {
+        if (positionals.length !== 1 || !file) throw new UsageError('Indique el archivo de datos que se respaldará.')
+        if (!values.out) throw new UsageError('Falta --out RESPALDO.stlbak.')
+        return runBackupCreate({ file, out: values.out, force: values.force ?? false }, referenceClock(values.at))
+      }
+      if (action === 'verify') {
+        if (positionals.length !== 1 || !file) throw new UsageError('Indique el respaldo que se verificará.')
+        if (values.out || values.to || values.force || values.at) throw new UsageError('backup verify sólo recibe el respaldo.')
+        return runBackupVerify(file)
+      }
+      if (action === 'restore') {
+        if (positionals.length !== 1 || !file) throw new UsageError('Indique el respaldo que se restaurará.')
+        if (!values.to) throw new UsageError('Falta --to ARCHIVO (el archivo de datos que se restaurará).')
+        return runBackupRestore({ archive: file, to: values.to, force: values.force ?? false }, referenceClock(values.at))
+      }
+      throw new UsageError(action ? `Acción desconocida de backup: ${action} (use create, verify o restore).` : 'Indique la acción: backup create, verify o restore.')
     }
     case undefined:
     case '--help':

@@ -22,7 +22,6 @@ import type {
   AppStatus,
   AuditEntry,
   CommitmentView,
-  CsvImportReport,
   DashboardView,
   FileDownload,
   JobView,
@@ -34,7 +33,6 @@ import type {
   SignedActaCheck,
   SignerView,
   OpenDataFile,
-  ProgressImportReport,
   SearchResult,
   MemberRow,
   PlanOverview,
@@ -47,6 +45,10 @@ import * as follow from './follow-up-inputs'
 import * as doc from './document-inputs'
 import * as packet from './packet-inputs'
 import type { CommentsImportReport, FileDownload as PacketFile, PacketView } from './views'
+import type { FullBackupCreated, FullBackupInspection, FullBackupRestored, FullBackupStatusView } from './views'
+import * as backup from '../backup/inputs'
+import type { MemberImportReport } from '../domain/member-csv'
+import type { ProgressImportReport } from '../domain/progress-csv'
 
 const none = z.undefined()
 
@@ -101,6 +103,9 @@ export const operations = {
   getStatus: defineOperation<AppStatus>()(none),
   restoreBackup: defineOperation<AppStatus>()(z.object({ name: z.string().min(1).max(200) }).strict()),
   startEmpty: defineOperation<AppStatus>()(none),
+  retryOpen: defineOperation<AppStatus>()(none),
+  openReadOnly: defineOperation<AppStatus>()(none),
+  unlockDataFile: defineOperation<AppStatus>()(z.object({ token: z.string().regex(/^[a-f0-9]{64}$/, 'Identificador de candado no válido') }).strict()),
 
   getSettings: defineOperation<Settings>()(none),
   updateSettings: defineOperation<Settings>()(settingsSchema.strict()),
@@ -110,7 +115,7 @@ export const operations = {
   updateMember: defineOperation<Member>()(z.object({ id: idSchema, member: memberInputSchema }).strict()),
   setMemberActive: defineOperation<Member>()(z.object({ id: idSchema, active: z.boolean() }).strict()),
 
-  importMembersCsv: defineOperation<CsvImportReport>()(input.importMembersCsvSchema),
+  importMembersCsv: defineOperation<MemberImportReport>()(input.importMembersCsvSchema),
 
   listSessions: defineOperation<SessionSummary[]>()(none),
   getSession: defineOperation<SessionDetail>()(z.object({ id: idSchema }).strict()),
@@ -193,6 +198,13 @@ export const operations = {
   listTrustedAuthorities: defineOperation<TrustedAuthorityView[]>()(none),
   addTrustedAuthority: defineOperation<TrustedAuthorityView[]>()(doc.addTrustedAuthoritySchema),
   removeTrustedAuthority: defineOperation<TrustedAuthorityView[]>()(doc.trustedAuthorityRefSchema),
+
+  // The full backup (.stlbak): everything of the data folder in one archive (handlers/backup.ts).
+  getFullBackupStatus: defineOperation<FullBackupStatusView>()(none),
+  createFullBackup: defineOperation<FullBackupCreated>()(none),
+  inspectFullBackup: defineOperation<FullBackupInspection>()(backup.inspectFullBackupSchema),
+  recordFullBackup: defineOperation<FullBackupStatusView>()(backup.recordFullBackupSchema),
+  restoreFullBackup: defineOperation<FullBackupRestored>()(backup.restoreFullBackupSchema),
 
   exportDiagnostics: defineOperation<FileDownload>()(none),
   openDataFolder: defineOperation<null>()(none),

@@ -29,6 +29,24 @@ export type AppStatus =
       schemaVersion: number
       lastBackup: BackupInfo | null
       backups: BackupInfo[]
+      /** Every change is refused (the folder cannot be written, or the user chose it); reading and exporting work. */
+      readOnly: boolean
+      /** Why, in Spanish, when read-only. */
+      readOnlyReason: string | null
+    }
+  | {
+      /** Another program holds the data file's lock; nothing was read or written. */
+      state: 'bloqueado'
+      version: string
+      dataFile: string
+      dataFolder: string
+      schemaVersion: number
+      /** The core's Spanish explanation, naming the owner. */
+      problem: string
+      /** Who holds it; null when its record cannot be read (being written right now). */
+      owner: LockOwnerView | null
+      /** Identifies the exact lock shown, so «Desbloquear» never removes a newer one. */
+      token: string
     }
   | {
       /** The data file could not be used; nothing was overwritten. */
@@ -44,7 +62,23 @@ export type AppStatus =
       backups: BackupInfo[]
       /** A file from a newer version is refused outright, never replaced. */
       canStartEmpty: boolean
+      /** When the file may not be replaced: a newer version's, too big to load, or a folder that cannot be written. */
+      keptBecause: 'version-nueva' | 'demasiado-grande' | 'solo-lectura' | null
     }
+
+/** The owner record of a data file's lock, as the lock screen shows it. */
+export interface LockOwnerView {
+  /** «Secretariado» or «la línea de comandos (import-progress)». */
+  program: string
+  host: string
+  /** Empty when unknown. */
+  user: string
+  /** ISO instant; empty when unknown. */
+  since: string
+  pid: number
+  /** Whether the owner is on this machine (a lock from another machine comes from a shared folder). */
+  sameHost: boolean
+}
 
 export type AgreementState = Agreement['status'] | 'vencido'
 
@@ -475,4 +509,73 @@ export interface CommentsImportReport {
     text: string
     status: 'agregado' | 'ya-registrado'
   }[]
+}
+
+/** What a full backup archive (`.stlbak`) holds, as verified by the core. */
+export interface FullBackupReport {
+  /** When the archive was made (the clock of whoever made it). */
+  createdAt: string
+  appVersion: string
+  schemaVersion: number
+  organization: string
+  bodyName: string
+  counts: { members: number; sessions: number; agreements: number }
+  /** Entries besides the manifest: the data file, attachments and actas. */
+  files: number
+  attachments: number
+  actas: number
+  /** The entries' bytes, uncompressed. */
+  contentBytes: number
+  /** The archive file itself. */
+  archiveBytes: number
+  archiveSha256: string
+  /** What the user should know but does not refuse the archive (a file the data names but the archive lacks). */
+  warnings: string[]
+}
+
+export interface FullBackupRecordView {
+  at: string
+  fileName: string
+  sha256: string
+  bytes: number
+}
+
+/** The «Respaldo completo» card of Configuración. */
+export interface FullBackupStatusView {
+  last: FullBackupRecordView | null
+  /** Whole days since the last full backup, by the core's clock; null when there is none. */
+  ageDays: number | null
+  /** No full backup yet, or the last one is older than `reminderDays`: the card shows a reminder. */
+  due: boolean
+  reminderDays: number
+  /** What a full backup made now would hold. */
+  contents: { members: number; sessions: number; agreements: number; attachments: number; actas: number }
+  /** Where the current data is moved before a restore: `respaldos/antes-de-restaurar-<fecha>` inside this folder. */
+  asideFolder: string
+  /** The largest archive the app creates or restores; larger ones go through the command line. */
+  maxBytes: number
+  /** The same, as the core writes sizes («300 MB»). */
+  maxSizeLabel: string
+}
+
+/** A new archive, not yet recorded: `recordFullBackup` does that once the app has handed it to be saved. */
+export interface FullBackupCreated {
+  file: FileDownload
+  report: FullBackupReport
+}
+
+export interface FullBackupRestored {
+  status: AppStatus
+  report: FullBackupReport
+  /** Where the replaced data file and its folders were moved; null when there was nothing to move. */
+  movedAsideTo: string | null
+}
+
+/** A picked archive, verified, and what restoring it would do here. */
+export interface FullBackupInspection {
+  report: FullBackupReport
+  /** The data file that would be replaced. */
+  dataFile: string
+  /** The folder (`respaldos/` beside the data file) where the current data would be moved first, into `antes-de-restaurar-<fecha>`. */
+  asideFolder: string
 }

@@ -6,6 +6,7 @@ import type { OperationName } from '../contract/operations'
 import { agendaHandlers } from './handlers/agenda'
 import { agreementHandlers } from './handlers/agreements'
 import { appHandlers } from './handlers/app'
+import { backupHandlers } from './handlers/backup'
 import { circuitHandlers } from './handlers/circuit'
 import { documentHandlers } from './handlers/documents'
 import { followUpHandlers } from './handlers/follow-up'
@@ -32,4 +33,5 @@ export const handlers: HandlerSet<OperationName> = {
   ...signingHandlers,
   ...circuitHandlers,
   ...trustHandlers,
+  ...backupHandlers,
 }

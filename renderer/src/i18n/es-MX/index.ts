@@ -5,6 +5,7 @@
  */
 import { agreements } from './agreements'
 import { audit } from './audit'
+import { backup } from './backup'
 import { common } from './common'
 import { dashboard } from './dashboard'
 import { documents } from './documents'
@@ -19,7 +20,7 @@ import { sessions } from './sessions'
 import { settings } from './settings'
 import { signing } from './signing'
 
-const features = [common, enums, sessions, minutes, members, agreements, plan, dashboard, documents, signing, packets, settings, audit, search, recovery] as const
+const features = [common, enums, sessions, minutes, members, agreements, plan, dashboard, documents, signing, packets, settings, audit, search, recovery, backup] as const
 
 type Feature = (typeof features)[number]
 type Intersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never

@@ -8,7 +8,7 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync, watch } from 'node:fs'
 import * as fsp from 'node:fs/promises'
-import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -57,9 +57,17 @@ async function dataFileIn(): Promise<{ folder: string; dataFile: string; lockFil
   return { folder, dataFile, lockFile: `${dataFile}.lock` }
 }
 
-/** Makes a lock file look written `seconds` ago. */
+/**
+ * Makes a lock file look written `seconds` ago by the disk's own clock, the
+ * one the lock judges by (the process's clock may be moved: the suites run
+ * again under a shifted clock, and file times stay the disk's).
+ */
 async function age(file: string, seconds: number): Promise<void> {
-  const past = new Date(Date.now() - seconds * 1000)
+  const probe = `${file}.reloj`
+  await writeFile(probe, '')
+  const diskNow = (await stat(probe)).mtimeMs
+  await rm(probe)
+  const past = new Date(diskNow - seconds * 1000)
   await utimes(file, past, past)
 }
 

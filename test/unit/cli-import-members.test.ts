@@ -114,6 +114,28 @@ describe('línea de comandos: import-members', () => {
     expect(missing.status).toBe(1)
     expect(missing.stderr).toMatch(/No existe el archivo de datos/)
   }, 60_000)
+  it('los nombres llegan sin caracteres invisibles; un UTF-8 con un byte de otra codificación se rechaza', async () => {
+    const { folder, dataFile } = await setup()
+    const csv = join(folder, 'integrantes.csv')
+    await writeFile(csv, 'nombre,institucion,sector\r"Luis \u202eRamos\u202c Pen\u200b\u0303a",Colectivo\u2060 Ñandú,academia\rEva Núñez,ITEI,academia\r')
+    const result = cli('import-members', dataFile, csv)
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toContain('Línea 2 · Luis Ramos Peña · Correcta')
+    expect(result.stdout).toContain('Línea 3 · Eva Núñez · Correcta')
+    const added = (await readDataFile(dataFile)).members.slice(-2).map((member) => [member.fullName, member.institution])
+    expect(added).toEqual([
+      ['Luis Ramos Peña', 'Colectivo Ñandú'],
+      ['Eva Núñez', 'ITEI'],
+    ])
+
+    const mixed = join(folder, 'mezclado.csv')
+    await writeFile(mixed, Buffer.concat([Buffer.from('nombre,institucion,sector\nJosé Pérez,ITEI,academia\nBego'), Buffer.from([0xf1]), Buffer.from('a Ruiz,ITEI,academia\n')]))
+    const before = await readFile(dataFile)
+    const refused = cli('import-members', dataFile, mixed)
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toMatch(/«mezclado\.csv» mezcla codificaciones: la línea 2 está en UTF-8 \(«José»\), pero el byte 0xF1 de la línea 3 no es UTF-8/)
+    expect((await readFile(dataFile)).equals(before)).toBe(true)
+  }, 60_000)
 })
 
 describe('línea de comandos: import-progress lee los bytes igual que la aplicación', () => {

@@ -317,3 +317,195 @@ describe('importar avance de hitos desde los bytes del archivo', () => {
     expect(damaged).toMatch(HOWTO)
   })
 })
+
+describe('un archivo a medias en UTF-8 no se lee con la codificación equivocada', () => {
+  const refusal = (bytes: Buffer): string => {
+    try {
+      decodeTextFile(bytes, 'padron.csv')
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError)
+      return (error as AppError).message
+    }
+    throw new Error('debió rechazarse')
+  }
+
+  it('un UTF-8 con un solo byte de Windows-1252 pegado se rechaza, con la línea de ese byte, y no escribe nada', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('nombre,institucion,sector\nJosé Pérez Muñoz,Secretaría de Planeación,gobierno estatal\nMaría Núñez,Contraloría,gobierno estatal\nBego', 'utf8'),
+      Buffer.from([0xf1]),
+      Buffer.from('a Ruiz,Academia,academia\n', 'utf8'),
+    ])
+    const message = refusal(bytes)
+    expect(message).toMatch(/^«padron\.csv» mezcla codificaciones: la línea 2 está en UTF-8 \(«José»\), pero el byte 0xF1 de la línea 4 no es UTF-8/)
+    expect(message).toMatch(HOWTO)
+    // The same with «“comillas”» as the UTF-8 part, and CR line ends.
+    expect(refusal(Buffer.concat([Buffer.from('nombre\r“Ana”\rIb', 'utf8'), Buffer.from([0xe1]), Buffer.from('ñez')]))).toMatch(/la línea 2 está en UTF-8 \(«“Ana”»\), pero el byte 0xE1 de la línea 3/)
+
+    const { store, dataFile, refused } = await demoBridge({ sessions: 1, seed: 7 })
+    const before = await bytesOf(dataFile)
+    expect(await refused('importMembersCsv', { ...file(bytes), apply: true })).toMatch(/mezcla codificaciones/)
+    expect(await bytesOf(dataFile)).toEqual(before)
+    expect(store.data.members.some((member) => /Ã/.test(member.fullName))).toBe(false)
+  })
+
+  it('las formas largas y los sustitutos codificados en UTF-8 no son texto: se rechazan', () => {
+    for (const [sequence, shown] of [
+      [[0xc0, 0xaf], '0xC0 0xAF'],
+      [[0xe0, 0x80, 0xaf], '0xE0 0x80 0xAF'],
+      [[0xed, 0xa0, 0x80], '0xED 0xA0 0x80'],
+      [[0xf0, 0x80, 0x80, 0xaf], '0xF0 0x80 0x80 0xAF'],
+      [[0xf4, 0x90, 0x80, 0x80], '0xF4 0x90 0x80 0x80'],
+    ] as const) {
+      const message = refusal(Buffer.concat([Buffer.from('nombre,institucion,sector\nAna '), Buffer.from(sequence), Buffer.from(',X,otro\n')]))
+      expect(message).toBe(`«padron.csv» no se puede leer: en la línea 2 tiene bytes con forma de UTF-8 que no son ningún carácter (${shown}). ${message.slice(message.indexOf('Guárdelo'))}`)
+      expect(message).toMatch(HOWTO)
+    }
+  })
+
+  it('un Windows-1252 de verdad sigue leyéndose, aunque una mayúscula acentuada vaya junto a comillas curvas', () => {
+    const text = 'nombre,institucion\n“JOSÉ” Ibáñez,Colectivo «ÑANDÚ»\nPeña – Núñez,¿Academia?\n'
+    expect(decodeTextFile(windows1252(text), 'a.csv')).toEqual({ text, encoding: 'windows-1252' })
+  })
+})
+
+describe('los nombres se guardan sin caracteres invisibles', () => {
+  const input = (fullName: string, institution = 'ITEI') => ({
+    fullName,
+    position: 'Comisionada\u200b',
+    institution,
+    sector: 'academia',
+    municipality: null,
+    role: 'titular',
+    substituteFor: null,
+    voting: 'voz-y-voto',
+    email: '',
+    phone: '33\u2060 1234',
+    rfc: '',
+    curp: '',
+  })
+
+  it('el alta y la edición quitan controles bidireccionales y de ancho cero, y componen los acentos (NFC)', async () => {
+    const { store, call } = await demoBridge({ sessions: 1, seed: 7 })
+    const created = await call('createMember', input('Ana \u202eGómez\u202c Pe\u0301rez\ufeff', '\u2067ITEI\u2069'))
+    expect(created).toMatchObject({ fullName: 'Ana Gómez Pérez', institution: 'ITEI', position: 'Comisionada', phone: '33 1234' })
+    expect(created.fullName).toBe('Ana Gómez Pérez'.normalize('NFC'))
+    const updated = await call('updateMember', { id: created.id, member: input('Ana Gó\u200bmez\u200d Pérez\u061c') })
+    expect(updated.fullName).toBe('Ana Gómez Pérez')
+    expect(store.data.members.find((member) => member.id === created.id)?.fullName).toBe('Ana Gómez Pérez')
+    // Only invisible characters is no name at all.
+    const { refused } = await demoBridge({ sessions: 1, seed: 7 })
+    expect(await refused('createMember', input('\u200b\u202e\u2060'))).toMatch(/El nombre es obligatorio/)
+  })
+
+  it('en el CSV, «Ana Gó\u200Bmez Pérez» es la «Ana Gómez Pérez» del padrón: se omite, y el nombre llega limpio', async () => {
+    const { store, call } = await demoBridge({ sessions: 1, seed: 7 })
+    await call('createMember', input('Ana Gómez Pérez'))
+    const count = store.data.members.length
+    const csv = 'nombre,institucion,sector\nAna Gó\u200bmez Pérez,ITEI,academia\nLuis \u202eRamos\u202c Peña,Colectivo\u2066 Ñandú\u2069,sociedad civil\n'
+    const report = await call('importMembersCsv', { ...file(Buffer.from(csv)), apply: true })
+    expect(report).toMatchObject({ valid: true, matches: 1, toSkip: 1, imported: 1 })
+    expect(report.rows.map((row) => [row.name, row.status])).toEqual([
+      ['Ana Gómez Pérez', 'omitida'],
+      ['Luis Ramos Peña', 'correcta'],
+    ])
+    expect(store.data.members.length).toBe(count + 1)
+    expect(store.data.members.at(-1)).toMatchObject({ fullName: 'Luis Ramos Peña', institution: 'Colectivo Ñandú' })
+    // The same person twice in a file, once with a zero-width space and decomposed accents.
+    const twice = parseMemberCsv('nombre,institucion,sector\nEva Núñez,ITEI,academia\nEva Nu\u0301\u200bñez,ITEI,academia\n', [])
+    expect(twice.rows[1]?.errors).toEqual(['la misma persona ya aparece en la línea 2 del archivo'])
+  })
+
+  it('un nombre ya guardado con esos caracteres sigue siendo válido en el archivo de datos, y se reconoce al importar', async () => {
+    const { memberSchema } = await import('../../main/core/model/schema')
+    const { store } = await demoBridge({ sessions: 1, seed: 7 })
+    const stored = { ...store.data.members[0], fullName: 'Rosa Gó\u200bmez Ávila' }
+    expect(memberSchema.safeParse(stored).success).toBe(true)
+    const checked = parseMemberCsv('nombre,institucion,sector\nRosa Gómez Ávila,ITEI,academia\n', [memberSchema.parse(stored)])
+    expect(checked.rows[0]).toMatchObject({ status: 'omitida' })
+  })
+})
+
+describe('lo que la exportación hizo inerte vuelve como era', () => {
+  it('exportar e importar sin editar no cambia una evidencia que empieza con «-», «=», «+» o «@»', async () => {
+    const { store, dataFile, call } = await demoBridge({ sessions: 2, seed: 7 })
+    const milestones = store.data.commitments.flatMap((commitment) => commitment.milestones).slice(0, 4)
+    expect(milestones).toHaveLength(4)
+    const evidences = ['-Oficio SE/123/2025 entregado', '=resumen del informe', '+3 municipios más', '@itei en redes']
+    const edited = milestones.map((milestone, index) => `${milestone.id},${milestone.progress},${milestone.status},"${evidences[index]}"`).join('\n')
+    const applied = await call('importProgressCsv', { ...file(Buffer.from(`hito_id,hito_avance,hito_estado,hito_evidencia\n${edited}\n`)), apply: true })
+    expect(applied).toMatchObject({ valid: true, applied: true, changes: 4 })
+
+    const exported = await call('exportOpenData', { what: 'compromisos', format: 'csv' })
+    expect(exported.content).toContain("'-Oficio SE/123/2025 entregado")
+    const before = await bytesOf(dataFile)
+    const again = await call('importProgressCsv', { ...file(Buffer.from(exported.content, 'utf8'), 'compromisos.csv'), apply: true })
+    expect(again).toMatchObject({ valid: true, changes: 0, applied: false })
+    expect(await bytesOf(dataFile)).toEqual(before)
+  })
+
+  it('sólo se quita un apóstrofo, y sólo ante los caracteres que la exportación neutraliza', async () => {
+    const { restoreNeutralizedCell } = await import('../../main/core/domain/text-decoding')
+    const { FORMULA_START_CHARACTERS, neutralizeCell } = await import('../../main/core/domain/csv-out')
+    for (const start of FORMULA_START_CHARACTERS) {
+      const cell = `${start}texto`
+      expect(restoreNeutralizedCell(String(neutralizeCell(cell)))).toBe(cell)
+    }
+    expect(restoreNeutralizedCell("''-doble")).toBe("''-doble")
+    expect(restoreNeutralizedCell("'hola")).toBe("'hola")
+    expect(restoreNeutralizedCell("O'Brien")).toBe("O'Brien")
+  })
+})
+
+describe('las líneas del informe son las del archivo', () => {
+  it('con fines de línea CR (Macintosh antiguo), cada fila lleva su línea', async () => {
+    const csv = 'nombre,institucion,sector\rAna Gómez,ITEI,academia\r\rLuis Pérez,ITEI,academia\r"Eva\rNúñez",ITEI,club\rBeto Ruiz,ITEI,nada\r'
+    expect(parseMemberCsv(csv, []).rows.map((row) => [row.line, row.status])).toEqual([
+      [2, 'correcta'],
+      [4, 'correcta'],
+      [5, 'error'],
+      [7, 'error'],
+    ])
+    const { store } = await demoBridge({ sessions: 1, seed: 7 })
+    const milestone = store.data.commitments.flatMap((commitment) => commitment.milestones)[0]
+    if (!milestone) throw new Error('demo')
+    const progress = parseProgressCsv(`hito_id,hito_avance,hito_estado\r\r${milestone.id},10,en proceso\rhit-nadie,10,en proceso\r`, store.data)
+    expect(progress.rows.map((row) => [row.line, row.errors])).toEqual([
+      [3, []],
+      [4, ['el hito «hit-nadie» no existe']],
+    ])
+  })
+
+  it('un encabezado repetido a media tabla se nombra como tal, sin más errores', () => {
+    const report = parseMemberCsv('nombre,institucion,sector\nAna Gómez,ITEI,academia\nNombre,Institución,Sector\nLuis Pérez,ITEI,academia\n', [])
+    expect(report.valid).toBe(false)
+    expect(report.rows[1]).toEqual({ line: 3, name: '', status: 'error', errors: ['la fila repite los encabezados del archivo (¿se juntaron dos archivos?): quítela'], warnings: [] })
+    expect(report.rows[2]).toMatchObject({ line: 4, status: 'correcta' })
+    const { rows } = parseProgressCsv('hito_id,hito_avance,hito_estado\nhito_id,hito_avance,hito_estado\n', { commitments: [] } as never)
+    expect(rows[0]?.errors).toEqual(['la fila repite los encabezados del archivo (¿se juntaron dos archivos?): quítela'])
+  })
+
+  it('unas comillas sin cerrar se informan con su línea, una sola vez, y el nombre no repite el resto del archivo', () => {
+    const rest = Array.from({ length: 50 }, (_, index) => `Persona ${index} Díaz,ITEI,academia`).join('\n')
+    const report = parseMemberCsv(`nombre,institucion,sector\nAna Gómez,ITEI,academia\n\nLuis Pérez,"ITEI\n${rest}\n`, [])
+    expect(report.rows).toHaveLength(2)
+    expect(report.rows[1]).toEqual({
+      line: 4,
+      name: 'Luis Pérez',
+      status: 'error',
+      errors: ['hay comillas sin cerrar desde la línea 4: todo lo que sigue en el archivo quedó dentro de una sola celda (cierre esas comillas o quítelas)'],
+      warnings: [],
+    })
+    // Opened on a later line of a row whose first cell spans two lines.
+    const later = parseMemberCsv('nombre,institucion,sector\n"Eva\nNúñez",ITEI,"academia\nBeto,ITEI,academia\n', [])
+    expect(later.rows[0]?.errors[0]).toMatch(/^hay comillas sin cerrar desde la línea 3:/)
+    expect(later.rows[0]?.name).toBe('Eva…')
+  })
+
+  it('lo que una fila nombra se recorta a 200 caracteres en el informe', () => {
+    const long = `${'Ñ'.repeat(250)}`
+    const report = parseMemberCsv(`nombre,institucion,sector\n${long},ITEI,${'x'.repeat(500)}\n`, [])
+    expect(report.rows[0]?.name).toBe(`${'Ñ'.repeat(200)}…`)
+    expect(report.rows[0]?.errors).toContain(`sector «${'x'.repeat(80)}…» no reconocido (use: gobierno estatal, sociedad civil, órgano garante, academia, municipio u otro)`)
+    expect(report.rows[0]?.errors).toContain('nombre: Máximo 160 caracteres')
+  })
+})

@@ -47,6 +47,7 @@ import * as packet from './packet-inputs'
 import type { CommentsImportReport, FileDownload as PacketFile, PacketView } from './views'
 import type { FullBackupCreated, FullBackupInspection, FullBackupRestored, FullBackupStatusView } from './views'
 import * as backup from '../backup/inputs'
+import { cleanShortText } from '../domain/text'
 import type { MemberImportReport } from '../domain/member-csv'
 import type { ProgressImportReport } from '../domain/progress-csv'
 
@@ -57,12 +58,15 @@ const none = z.undefined()
  * timestamps belong to the store. A plain object, so forms can check one
  * field at a time (`memberFieldsSchema.shape.email`) and others can derive
  * from it; `memberInputSchema` adds the rules that tie fields together.
+ * The texts are kept composed (NFC) and without invisible formatting
+ * characters (cleanShortText), whichever way they come: the form, a CSV, the
+ * command line.
  */
 export const memberFieldsSchema = z
   .object({
-    fullName: z.string().trim().min(1, 'El nombre es obligatorio').max(160, 'Máximo 160 caracteres'),
-    position: z.string().trim().max(160, 'Máximo 160 caracteres'),
-    institution: z.string().trim().min(1, 'La institución es obligatoria').max(200, 'Máximo 200 caracteres'),
+    fullName: z.string().overwrite(cleanShortText).trim().min(1, 'El nombre es obligatorio').max(160, 'Máximo 160 caracteres'),
+    position: z.string().overwrite(cleanShortText).trim().max(160, 'Máximo 160 caracteres'),
+    institution: z.string().overwrite(cleanShortText).trim().min(1, 'La institución es obligatoria').max(200, 'Máximo 200 caracteres'),
     sector: z.enum(SECTORS, { message: 'Elija un sector' }),
     /** Required for the municipal sector; optional for the others (a member may still name one). */
     municipality: z.enum(MUNICIPALITIES).nullable(),
@@ -70,7 +74,7 @@ export const memberFieldsSchema = z
     substituteFor: idSchema.nullable(),
     voting: z.enum(['voz-y-voto', 'voz']),
     email: z.union([z.literal(''), z.email({ message: 'Correo electrónico no válido' })]),
-    phone: z.string().trim().max(40, 'Máximo 40 caracteres'),
+    phone: z.string().overwrite(cleanShortText).trim().max(40, 'Máximo 40 caracteres'),
     /** Optional, as written in the member's e.firma: matches their signature to them. */
     rfc: z
       .string()

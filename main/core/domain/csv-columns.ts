@@ -51,6 +51,22 @@ export interface CsvRowReport {
   warnings: string[]
 }
 
+/** The most characters of a row's `name`, and of a cell's value quoted in a problem, in a report. */
+export const CSV_REPORT_NAME_MAX = 200
+export const CSV_REPORT_VALUE_MAX = 80
+
+/**
+ * A cell's text as a report shows it: at most `max` characters, then «…». A
+ * cell that an unclosed quote filled with the rest of the file is not echoed
+ * whole.
+ */
+export function reportedText(text: string, max: number = CSV_REPORT_NAME_MAX): string {
+  if (text.length <= max) return text
+  // Whole characters, not halves of a surrogate pair.
+  const characters = Array.from(text.slice(0, 2 * max))
+  return characters.length <= max && text.length <= 2 * max ? text : `${characters.slice(0, max).join('')}…`
+}
+
 /** How the core read a file: its encoding and separator, and the sentence that says so («Se leyó como Windows-1252 (Excel)…»). */
 export interface CsvSource {
   fileName: string

@@ -10,12 +10,13 @@ import Papa from 'papaparse'
 
 export type CsvCell = string | number | boolean | null | undefined
 
-const FORMULA_START = /^[=+\-@\t\r]/
+/** The first characters that make a cell start a formula: such a cell is written with a leading apostrophe. */
+export const FORMULA_START_CHARACTERS: readonly string[] = ['=', '+', '-', '@', '\t', '\r']
 const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/
 
 /** A cell as written: text that would start a formula is made inert. */
 export function neutralizeCell(cell: CsvCell): CsvCell {
-  if (typeof cell !== 'string' || !FORMULA_START.test(cell) || PLAIN_NUMBER.test(cell)) return cell
+  if (typeof cell !== 'string' || !FORMULA_START_CHARACTERS.includes(cell.charAt(0)) || PLAIN_NUMBER.test(cell)) return cell
   return `'${cell}`
 }
 

@@ -4,7 +4,9 @@
  * checked and reported with all of its problems; a file with any bad row
  * imports nothing. A row naming someone already in the registry (accents,
  * case, spaces and titles aside) is a warning: by default it is left out,
- * or, if the secretary chooses, added as one more person.
+ * or, if the secretary chooses, added as one more person. Cells are read
+ * composed and without invisible formatting characters (cleanShortText), as
+ * the member input keeps them, so «Ana Gó\u200Bmez» is «Ana Gómez» here too.
  */
 import { z } from 'zod'
 import { describeZodError } from '../errors'
@@ -16,6 +18,8 @@ import {
   MEMBER_CSV_MAX_ROWS,
   MEMBER_CSV_REQUIRED,
   isCsvColumn,
+  reportedText,
+  CSV_REPORT_VALUE_MAX,
   type CsvRowReport,
   type CsvRowStatus,
   type CsvSource,
@@ -23,8 +27,8 @@ import {
   type MemberCsvColumn,
 } from './csv-columns'
 import { namesMatch } from './signers'
-import { csvText, readCsvTable, type CsvText } from './text-decoding'
-import { foldCharacter, foldForSearch } from './text'
+import { REPEATED_HEADER_PROBLEM, csvText, readCsvTable, type CsvText } from './text-decoding'
+import { cleanShortText, foldCharacter, foldForSearch } from './text'
 
 export type { CsvRowReport } from './csv-columns'
 
@@ -148,15 +152,16 @@ export function parseMemberCsv(source: CsvText | string, registry: readonly Memb
 
   const registered = new NameIndex<Member>()
   // Active members first: a match names the person as they are now.
-  for (const member of [...registry].sort((a, b) => Number(b.active) - Number(a.active))) registered.add(member.fullName, member)
+  // Names as the member input cleans them, on both sides: a name stored before that cleaning still matches.
+  for (const member of [...registry].sort((a, b) => Number(b.active) - Number(a.active))) registered.add(cleanShortText(member.fullName), member)
 
   const cells = table.rows.map((row) => {
-    const value = (column: MemberCsvColumn): string => (row.values[column] ?? '').trim()
+    const value = (column: MemberCsvColumn): string => cleanShortText(row.values[column] ?? '').trim()
     const roleText = foldForSearch(value('caracter') || 'titular')
     return { row, value, roleText, name: value('nombre') }
   })
   // Each row's match in the registry, and the titulares the file itself adds.
-  const matchesOf = cells.map((cell) => (cell.name ? (registered.find(cell.name)[0] ?? null) : null))
+  const matchesOf = cells.map((cell) => (cell.name && !cell.row.unreadable ? (registered.find(cell.name)[0] ?? null) : null))
   const fileTitulares = new NameIndex<number>()
   const sameFile = new NameIndex<number>()
 
@@ -164,18 +169,27 @@ export function parseMemberCsv(source: CsvText | string, registry: readonly Memb
   const plans: ({ input: MemberInput; suplente: string | null } | null)[] = []
   let matches = 0
   cells.forEach(({ row, value, roleText, name }, index) => {
+    if (row.unreadable) {
+      // An unclosed quote's cell holds the rest of the file: its first line is what the row names.
+      const firstLine = name.split(/\r\n|\r|\n/, 1)[0] ?? ''
+      const shownName = row.problems[0] === REPEATED_HEADER_PROBLEM ? '' : firstLine === name ? reportedText(name) : `${reportedText(firstLine)}…`
+      rows.push({ line: row.line, name: shownName, status: 'error', errors: [...row.problems], warnings: [] })
+      plans.push(null)
+      return
+    }
     const errors: string[] = [...row.problems]
     const warnings: string[] = []
+    const shown = (column: MemberCsvColumn): string => reportedText(value(column), CSV_REPORT_VALUE_MAX)
     const sectorText = foldForSearch(value('sector'))
     const sector = SECTOR_NAMES[sectorText] ?? (SECTORS as readonly string[]).find((slug) => slug === sectorText.replace(/\s+/g, '-'))
-    if (!sector && value('sector')) errors.push(`sector «${value('sector')}» no reconocido (use: gobierno estatal, sociedad civil, órgano garante, academia, municipio u otro)`)
+    if (!sector && value('sector')) errors.push(`sector «${shown('sector')}» no reconocido (use: gobierno estatal, sociedad civil, órgano garante, academia, municipio u otro)`)
     const municipalityText = value('municipio')
     const municipality = municipalityText ? MUNICIPALITIES.find((candidate) => foldForSearch(candidate) === foldForSearch(municipalityText)) : null
-    if (municipality === undefined) errors.push(`municipio «${municipalityText}» no reconocido (use: ${MUNICIPALITIES.join(', ')})`)
+    if (municipality === undefined) errors.push(`municipio «${shown('municipio')}» no reconocido (use: ${MUNICIPALITIES.join(', ')})`)
     const roleKnown = roleText === 'titular' || roleText === 'suplente'
-    if (!roleKnown) errors.push(`carácter «${value('caracter')}» no reconocido (use titular o suplente)`)
+    if (!roleKnown) errors.push(`carácter «${shown('caracter')}» no reconocido (use titular o suplente)`)
     const votingText = foldForSearch(value('participacion') || 'voz y voto')
-    if (votingText !== 'voz y voto' && votingText !== 'voz') errors.push(`participación «${value('participacion')}» no reconocida (use «voz y voto» o «voz»)`)
+    if (votingText !== 'voz y voto' && votingText !== 'voz') errors.push(`participación «${shown('participacion')}» no reconocida (use «voz y voto» o «voz»)`)
     const substituteName = value('suple_a')
     if (roleText === 'suplente' && !substituteName) errors.push('un suplente debe indicar en «suple_a» el nombre de su titular')
     if (roleText !== 'suplente' && substituteName) errors.push('sólo un suplente indica a quién suple')
@@ -214,7 +228,7 @@ export function parseMemberCsv(source: CsvText | string, registry: readonly Memb
       skip = existing === 'omitir'
     }
     if (roleText === 'titular' && name) fileTitulares.add(name, index)
-    rows.push({ line: row.line, name, status: rowStatus(errors, warnings, skip), errors, warnings })
+    rows.push({ line: row.line, name: reportedText(name), status: rowStatus(errors, warnings, skip), errors, warnings })
     plans.push(checked.success && !skip ? { input: checked.data, suplente: roleText === 'suplente' ? substituteName : null } : null)
   })
 
@@ -222,14 +236,14 @@ export function parseMemberCsv(source: CsvText | string, registry: readonly Memb
   const targets = cells.map((cell, index): { id: string } | { row: number } | null => {
     const report = rows[index]
     const wanted = cell.value('suple_a')
-    if (!report || cell.roleText !== 'suplente' || !wanted) return null
+    if (!report || cell.row.unreadable || cell.roleText !== 'suplente' || !wanted) return null
     const inFile = fileTitulares.find(wanted).find((titular) => titular !== index)
     if (inFile !== undefined && plans[inFile]) return { row: inFile }
     // A titular of the file left out (already registered) is the registered one; otherwise the registry's titular of that name.
     const titular = inFile !== undefined ? (matchesOf[inFile] ?? null) : (registered.find(wanted).find((member) => member.role === 'titular') ?? null)
     if (titular?.role === 'titular') return { id: titular.id }
     const namesake = titular ?? registered.find(wanted)[0] ?? null
-    report.errors.push(namesake ? `${namesake.fullName} es suplente: un suplente sólo puede suplir a un titular` : `no se encontró al titular «${wanted}»`)
+    report.errors.push(namesake ? `${namesake.fullName} es suplente: un suplente sólo puede suplir a un titular` : `no se encontró al titular «${reportedText(wanted, CSV_REPORT_VALUE_MAX)}»`)
     return null
   })
   for (const report of rows) report.status = rowStatus(report.errors, report.warnings, report.status === 'omitida')

@@ -5,7 +5,7 @@
  * its problems; any bad row means nothing is applied.
  */
 import { MILESTONE_STATUSES, type Data, type Milestone } from '../model/schema'
-import { PROGRESS_CSV_MAX_ROWS, PROGRESS_CSV_REQUIRED, type CsvRowReport, type CsvSource } from './csv-columns'
+import { CSV_REPORT_VALUE_MAX, PROGRESS_CSV_MAX_ROWS, PROGRESS_CSV_REQUIRED, reportedText, type CsvRowReport, type CsvSource } from './csv-columns'
 import { milestoneStateProblem } from './progress'
 import { csvText, readCsvTable, type CsvText } from './text-decoding'
 import { foldForSearch } from './text'
@@ -66,26 +66,31 @@ export function parseProgressCsv(source: CsvText | string, data: Data): Progress
   const seen = new Map<string, number>()
   for (const row of table.rows) {
     const cell = (column: string): string => (row.values[column] ?? '').trim()
+    const shown = (text: string): string => reportedText(text, CSV_REPORT_VALUE_MAX)
+    if (row.unreadable) {
+      rows.push({ line: row.line, name: '', status: 'error', errors: [...row.problems], warnings: [] })
+      continue
+    }
     const id = cell('hito_id')
     // A commitment without milestones exports a row with no milestone: nothing to update there.
     if (!id && !cell('hito_avance') && !cell('hito_estado')) continue
     const errors: string[] = [...row.problems]
     const found = milestones.get(id)
     if (!id) errors.push('falta hito_id')
-    else if (!found) errors.push(`el hito «${id}» no existe`)
+    else if (!found) errors.push(`el hito «${shown(id)}» no existe`)
     const earlier = id ? seen.get(id) : undefined
-    if (earlier !== undefined) errors.push(`el hito «${id}» aparece más de una vez (también en la línea ${earlier})`)
+    if (earlier !== undefined) errors.push(`el hito «${shown(id)}» aparece más de una vez (también en la línea ${earlier})`)
     else if (id) seen.set(id, row.line)
     const progressText = cell('hito_avance').replace(/\s*%$/, '')
     const progress = /^\d{1,3}$/.test(progressText) ? Number(progressText) : NaN
-    if (!(progress >= 0 && progress <= 100)) errors.push(`avance «${row.values.hito_avance ?? ''}» no válido (un entero de 0 a 100)`)
+    if (!(progress >= 0 && progress <= 100)) errors.push(`avance «${shown(row.values.hito_avance ?? '')}» no válido (un entero de 0 a 100)`)
     const status = STATUS_NAMES[foldForSearch(cell('hito_estado'))]
-    if (!status) errors.push(`estado «${row.values.hito_estado ?? ''}» no válido (use: ${MILESTONE_STATUSES.join(', ')})`)
+    if (!status) errors.push(`estado «${shown(row.values.hito_estado ?? '')}» no válido (use: ${MILESTONE_STATUSES.join(', ')})`)
     const stateProblem = status && Number.isInteger(progress) ? milestoneStateProblem({ status, progress }) : null
     if (stateProblem) errors.push(stateProblem)
     const evidence = hasEvidence ? cell('hito_evidencia') : null
     if (evidence !== null && evidence.length > MAX_EVIDENCE) errors.push(`la evidencia tiene ${evidence.length} caracteres; el máximo es ${MAX_EVIDENCE}`)
-    rows.push({ line: row.line, name: found?.milestone.title ?? id, status: errors.length > 0 ? 'error' : 'correcta', errors, warnings: [] })
+    rows.push({ line: row.line, name: reportedText(found?.milestone.title ?? id), status: errors.length > 0 ? 'error' : 'correcta', errors, warnings: [] })
     if (errors.length === 0 && found && status) {
       const { milestone } = found
       const evidenceChanged = evidence !== null && evidence !== milestone.evidence

@@ -98,3 +98,25 @@ export function safeFileName(name: string, fallback = 'archivo', maxChars = 255)
   if (!cleaned) return fallback
   return isWindowsReservedName(cleaned) ? `_${cleaned}`.slice(0, maxChars) : cleaned
 }
+
+/**
+ * Characters that show nothing: zero-width space, joiners and marks
+ * (U+200B–U+200F), embeddings and overrides (U+202A–U+202E), word joiner,
+ * invisible operators and isolates (U+2060–U+2069), the Arabic letter mark
+ * (U+061C) and the zero-width no-break space (U+FEFF). In a name they make
+ * «Ana Gó\u200Bmez» a different text from «Ana Gómez», or reorder what is shown.
+ */
+const INVISIBLE_FORMATTING = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff]/g
+
+export function withoutInvisibleFormatting(text: string): string {
+  return text.replace(INVISIBLE_FORMATTING, '')
+}
+
+/**
+ * A short text a user enters (a name, an institution, a position), as it is
+ * kept: composed (NFC, so «é» is one character however it was typed) and
+ * without invisible formatting characters.
+ */
+export function cleanShortText(text: string): string {
+  return withoutInvisibleFormatting(text).normalize('NFC')
+}

@@ -20,7 +20,7 @@
  *   npm run cli -- packet check P.stlpkg
  *   npm run cli -- comments import FILE COMMENTS.json
  *   npm run cli -- backup create FILE --out B.stlbak [--force] [--at AAAA-MM-DDTHH:MM]
- *   npm run cli -- backup verify B.stlbak
+ *   npm run cli -- backup verify B.stlbak [--at AAAA-MM-DDTHH:MM]
  *   npm run cli -- backup restore B.stlbak --to FILE [--force] [--at AAAA-MM-DDTHH:MM]
  *
  * `sign-acta` signs a held session's acta in the data file (the same core
@@ -87,7 +87,7 @@ const USAGE = `Uso:
   npm run cli -- packet check PAQUETE.stlpkg
   npm run cli -- comments import ARCHIVO COMENTARIOS.json
   npm run cli -- backup create ARCHIVO --out RESPALDO.stlbak [--force] [--at AAAA-MM-DDTHH:MM]
-  npm run cli -- backup verify RESPALDO.stlbak
+  npm run cli -- backup verify RESPALDO.stlbak [--at AAAA-MM-DDTHH:MM]
   npm run cli -- backup restore RESPALDO.stlbak --to ARCHIVO [--force] [--at AAAA-MM-DDTHH:MM]`
 
 export class UsageError extends Error {}
@@ -268,8 +268,8 @@ async function main(argv: string[]): Promise<number> {
       }
       if (action === 'verify') {
         if (positionals.length !== 1 || !file) throw new UsageError('Indique el respaldo que se verificará.')
-        if (values.out || values.to || values.force || values.at) throw new UsageError('backup verify sólo recibe el respaldo.')
-        return runBackupVerify(file)
+        if (values.out || values.to || values.force) throw new UsageError('backup verify sólo recibe el respaldo (y, si acaso, --at).')
+        return runBackupVerify(file, referenceClock(values.at))
       }
       if (action === 'restore') {
         if (positionals.length !== 1 || !file) throw new UsageError('Indique el respaldo que se restaurará.')

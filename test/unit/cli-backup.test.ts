@@ -5,9 +5,10 @@
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { runBackupCreate, runBackupRestore, runBackupVerify } from '../../main/cli/commands/backup'
 import { verifyBackup } from '../../main/core/backup/verify'
 import { readDataFile } from '../../main/core/store/read-data-file'
 import { Store } from '../../main/core/store/store'
@@ -87,7 +88,7 @@ describe('línea de comandos: backup', () => {
     const { folder, dataFile } = await dataFolder()
     const out = join(folder, 'respaldo.stlbak')
     expect(cli('backup', 'create', dataFile, '--out', out, '--at', AT).status).toBe(0)
-    const archivedData = (await verifyBackup(await readFile(out))).dataBytes
+    const archivedData = (await verifyBackup(await readFile(out), { now: NOW })).dataBytes
 
     const fresh = join(folder, 'nueva-computadora', 'secretariado.json')
     const restored = cli('backup', 'restore', out, '--to', fresh, '--at', AT)
@@ -133,5 +134,73 @@ describe('línea de comandos: backup', () => {
     } finally {
       await open.close()
     }
+  })
+
+  it('restore no cambia los adjuntos de un archivo de datos abierto en la misma carpeta, ni de uno que sólo está ahí', async () => {
+    const { folder, dataFile, attachment } = await dataFolder()
+    const out = join(folder, 'respaldo.stlbak')
+    expect(cli('backup', 'create', dataFile, '--out', out, '--at', AT).status).toBe(0)
+    const datos = join(folder, 'datos')
+    const before = (await readdir(datos)).sort()
+    const attachmentBytes = await readFile(attachment)
+    const open = await Store.open({ dataFile, now: fixedClock(NOW) })
+    try {
+      const result = cli('backup', 'restore', out, '--to', join(datos, 'otro.json'), '--force', '--at', AT)
+      expect(result.status).toBe(1)
+      expect(result.stderr).toMatch(/^Error: No se restauró nada: en la carpeta .*datos está también el archivo de datos secretariado\.json, que comparte con otro\.json las carpetas adjuntos\/ y actas\/\. El archivo de datos está abierto en Secretariado/)
+    } finally {
+      await open.close()
+    }
+    expect((await readdir(datos)).sort()).toEqual(before)
+    expect(await readFile(attachment)).toEqual(attachmentBytes)
+
+    const closed = cli('backup', 'restore', out, '--to', join(datos, 'otro.json'), '--force', '--at', AT)
+    expect(closed.status).toBe(1)
+    expect(closed.stderr).toMatch(/está también el archivo de datos secretariado\.json, .*Restaure en una carpeta propia/)
+    expect((await readdir(datos)).sort()).toEqual(before)
+  })
+
+  it('restore quita las carpetas que creó para el destino cuando no se pudo restaurar', async () => {
+    const { folder, dataFile } = await dataFolder()
+    const out = join(folder, 'respaldo.stlbak')
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    try {
+      expect(await runBackupCreate({ file: dataFile, out, force: false }, fixedClock(NOW))).toBe(0)
+      // A name the disk cannot hold beside it (its lock's name is too long): the restore fails after the folders were made.
+      const target = join(folder, 'nueva', 'carpeta', `${'x'.repeat(240)}.json`)
+      await expect(runBackupRestore({ archive: out, to: target, force: false }, fixedClock(NOW))).rejects.toThrow(/No se pudo/)
+      expect(await readdir(folder)).not.toContain('nueva')
+      // A folder that was already there stays.
+      await mkdir(join(folder, 'ya-estaba'))
+      await expect(runBackupRestore({ archive: out, to: join(folder, 'ya-estaba', 'sub', `${'x'.repeat(240)}.json`), force: false }, fixedClock(NOW))).rejects.toThrow(/No se pudo/)
+      expect(await readdir(join(folder, 'ya-estaba'))).toEqual([])
+      expect((await stat(join(folder, 'ya-estaba'))).isDirectory()).toBe(true)
+    } finally {
+      log.mockRestore()
+    }
+  })
+
+  it('verify escribe lo que trae el respaldo como texto, nunca como secuencias de la terminal', async () => {
+    const { folder, dataFile } = await dataFolder()
+    const store = await Store.open({ dataFile, now: fixedClock(NOW) })
+    try {
+      await store.update((draft) => void (draft.settings.bodyName = 'Comité\u001b[2K\r\u001b[32m válido\u202e'))
+    } finally {
+      await store.close()
+    }
+    const out = join(folder, 'respaldo.stlbak')
+    const lines: string[] = []
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')))
+    try {
+      expect(await runBackupCreate({ file: dataFile, out, force: false }, fixedClock(NOW))).toBe(0)
+      lines.length = 0
+      expect(await runBackupVerify(out, fixedClock(NOW))).toBe(0)
+    } finally {
+      log.mockRestore()
+    }
+    const text = lines.join('\n')
+    expect(text).toContain('De:        Comité?[2K??[32m válido? · ')
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
   })
 })

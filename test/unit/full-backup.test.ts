@@ -6,16 +6,19 @@
  */
 import { createHash } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { ZipFile } from 'yazl'
 import { describe, expect, it } from 'vitest'
-import { buildFullBackup } from '../../main/core/backup/create'
-import { FULL_BACKUP_REMINDER_DAYS } from '../../main/core/backup/format'
-import { installBackup, type RestoreFs } from '../../main/core/backup/restore'
+import { buildFullBackup, writeBackupFile } from '../../main/core/backup/create'
+import { FULL_BACKUP_REMINDER_DAYS, backupEntryProblem, entryKey } from '../../main/core/backup/format'
+import { installBackup, stagingNameFor, type RestoreFs } from '../../main/core/backup/restore'
 import { fullBackupAge } from '../../main/core/backup/status'
 import { verifyBackup, type VerifiedBackup } from '../../main/core/backup/verify'
+import { SCHEMA_VERSION } from '../../main/core/model/schema'
 import { readDataFile } from '../../main/core/store/read-data-file'
+import { Store } from '../../main/core/store/store'
+import { writeDemoData } from '../support/bridge'
 import { DAY_MS, NOW, fixedClock } from '../support/clock'
 import { openBridge, tempFolder, type Bridge } from './helpers'
 import { HELD_SESSION_ID, secretariat, unzip, type RawEntry } from './packet-fixtures'
@@ -84,7 +87,7 @@ function flipped(zip: Buffer, at: number): Buffer {
 
 async function refusal(bytes: Buffer): Promise<string> {
   try {
-    await verifyBackup(bytes)
+    await verifyBackup(bytes, { now: NOW })
   } catch (error) {
     return (error as Error).message
   }
@@ -144,7 +147,7 @@ describe('respaldo completo: ida y vuelta', () => {
       expect(bridge.store.data.audit.at(-1)).toMatchObject({ entity: 'archivo', action: 'crear', summary: expect.stringMatching(/^Respaldo completo respaldo-secretariado-2026-11-26\.stlbak/) as unknown })
       expect(status).toMatchObject({ due: false, ageDays: 0, contents: { attachments: 4, actas: 1 } })
 
-      const verified = await verifyBackup(archive)
+      const verified = await verifyBackup(archive, { now: NOW })
       expect(verified.report.counts).toEqual({ members: bridge.store.data.members.length, sessions: bridge.store.data.sessions.length, agreements: bridge.store.data.agreements.length })
 
       const elsewhere = join(await tempFolder(), 'otra-computadora', 'secretariado.json')
@@ -279,7 +282,7 @@ describe('respaldo completo: restauración', () => {
     await writeFile(join(target, 'adjuntos', `${'a'.repeat(64)}.txt`), 'adjunto de los otros datos')
     await mkdir(join(target, 'actas'))
     await writeFile(join(target, 'actas', 'STL-SO01-2026-0123456789abcdef.pdf'), '%PDF-1.7 otra acta')
-    return { verified: await verifyBackup(archive), target, dataFile }
+    return { verified: await verifyBackup(archive, { now: NOW }), target, dataFile }
   }
 
   it('no reemplaza un archivo de datos existente sin confirmación, ni una carpeta con adjuntos de otros datos', async () => {
@@ -421,9 +424,272 @@ describe('respaldo completo en la aplicación', () => {
       const saving = bridge.store.update((draft) => void (draft.settings.defaultVenue = 'Sede recién guardada'))
       const built = await buildFullBackup(bridge.store, { now: NOW, appVersion: 'pruebas' })
       await saving
-      const verified = await verifyBackup(built.bytes)
+      const verified = await verifyBackup(built.bytes, { now: NOW })
       expect(verified.data.settings.defaultVenue).toBe('Sede recién guardada')
       expect(verified.dataBytes).toEqual(await readFile(bridge.dataFile))
+    } finally {
+      await bridge.store.close()
+    }
+  })
+})
+
+/** An archive of a fresh data folder (no attachments), made by a bridge whose clock says `at`. */
+async function plainArchive(at: Date = NOW): Promise<Buffer> {
+  const bridge = await openBridge(join(await tempFolder(), 'secretariado.json'), { now: fixedClock(at) })
+  try {
+    return await archiveOf(bridge)
+  } finally {
+    await bridge.store.close()
+  }
+}
+
+/** The archive with its manifest changed (the zip's CRC-32 of it recomputed). */
+async function withManifest(archive: Buffer, change: (manifest: Record<string, unknown>) => void): Promise<Buffer> {
+  const entries = await unzip(archive)
+  const manifest = JSON.parse(entries[0]?.data.toString('utf8') ?? '{}') as Record<string, unknown>
+  change(manifest)
+  return zipOf([{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }, ...entries.slice(1)])
+}
+
+const fsError = (code: string, where: string): Error => Object.assign(new Error(`${code} (inyectado en ${where})`), { code })
+
+describe('respaldo completo: enlaces, nombres, límites y carpetas compartidas', () => {
+  it('crear no sigue adjuntos/ ni actas/ cuando son enlaces a otra carpeta, y la tarjeta no los cuenta', async () => {
+    const folder = await tempFolder()
+    const bridge = await openBridge(join(folder, 'secretariado.json'))
+    try {
+      const outside = await tempFolder()
+      await writeFile(join(outside, 'passwd'), 'root:x:0:0:fuera de la carpeta de datos')
+      await symlink(outside, join(folder, 'adjuntos'))
+      await symlink(outside, join(folder, 'actas'))
+      const built = await buildFullBackup(bridge.store, { now: NOW, appVersion: 'pruebas' })
+      const verified = await verifyBackup(built.bytes, { now: NOW })
+      expect([...verified.files.keys()]).toEqual(['secretariado.json'])
+      expect(built.report.warnings).toEqual([
+        'No se incluyó adjuntos/: no es una carpeta dentro de la carpeta de datos (es un enlace o un archivo); lo que contiene no se respalda.',
+        'No se incluyó actas/: no es una carpeta dentro de la carpeta de datos (es un enlace o un archivo); lo que contiene no se respalda.',
+      ])
+      expect((await bridge.call('getFullBackupStatus', undefined)).contents).toMatchObject({ attachments: 0, actas: 0 })
+    } finally {
+      await bridge.store.close()
+    }
+
+    // A data folder opened through a link keeps its own adjuntos/.
+    const real = await tempFolder()
+    await mkdir(join(real, 'adjuntos'))
+    await writeFile(join(real, 'adjuntos', `${'b'.repeat(64)}.txt`), 'adjunto propio')
+    const alias = join(await tempFolder(), 'alias')
+    await symlink(real, alias)
+    const aliased = await openBridge(join(alias, 'secretariado.json'))
+    try {
+      const built = await buildFullBackup(aliased.store, { now: NOW, appVersion: 'pruebas' })
+      expect(built.report).toMatchObject({ attachments: 1, warnings: [] })
+      expect((await aliased.call('getFullBackupStatus', undefined)).contents).toMatchObject({ attachments: 1 })
+    } finally {
+      await aliased.store.close()
+    }
+  })
+
+  it('rechaza nombres que Windows no conserva: dispositivos, punto final; y crear no los respalda', async () => {
+    for (const name of ['adjuntos/CON', 'adjuntos/nul.pdf', 'actas/COM1.txt', 'adjuntos/aux']) {
+      expect(backupEntryProblem(name), name).toMatch(/usa un nombre que Windows reserva para un dispositivo \((CON|NUL|COM1|AUX)\)\.$/)
+    }
+    for (const name of ['adjuntos/informe.pdf.', 'adjuntos/a..']) expect(backupEntryProblem(name), name).toMatch(/termina en punto; Windows no conserva ese nombre\.$/)
+    expect(backupEntryProblem('adjuntos/informe.pdf')).toBeNull()
+    expect(backupEntryProblem('adjuntos/consejo.pdf')).toBeNull()
+    expect(entryKey('adjuntos/Informe.PDF. ')).toBe(entryKey('adjuntos/informe.pdf'))
+
+    const archive = await plainArchive()
+    const twice = await rebuilt(archive, (entries) => [...entries, { name: 'adjuntos/informe.pdf', data: Buffer.from('uno') }, { name: 'adjuntos/informe.pdf.', data: Buffer.from('dos') }])
+    expect(await refusal(twice)).toBe('La entrada «adjuntos/informe.pdf.» termina en punto; Windows no conserva ese nombre.')
+    expect(await refusal(await rebuilt(archive, (entries) => [...entries, { name: 'adjuntos/CON', data: Buffer.from('dispositivo') }]))).toMatch(/reserva para un dispositivo \(CON\)/)
+
+    const folder = await tempFolder()
+    const bridge = await openBridge(join(folder, 'secretariado.json'))
+    try {
+      await mkdir(join(folder, 'adjuntos'))
+      await writeFile(join(folder, 'adjuntos', 'nul.pdf'), 'no es de la aplicación')
+      const built = await buildFullBackup(bridge.store, { now: NOW, appVersion: 'pruebas' })
+      expect(built.report.attachments).toBe(0)
+      expect(built.report.warnings).toEqual(['No se incluyó adjuntos/nul.pdf: la aplicación no escribe archivos con ese nombre.'])
+    } finally {
+      await bridge.store.close()
+    }
+  })
+
+  it('lo que un respaldo se expande en memoria no pasa del límite de quien lo lee (el puente admite menos)', async () => {
+    const archive = await plainArchive()
+    const zeros = Buffer.alloc(700 * 1024)
+    const inflating = await rebuilt(archive, (entries) => [
+      ...entries,
+      { name: 'adjuntos/ceros-1.bin', data: zeros, compress: true },
+      { name: 'adjuntos/ceros-2.bin', data: zeros, compress: true },
+    ])
+    expect(inflating.length).toBeLessThan(1024 * 1024)
+    await expect(verifyBackup(inflating, { now: NOW, maxBytes: 1024 * 1024 })).rejects.toThrow(/supera 1 MB sin comprimir; no se abre \(posible bomba de descompresión\)/)
+    // A file reader's limit accepts it.
+    expect((await verifyBackup(inflating, { now: NOW })).report.attachments).toBe(2)
+  })
+
+  it('el resumen es el del archivo de datos: el manifiesto que dice otra cosa, trae escapes o viene del futuro se rechaza', async () => {
+    const archive = await plainArchive()
+    const forged = (change: (manifest: Record<string, unknown>) => void): Promise<Buffer> => withManifest(archive, change)
+    expect(await refusal(await forged((manifest) => void (manifest.organization = 'Ayuntamiento de Zapopan')))).toBe(
+      'El manifiesto dice que el respaldo es de «Secretariado Técnico Local · Ayuntamiento de Zapopan», pero el archivo de datos del respaldo es de ' +
+        '«Secretariado Técnico Local · Gobierno Abierto Jalisco»: el respaldo fue alterado.',
+    )
+    expect(await refusal(await forged((manifest) => void (manifest.bodyName = 'Comité de Transparencia')))).toMatch(/^El manifiesto dice que el respaldo es de «Comité de Transparencia · /)
+    for (const text of ['Secretariado Técnico Local\u001b[2K\r\u001b[32mfirmado', 'Secretariado Técnico Local\u202e', 'Secretariado\u009b31m']) {
+      expect(await refusal(await forged((manifest) => void (manifest.bodyName = text)))).toMatch(/^El manifiesto del respaldo \(manifest\.json\) no es válido: bodyName: Contiene caracteres de control/)
+    }
+    expect(await refusal(await forged((manifest) => void (manifest.appVersion = '9.9.9\u0007')))).toMatch(/appVersion: Contiene caracteres de control/)
+    expect(await refusal(await forged((manifest) => void (manifest.schemaVersion = SCHEMA_VERSION - 1)))).toBe(
+      `El manifiesto declara el esquema ${SCHEMA_VERSION - 1}, pero el archivo de datos del respaldo usa el ${SCHEMA_VERSION}: el respaldo fue alterado.`,
+    )
+    expect(await refusal(await forged((manifest) => void (manifest.counts = { members: 1, sessions: 0, agreements: 0 })))).toMatch(/^El manifiesto declara 1 integrantes, 0 sesiones y 0 acuerdos, pero .* tiene 0, 0 y 0/)
+    expect(await refusal(await forged((manifest) => void (manifest.createdAt = '2031-01-01T00:00:00.000Z')))).toMatch(
+      /^El respaldo dice haberse creado el martes 31 de diciembre de 2030 a las 18:00, después de la fecha de este equipo \(jueves 26 de noviembre de 2026 a las \d\d:\d\d\): revise el reloj/,
+    )
+    // A clock a few hours ahead (another computer) is accepted; the same archive is refused by a clock two days earlier.
+    const ahead = await forged((manifest) => void (manifest.createdAt = new Date(NOW.getTime() + 12 * 3_600_000).toISOString()))
+    expect((await verifyBackup(ahead, { now: NOW })).report.createdAt).toBe(new Date(NOW.getTime() + 12 * 3_600_000).toISOString())
+    await expect(verifyBackup(ahead, { now: new Date(NOW.getTime() - 2 * DAY_MS) })).rejects.toThrow(/dice haberse creado/)
+    expect((await verifyBackup(archive, { now: NOW })).report).toMatchObject({ organization: 'Gobierno Abierto Jalisco', bodyName: 'Secretariado Técnico Local', schemaVersion: SCHEMA_VERSION })
+  })
+
+  it('en la aplicación, la fecha de un respaldo hecho con un reloj adelantado no calla el recordatorio', async () => {
+    const ahead = new Date(NOW.getTime() + 12 * 3_600_000)
+    const archive = await plainArchive(ahead)
+    const app = await openBridge(join(await tempFolder(), 'secretariado.json'), { now: fixedClock(NOW) })
+    try {
+      await app.call('restoreFullBackup', { contentBase64: archive.toString('base64'), confirmed: true })
+      expect(app.store.data.lastFullBackup?.at).toBe(NOW.toISOString())
+      const later = await openBridge(join(await tempFolder(), 'secretariado.json'), { now: fixedClock(new Date(NOW.getTime() - 2 * DAY_MS)) })
+      try {
+        expect(await later.refused('inspectFullBackup', { contentBase64: archive.toString('base64') })).toMatch(/dice haberse creado .* después de la fecha de este equipo/)
+        expect(await later.refused('restoreFullBackup', { contentBase64: archive.toString('base64'), confirmed: true })).toMatch(/dice haberse creado/)
+        expect(later.store.data.lastFullBackup).toBeNull()
+      } finally {
+        await later.store.close()
+      }
+    } finally {
+      await app.store.close()
+    }
+  })
+
+  it('restaura en un disco sin enlaces duros (FAT, unidades de red) copiando, nunca sobre un archivo existente', async () => {
+    const archive = await rebuilt(await plainArchive(), (entries) => [...entries, { name: `adjuntos/${'c'.repeat(64)}.txt`, data: Buffer.from('adjunto') }])
+    const verified = await verifyBackup(archive, { now: NOW })
+    const noLinks: RestoreFs = { ...fsp, link: () => Promise.reject(fsError('EPERM', 'link')) }
+    const empty = await tempFolder()
+    const outcome = await installBackup(verified, { dataFile: join(empty, 'secretariado.json'), now: NOW, replace: false, fs: noLinks })
+    expect(outcome.movedAsideTo).toBeNull()
+    const restored = await snapshot(empty)
+    expect(restored).toEqual({ 'adjuntos/': 'carpeta', [`adjuntos/${'c'.repeat(64)}.txt`]: sha256(Buffer.from('adjunto')), 'secretariado.json': sha256(verified.dataBytes) })
+
+    // A copy that fails while it is synced leaves nothing behind.
+    const other = await tempFolder()
+    const failingSync: RestoreFs = {
+      ...noLinks,
+      open: async (...args: Parameters<typeof fsp.open>) => {
+        if (args[1] === 'r+') throw fsError('EIO', 'open r+')
+        return fsp.open(...args)
+      },
+    }
+    await expect(installBackup(verified, { dataFile: join(other, 'secretariado.json'), now: NOW, replace: false, fs: failingSync })).rejects.toThrow(/No se pudo restaurar el respaldo .*\(EIO\)/)
+    expect(await snapshot(other)).toEqual({})
+  })
+
+  it('no restaura en una carpeta que comparte otro archivo de datos, abierto o no', async () => {
+    const verified = await verifyBackup(await rebuilt(await plainArchive(), (entries) => [...entries, { name: `adjuntos/${'d'.repeat(64)}.txt`, data: Buffer.from('del respaldo') }]), { now: NOW })
+    const folder = await tempFolder()
+    const app = await Store.open({ dataFile: join(folder, 'secretariado.json'), now: fixedClock() })
+    await mkdir(join(folder, 'adjuntos'))
+    await writeFile(join(folder, 'adjuntos', `${'e'.repeat(64)}.pdf`), 'evidencia de la aplicación')
+    try {
+      const before = await snapshot(folder)
+      await expect(installBackup(verified, { dataFile: join(folder, 'otro.json'), now: NOW, replace: true })).rejects.toThrow(
+        new RegExp(`^No se restauró nada: en la carpeta ${folder.replace(/[.]/g, '\\.')} está también el archivo de datos secretariado\\.json, que comparte con otro\\.json las carpetas adjuntos/ y actas/\\. El archivo de datos está abierto en Secretariado`),
+      )
+      expect(await snapshot(folder)).toEqual(before)
+    } finally {
+      await app.close()
+    }
+    const before = await snapshot(folder)
+    await expect(installBackup(verified, { dataFile: join(folder, 'otro.json'), now: NOW, replace: true })).rejects.toThrow(
+      /está también el archivo de datos secretariado\.json, .* Restaure en una carpeta propia, o mueva antes secretariado\.json/,
+    )
+    expect(await snapshot(folder)).toEqual(before)
+    // Its own data file and lock are no obstacle, nor a damaged file the store set aside.
+    await writeFile(join(folder, 'secretariado.danado-2026-11-20T15-00-00-000Z.json'), (await readFile(join(folder, 'secretariado.json'))).subarray(0, 60))
+    expect((await installBackup(verified, { dataFile: join(folder, 'secretariado.json'), now: NOW, replace: true })).movedAsideTo).toMatch(/antes-de-restaurar-/)
+  })
+
+  it('una restauración fallida no deja la carpeta respaldos/ que creó', async () => {
+    const verified = await verifyBackup(await plainArchive(), { now: NOW })
+    const target = await tempFolder()
+    await writeDemoData(join(target, 'secretariado.json'), { sessions: 1, seed: 2 })
+    await mkdir(join(target, 'adjuntos'))
+    await writeFile(join(target, 'adjuntos', `${'f'.repeat(64)}.txt`), 'adjunto actual')
+    const before = await snapshot(target)
+    expect(Object.keys(before)).not.toContain('respaldos/')
+    // Failing as the aside folder is made, and once the current files are being moved into it.
+    const failures: RestoreFs[] = [
+      {
+        ...fsp,
+        mkdir: (async (...args: Parameters<typeof fsp.mkdir>) => {
+          if (String(args[0]).includes('antes-de-restaurar')) throw fsError('EIO', 'mkdir')
+          return fsp.mkdir(...args)
+        }) as RestoreFs['mkdir'],
+      },
+      {
+        ...fsp,
+        rename: async (from, to) => {
+          if (String(to).includes('antes-de-restaurar')) throw fsError('EIO', 'rename')
+          return fsp.rename(from, to)
+        },
+      },
+    ]
+    for (const failing of failures) {
+      await expect(installBackup(verified, { dataFile: join(target, 'secretariado.json'), now: NOW, replace: true, fs: failing })).rejects.toThrow(/No se pudo restaurar el respaldo/)
+      expect(await snapshot(target)).toEqual(before)
+    }
+  })
+
+  it('sólo quita las carpetas provisionales de una restauración de su mismo archivo de datos', async () => {
+    const verified = await verifyBackup(await plainArchive(), { now: NOW })
+    const folder = await tempFolder()
+    const earlier = new Date(NOW.getTime() - DAY_MS)
+    const own = stagingNameFor('secretariado.json', earlier, '0123456789ab')
+    // A staging folder of «secretariado.json.restaurando-1.json», whose name begins like ours.
+    const others = stagingNameFor('secretariado.json.restaurando-1.json', earlier, '0123456789ab')
+    expect(own).toBe('.secretariado.json.restaurando-2026-11-25T15-00-00-000Z-0123456789ab')
+    for (const name of [own, others]) {
+      await mkdir(join(folder, name))
+      await writeFile(join(folder, name, 'secretariado.json'), 'a medias')
+    }
+    await installBackup(verified, { dataFile: join(folder, 'secretariado.json'), now: NOW, replace: false })
+    expect((await readdir(folder)).sort()).toEqual([others, 'secretariado.json'].sort())
+  })
+
+  it('el respaldo no se guarda dentro de la carpeta de datos aunque se nombre por otro camino', async () => {
+    const folder = await tempFolder()
+    const dataFile = join(folder, 'secretariado.json')
+    const bridge = await openBridge(dataFile)
+    try {
+      await mkdir(join(folder, 'adjuntos'))
+      await mkdir(join(folder, 'respaldos'), { recursive: true })
+      const alias = join(await tempFolder(), 'datos')
+      await symlink(folder, alias)
+      const { bytes } = await buildFullBackup(bridge.store, { now: NOW, appVersion: 'pruebas' })
+      await expect(writeBackupFile(join(alias, 'adjuntos', 'r.stlbak'), bytes, { dataFile, force: false })).rejects.toThrow(/^El respaldo no puede guardarse dentro de adjuntos\/ de la carpeta de datos/)
+      await expect(writeBackupFile(join(folder, 'adjuntos', '..', 'adjuntos', 'r.stlbak'), bytes, { dataFile, force: false })).rejects.toThrow(/dentro de adjuntos\//)
+      await expect(writeBackupFile(join(alias, 'respaldos', 'r.stlbak'), bytes, { dataFile, force: false })).rejects.toThrow(/dentro de respaldos\//)
+      await expect(writeBackupFile(join(alias, 'secretariado.json'), bytes, { dataFile, force: true })).rejects.toThrow(/no puede escribirse sobre el archivo de datos/)
+      await expect(writeBackupFile(join(alias, 'secretariado.json.lock'), bytes, { dataFile, force: true })).rejects.toThrow(/no puede escribirse sobre el candado/)
+      expect(await readdir(join(folder, 'adjuntos'))).toEqual([])
+      const usb = join(await tempFolder(), 'r.stlbak')
+      expect(await writeBackupFile(usb, bytes, { dataFile, force: false })).toBe(usb)
     } finally {
       await bridge.store.close()
     }

@@ -8,13 +8,15 @@
  * `restore` never replaces an existing data file (or a folder with adjuntos/
  * or actas/ of other data) without --force; with it, the current files are
  * first moved into respaldos/antes-de-restaurar-<fecha>/ beside FILE, never
- * deleted. The target's lock is held throughout, so the app cannot have it open.
+ * deleted. The target's lock is held throughout, so the app cannot have it open;
+ * a folder another data file shares (open or not) is never restored into.
+ * Folders made for the target are removed again when the restore fails.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, readFile, rmdir, stat } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { buildFullBackup, recordFullBackup, writeBackupFile } from '../../core/backup/create'
-import { MAX_BACKUP_BYTES } from '../../core/backup/format'
-import { installBackup, isOccupied, restoreTarget } from '../../core/backup/restore'
+import { MAX_BACKUP_BYTES, printable } from '../../core/backup/format'
+import { checkFolderNotShared, installBackup, isOccupied, restoreTarget } from '../../core/backup/restore'
 import { verifyBackup } from '../../core/backup/verify'
 import type { FullBackupReport } from '../../core/contract/views'
 import { longSpanishDate, mexicoDate, mexicoTime } from '../../core/domain/dates'
@@ -23,6 +25,7 @@ import { sizeLabel } from '../../core/packets/limits'
 import { BACKUP_FOLDER } from '../../core/store/backups'
 import { acquireLock, COMMAND_LINE_PROGRAM, COMMAND_LINE_WAIT_MS, isCode } from '../../core/store/lock'
 import { Store } from '../../core/store/store'
+import { referenceClock } from '../reference-time'
 import packageInfo from '../../../package.json'
 
 /** The version recorded in the archive's manifest: the package's own. */
@@ -55,8 +58,9 @@ export async function runBackupCreate(args: BackupCreateArgs, clock: () => Date)
   }
 }
 
-export async function runBackupVerify(file: string): Promise<number> {
-  const { report } = await verifyBackup(await readArchive(file))
+/** `clock`: an archive dated after it (beyond the tolerance) is refused. */
+export async function runBackupVerify(file: string, clock: () => Date = referenceClock(undefined)): Promise<number> {
+  const { report } = await verifyBackup(await readArchive(file), { now: clock() })
   console.log(`Respaldo válido: ${file}`)
   printReport(report)
   for (const warning of report.warnings) console.error(`Aviso: ${warning}`)
@@ -71,8 +75,10 @@ export interface BackupRestoreArgs {
 
 export async function runBackupRestore(args: BackupRestoreArgs, clock: () => Date): Promise<number> {
   const dataFile = resolve(args.to)
+  const now = clock()
   // The whole archive is verified before the target is looked at.
-  const backup = await verifyBackup(await readArchive(args.archive))
+  const backup = await verifyBackup(await readArchive(args.archive), { now })
+  await checkFolderNotShared(dataFile)
   const target = await restoreTarget(dataFile)
   if (isOccupied(target) && !args.force) {
     const what = target.dataFileExists ? `Ya existe ${dataFile}` : `La carpeta de ${dataFile} ya tiene ${target.folders.map((name) => `${name}/`).join(' y ')} de otros datos`
@@ -81,24 +87,36 @@ export async function runBackupRestore(args: BackupRestoreArgs, clock: () => Dat
       `${what}: no se reemplaza. Para reemplazarlo use --force (antes se mueven el archivo de datos, sus adjuntos y sus actas a ${BACKUP_FOLDER}/antes-de-restaurar-<fecha>/, junto al archivo; no se borra nada).`,
     )
   }
-  const now = clock()
-  let lock: Awaited<ReturnType<typeof acquireLock>>
+  // The lock lives beside the data file, so its folder is made first; what was made is removed if the restore fails.
+  const folder = dirname(dataFile)
+  let created: string | undefined
+  let lock: Awaited<ReturnType<typeof acquireLock>> | null = null
+  let restored = false
   try {
-    await mkdir(dirname(dataFile), { recursive: true })
+    try {
+      created = await mkdir(folder, { recursive: true })
+    } catch (error) {
+      throw new AppError('ESCRITURA', `No se pudo crear la carpeta ${folder} para restaurar.`, { cause: error })
+    }
     lock = await acquireLock(dataFile, { now: clock, program: { program: COMMAND_LINE_PROGRAM, command: 'backup restore' }, waitMs: COMMAND_LINE_WAIT_MS })
-  } catch (error) {
-    if (error instanceof AppError) throw error
-    throw new AppError('ESCRITURA', `No se pudo preparar ${dataFile} para restaurar.`, { cause: error })
-  }
-  try {
     const outcome = await installBackup(backup, { dataFile, now, replace: args.force })
+    restored = true
     console.log(`Respaldo restaurado en ${outcome.dataFile}: ${contents(backup.report)}.`)
     console.log(`Respaldo del ${longSpanishDate(mexicoDate(new Date(backup.report.createdAt)))} a las ${mexicoTime(new Date(backup.report.createdAt))}.`)
     if (outcome.movedAsideTo) console.log(`Los datos anteriores se movieron a ${outcome.movedAsideTo} (no se borró nada).`)
     for (const warning of backup.report.warnings) console.error(`Aviso: ${warning}`)
     return 0
   } finally {
-    await lock.release()
+    await lock?.release()
+    if (!restored && created) await removeCreated(folder, created)
+  }
+}
+
+/** Removes the folders made for a restore that did not happen, deepest first, each only if it is empty. */
+async function removeCreated(folder: string, topmost: string): Promise<void> {
+  for (let path = folder; ; path = dirname(path)) {
+    if (!(await rmdir(path).then(() => true, () => false))) return
+    if (path === topmost || dirname(path) === path) return
   }
 }
 
@@ -109,8 +127,9 @@ function contents(report: FullBackupReport): string {
 
 function printReport(report: FullBackupReport): void {
   const at = new Date(report.createdAt)
-  console.log(`  Creado:    ${longSpanishDate(mexicoDate(at))} a las ${mexicoTime(at)} (Secretariado ${report.appVersion}, esquema ${report.schemaVersion})`)
-  console.log(`  De:        ${report.bodyName} · ${report.organization}`)
+  // Whatever an archive carries is written to the terminal as text, never as escapes.
+  console.log(`  Creado:    ${longSpanishDate(mexicoDate(at))} a las ${mexicoTime(at)} (Secretariado ${printable(report.appVersion)}, esquema ${report.schemaVersion})`)
+  console.log(`  De:        ${printable(report.bodyName)} · ${printable(report.organization)}`)
   console.log(`  Contiene:  ${contents(report)}`)
   console.log(`  Archivo:   ${sizeLabel(report.archiveBytes)}, SHA-256 ${report.archiveSha256}`)
   console.log('El manifiesto, la huella SHA-256 de cada archivo y el archivo de datos son correctos.')

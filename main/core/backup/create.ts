@@ -5,7 +5,7 @@
  * with the same reader a restore uses before it is handed out.
  */
 import { constants, type Dirent } from 'node:fs'
-import { open, readdir, stat } from 'node:fs/promises'
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { AppError } from '../errors'
 import type { FullBackupReport } from '../contract/views'
@@ -13,8 +13,9 @@ import { mexicoDate } from '../domain/dates'
 import type { FullBackupRecord } from '../model/schema'
 import { sizeLabel } from '../packets/limits'
 import { writeZip, type ZipEntryInput } from '../packets/zip-writer'
+import { BACKUP_FOLDER } from '../store/backups'
 import { writeFileDurable } from '../store/durable-write'
-import { errorCode, isCode } from '../store/lock'
+import { errorCode, isCode, lockPathOf } from '../store/lock'
 import { parseDataBytes } from '../store/read-data-file'
 import type { Store } from '../store/store'
 import {
@@ -27,11 +28,13 @@ import {
   MAX_BACKUP_BYTES,
   MAX_BACKUP_ENTRY_BYTES,
   isSafeFileName,
+  printable,
   shownName,
   type BackupFolder,
   type BackupManifest,
 } from './format'
-import { sha256Hex, verifyBackup } from './verify'
+import { ownFolder, realFolder } from './folders'
+import { archivedSchemaVersion, sha256Hex, verifyBackup } from './verify'
 
 export interface BuiltBackup {
   bytes: Buffer
@@ -61,8 +64,9 @@ export async function buildFullBackup(store: Store, options: BuildOptions): Prom
   const warnings: string[] = []
   const files: { path: string; bytes: Buffer }[] = [{ path: DATA_ENTRY, bytes: dataBytes }]
   let total = dataBytes.length
+  const realDataFolder = await realFolder(store.dataFolder)
   for (const folder of BACKUP_FOLDERS) {
-    for (const file of await folderFiles(store.dataFolder, folder, warnings)) {
+    for (const file of await folderFiles(store.dataFolder, realDataFolder, folder, warnings)) {
       total += file.bytes.length
       if (total > maxBytes) throw tooLarge(total, maxBytes)
       files.push(file)
@@ -73,10 +77,11 @@ export async function buildFullBackup(store: Store, options: BuildOptions): Prom
     formatVersion: BACKUP_FORMAT_VERSION,
     createdAt: options.now.toISOString(),
     appVersion: options.appVersion,
-    schemaVersion: data.schemaVersion,
-    dataFileName: basename(store.dataFile),
-    organization: data.settings.organization,
-    bodyName: data.settings.bodyName,
+    schemaVersion: archivedSchemaVersion(dataBytes),
+    dataFileName: printable(basename(store.dataFile)),
+    // As they may be shown (the reader refuses control characters in a manifest): what verify compares them with.
+    organization: printable(data.settings.organization),
+    bodyName: printable(data.settings.bodyName),
     counts: { members: data.members.length, sessions: data.sessions.length, agreements: data.agreements.length },
     entries: files.map((file) => ({ path: file.path, size: file.bytes.length, sha256: sha256Hex(file.bytes) })),
   }
@@ -88,7 +93,7 @@ export async function buildFullBackup(store: Store, options: BuildOptions): Prom
   const bytes = await writeZip(entries, options.now)
   if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes)
   // The archive is read back exactly as a restore would read it: what is handed out is known to restore.
-  const verified = await verifyBackup(bytes, { maxBytes })
+  const verified = await verifyBackup(bytes, { now: options.now, maxBytes })
   return {
     bytes,
     sha256: verified.report.archiveSha256,
@@ -128,8 +133,17 @@ async function readRegularFile(path: string, limit: number): Promise<Buffer> {
 }
 
 /** The files of one folder beside the data file, by name; what the app never writes there is left out with a warning. */
-async function folderFiles(dataFolder: string, folder: BackupFolder, warnings: string[]): Promise<{ path: string; bytes: Buffer }[]> {
-  const root = join(dataFolder, folder)
+async function folderFiles(dataFolder: string, realDataFolder: string, folder: BackupFolder, warnings: string[]): Promise<{ path: string; bytes: Buffer }[]> {
+  const own = await ownFolder(dataFolder, realDataFolder, folder)
+  if (!own) {
+    const present = await lstat(join(dataFolder, folder)).then(
+      () => true,
+      () => false,
+    )
+    if (present) warnings.push(`No se incluyó ${folder}/: no es una carpeta dentro de la carpeta de datos (es un enlace o un archivo); lo que contiene no se respalda.`)
+    return []
+  }
+  const { root, real } = own
   let listing: Dirent[]
   try {
     listing = await readdir(root, { withFileTypes: true })
@@ -151,7 +165,10 @@ async function folderFiles(dataFolder: string, folder: BackupFolder, warnings: s
       continue
     }
     try {
-      files.push({ path, bytes: await readRegularFile(join(root, entry.name), MAX_BACKUP_ENTRY_BYTES) })
+      const bytes = await readRegularFile(join(root, entry.name), MAX_BACKUP_ENTRY_BYTES)
+      // The folder swapped for a link while it was read: what was read may come from elsewhere.
+      if ((await realpath(join(root, entry.name))) !== join(real, entry.name)) throw new AppError('LECTURA', `La carpeta ${root} cambió mientras se respaldaba: intente de nuevo.`)
+      files.push({ path, bytes })
     } catch (error) {
       if (error instanceof AppError) throw error
       // Removed while listing: it is not part of the data any more.
@@ -159,6 +176,8 @@ async function folderFiles(dataFolder: string, folder: BackupFolder, warnings: s
       throw new AppError('LECTURA', `No se pudo leer ${join(root, entry.name)} (${errorCode(error)}).`, { cause: error })
     }
   }
+  const after = await ownFolder(dataFolder, realDataFolder, folder)
+  if (!after || after.info.ino !== own.info.ino || after.info.dev !== own.info.dev) throw new AppError('LECTURA', `La carpeta ${root} cambió mientras se respaldaba: intente de nuevo.`)
   return files
 }
 
@@ -187,12 +206,7 @@ export interface WriteBackupOptions {
  */
 export async function writeBackupFile(out: string, bytes: Buffer, options: WriteBackupOptions): Promise<string> {
   const target = resolve(out)
-  const dataFile = resolve(options.dataFile)
-  if (target === dataFile) throw new AppError('VALIDACION', 'El respaldo no puede escribirse sobre el archivo de datos.')
-  const inside = relative(dirname(dataFile), target)
-  if (BACKUP_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}${sep}`))) {
-    throw new AppError('VALIDACION', `El respaldo no puede guardarse dentro de ${inside.split(sep)[0] ?? ''}/ de la carpeta de datos: elija otra carpeta, mejor en otro disco.`)
-  }
+  await checkDestination(target, resolve(options.dataFile))
   const existing = await stat(target).then(
     (info) => info,
     () => null,
@@ -206,4 +220,37 @@ export async function writeBackupFile(out: string, bytes: Buffer, options: Write
     throw new AppError('ESCRITURA', `No se pudo escribir el respaldo en ${target} (${reason}); no quedó ningún archivo a medias.`, { cause: error })
   }
   return target
+}
+
+/** Windows and macOS disks usually hold names regardless of case: «Adjuntos» is adjuntos/. */
+const foldCase = (path: string): string => (process.platform === 'win32' || process.platform === 'darwin' ? path.toLowerCase() : path)
+
+/** The path with its folder resolved through links (`..`, a link, another spelling); as spelled when the folder does not exist. */
+async function realTarget(path: string): Promise<string> {
+  const folder = await realpath(dirname(path)).catch(() => dirname(path))
+  return join(folder, basename(path))
+}
+
+/**
+ * An archive is never written over the data file or its lock, nor into the
+ * folders a backup reads or the store rotates (adjuntos/, actas/, respaldos/):
+ * compared by real paths, so a link or another spelling of the same folder is
+ * seen for what it is.
+ */
+async function checkDestination(target: string, dataFile: string): Promise<void> {
+  const spelled = [target, await realTarget(target)].map(foldCase)
+  const file = foldCase(await realTarget(dataFile))
+  const folder = dirname(file)
+  if (spelled.some((path) => path === file || path === foldCase(resolve(dataFile)))) throw new AppError('VALIDACION', 'El respaldo no puede escribirse sobre el archivo de datos.')
+  if (spelled.some((path) => path === foldCase(lockPathOf(file)) || path === foldCase(lockPathOf(resolve(dataFile))))) {
+    throw new AppError('VALIDACION', 'El respaldo no puede escribirse sobre el candado del archivo de datos.')
+  }
+  const folders = [...BACKUP_FOLDERS, BACKUP_FOLDER]
+  for (const base of [folder, foldCase(dirname(resolve(dataFile)))]) {
+    for (const path of spelled) {
+      const inside = relative(base, path)
+      const within = folders.find((name) => inside === name || inside.startsWith(`${name}${sep}`))
+      if (within) throw new AppError('VALIDACION', `El respaldo no puede guardarse dentro de ${within}/ de la carpeta de datos: elija otra carpeta, mejor en otro disco.`)
+    }
+  }
 }

@@ -15,6 +15,7 @@
  * folder it is restored into.
  */
 import { z } from 'zod'
+import { isWindowsReservedName } from '../domain/text'
 import { instantSchema } from '../model/schema'
 import { sizeLabel } from '../packets/limits'
 import { MAX_BACKUP_BYTES, MAX_BACKUP_ENTRIES, MAX_BACKUP_ENTRY_BYTES } from './limits'
@@ -37,21 +38,52 @@ export type BackupFolder = (typeof BACKUP_FOLDERS)[number]
 /** Reminder in Configuración: no full backup yet, or the last one is older than this. */
 export const FULL_BACKUP_REMINDER_DAYS = 30
 
+/**
+ * How far an archive's creation date may be ahead of the clock that reads it:
+ * two computers' clocks (or time zones set wrong) differ by hours, not days.
+ * A later date is refused, so it never passes for a recent backup.
+ */
+export const BACKUP_CLOCK_TOLERANCE_MS = 86_400_000
+
 export { MAX_BACKUP_BYTES, MAX_BACKUP_ENTRIES, MAX_BACKUP_ENTRY_BYTES, MAX_BACKUP_MANIFEST_BYTES, MAX_BRIDGE_BACKUP_BYTES } from './limits'
 
 /** A file name inside adjuntos/ or actas/: what the app itself writes (SHA-256 or session key names). */
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/
 const MAX_NAME_CHARS = 240
 
+/**
+ * Whether a name inside adjuntos/ or actas/ is one the app writes and every
+ * system keeps as it is: not a device name Windows reserves («CON»,
+ * «nul.pdf»), not ending in a dot (Windows drops it, so «informe.pdf.» would
+ * become «informe.pdf»), not a temporary file of a save.
+ */
 export function isSafeFileName(name: string): boolean {
-  return SAFE_FILE_NAME.test(name) && !name.endsWith('.tmp')
+  return SAFE_FILE_NAME.test(name) && !name.endsWith('.tmp') && !name.endsWith('.') && !isWindowsReservedName(name)
 }
 
-/** The name as it may be shown in a message: printable, short. */
+/** Two names that Windows or macOS would hold as the same file (case, trailing dots and spaces) share this key. */
+export function entryKey(name: string): string {
+  return name.toLowerCase().replace(/[. ]+$/, '')
+}
+
+/** Control characters (C0, DEL, C1: terminal escapes) and the marks that reorder text around them. */
+// eslint-disable-next-line no-control-regex
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g
+
+/** The name as it may be shown in a message: printable, in its own order, short. */
 export function shownName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const printable = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
+  const printable = name.replace(UNSHOWABLE, '?')
   return printable.length > 80 ? `${printable.slice(0, 77)}…` : printable
+}
+
+/** Text of the manifest that is shown to the user: no control characters (terminal escapes) and no reordering marks. */
+export function isPlainText(text: string): boolean {
+  return !new RegExp(UNSHOWABLE.source).test(text)
+}
+
+/** Any text as it may be written to a terminal or shown: what could not be shown, as «?». */
+export function printable(text: string): string {
+  return text.replace(UNSHOWABLE, '?')
 }
 
 /** Which folder an entry belongs to, or null for the manifest and the data file. */
@@ -74,7 +106,13 @@ export function backupEntryProblem(name: string): string | null {
   if (name.length > MAX_NAME_CHARS) return `La entrada ${shown} tiene un nombre demasiado largo.`
   if (name === MANIFEST_ENTRY || name === DATA_ENTRY) return null
   const folder = folderOf(name)
-  if (folder && isSafeFileName(name.slice(folder.length + 1))) return null
+  const file = folder ? name.slice(folder.length + 1) : ''
+  if (folder && SAFE_FILE_NAME.test(file)) {
+    // Restored on Windows, «NUL.pdf» is the null device and «informe.pdf.» loses its dot: neither is a file of the data.
+    if (isWindowsReservedName(file)) return `La entrada ${shown} usa un nombre que Windows reserva para un dispositivo (${file.split('.')[0]?.toUpperCase() ?? ''}).`
+    if (file.endsWith('.')) return `La entrada ${shown} termina en punto; Windows no conserva ese nombre.`
+    if (isSafeFileName(file)) return null
+  }
   return `La entrada ${shown} no es parte de un respaldo de Secretariado.`
 }
 
@@ -89,6 +127,7 @@ export const BACKUP_ZIP_OPTIONS: ZipReadOptions = {
 
 const sha256Schema = z.string().regex(/^[a-f0-9]{64}$/, 'SHA-256 no válido (64 dígitos hexadecimales en minúsculas)')
 const count = z.number().int().nonnegative()
+const plainText = z.string().refine(isPlainText, 'Contiene caracteres de control o marcas que reordenan el texto')
 
 export const backupManifestEntrySchema = z
   .object({
@@ -106,12 +145,14 @@ export const backupManifestSchema = z
     format: z.literal(BACKUP_FORMAT),
     formatVersion: z.literal(BACKUP_FORMAT_VERSION),
     createdAt: instantSchema,
-    appVersion: z.string().min(1).max(80),
+    appVersion: plainText.min(1).max(80),
+    /** The data file's own schema version, as archived (before any migration). */
     schemaVersion: z.number().int().min(1),
     /** The data file's name where the backup was made (informative: a restore names the file itself). */
-    dataFileName: z.string().min(1).max(255),
-    organization: z.string().max(200),
-    bodyName: z.string().max(200),
+    dataFileName: plainText.min(1).max(255),
+    /** The data file's settings, repeated so a summary can be shown; they must match the data file. */
+    organization: plainText.max(200),
+    bodyName: plainText.max(200),
     counts: z.object({ members: count, sessions: count, agreements: count }).strict(),
     entries: z.array(backupManifestEntrySchema).min(1).max(MAX_BACKUP_ENTRIES - 1),
   })

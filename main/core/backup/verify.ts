@@ -8,8 +8,13 @@
  *   3. every entry against the manifest: listed, present, same size, same
  *      SHA-256, and nothing unlisted;
  *   4. the data file inside: read by the store's own reader (envelope and
- *      checksum, migrations, schema, references), with the counts the
- *      manifest declares.
+ *      checksum, migrations, schema, references), with the counts, the
+ *      organization, the body's name and the schema version the manifest
+ *      declares: the summary shown before a restore is the data's own.
+ *
+ * A manifest dated after the caller's `now` (beyond a day of difference
+ * between two computers' clocks) is refused: its date would otherwise pass
+ * for a recent backup.
  *
  * Any problem refuses the archive with one Spanish AppError('VALIDACION')
  * naming the entry. Files the data names but the archive lacks are reported
@@ -19,22 +24,27 @@ import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { AppError, describeZodError, toErrorInfo } from '../errors'
 import type { FullBackupReport } from '../contract/views'
+import { longSpanishDate, mexicoDate, mexicoTime } from '../domain/dates'
 import type { Data } from '../model/schema'
 import { SCHEMA_VERSION } from '../model/schema'
-import { nameKey } from '../packets/entry-names'
 import { sizeLabel } from '../packets/limits'
 import { openZip, type ZipListing } from '../packets/zip-reader'
+import { openEnvelope } from '../store/data-format'
 import { parseDataBytes } from '../store/read-data-file'
 import {
+  BACKUP_CLOCK_TOLERANCE_MS,
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   BACKUP_ZIP_OPTIONS,
   DATA_ENTRY,
   MANIFEST_ENTRY,
   MAX_BACKUP_BYTES,
+  MAX_BACKUP_ENTRY_BYTES,
   MAX_BACKUP_MANIFEST_BYTES,
   backupManifestSchema,
+  entryKey,
   folderOf,
+  printable,
   shownName,
   type BackupManifest,
 } from './format'
@@ -54,33 +64,38 @@ const refuse = (message: string): AppError => new AppError('VALIDACION', message
 export const sha256Hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
 
 export interface VerifyOptions {
-  /** The largest archive accepted here (the bridge accepts less than a file on disk). */
+  /** The caller's clock: an archive dated later than this (beyond the tolerance) is refused. */
+  now: Date
+  /** The largest archive accepted here, and the most its entries may expand to (the bridge accepts less than a file on disk). */
   maxBytes?: number
 }
 
-export async function verifyBackup(bytes: Buffer, options: VerifyOptions = {}): Promise<VerifiedBackup> {
+export async function verifyBackup(bytes: Buffer, options: VerifyOptions): Promise<VerifiedBackup> {
   const maxBytes = options.maxBytes ?? MAX_BACKUP_BYTES
-  const zip = await openZip(bytes, { ...BACKUP_ZIP_OPTIONS, maxFileBytes: maxBytes })
+  // What the archive expands to in memory is bounded like the archive itself.
+  const zip = await openZip(bytes, {
+    ...BACKUP_ZIP_OPTIONS,
+    maxFileBytes: maxBytes,
+    maxTotalBytes: Math.min(MAX_BACKUP_BYTES, maxBytes),
+    maxEntryBytes: Math.min(MAX_BACKUP_ENTRY_BYTES, maxBytes),
+  })
   try {
-    const manifest = await readManifest(zip)
+    const manifest = await readManifest(zip, options.now)
     const files = await readEntries(zip, manifest)
     const dataBytes = files.get(DATA_ENTRY)
     if (!dataBytes) throw refuse(`El respaldo no contiene el archivo de datos (${DATA_ENTRY}).`)
     const data = readData(dataBytes)
+    const archivedSchema = archivedSchemaVersion(dataBytes)
+    checkAgainstData(manifest, data, archivedSchema)
     const { counts } = manifest
-    if (data.members.length !== counts.members || data.sessions.length !== counts.sessions || data.agreements.length !== counts.agreements) {
-      throw refuse(
-        `El manifiesto declara ${counts.members} integrantes, ${counts.sessions} sesiones y ${counts.agreements} acuerdos, pero el archivo de datos del respaldo tiene ` +
-          `${data.members.length}, ${data.sessions.length} y ${data.agreements.length}: el respaldo fue alterado.`,
-      )
-    }
     const entries = manifest.entries
+    // The summary is the data file's own: after the checks above the manifest says the same.
     const report: FullBackupReport = {
       createdAt: manifest.createdAt,
       appVersion: manifest.appVersion,
-      schemaVersion: manifest.schemaVersion,
-      organization: manifest.organization,
-      bodyName: manifest.bodyName,
+      schemaVersion: archivedSchema,
+      organization: printable(data.settings.organization),
+      bodyName: printable(data.settings.bodyName),
       counts: { ...counts },
       files: entries.length,
       attachments: entries.filter((entry) => folderOf(entry.path) === 'adjuntos').length,
@@ -96,7 +111,42 @@ export async function verifyBackup(bytes: Buffer, options: VerifyOptions = {}): 
   }
 }
 
-async function readManifest(zip: ZipListing): Promise<BackupManifest> {
+/** The manifest repeats what the data file says; any difference means one of them was changed. */
+function checkAgainstData(manifest: BackupManifest, data: Data, archivedSchema: number): void {
+  const { counts } = manifest
+  if (data.members.length !== counts.members || data.sessions.length !== counts.sessions || data.agreements.length !== counts.agreements) {
+    throw refuse(
+      `El manifiesto declara ${counts.members} integrantes, ${counts.sessions} sesiones y ${counts.agreements} acuerdos, pero el archivo de datos del respaldo tiene ` +
+        `${data.members.length}, ${data.sessions.length} y ${data.agreements.length}: el respaldo fue alterado.`,
+    )
+  }
+  // The manifest holds them as they may be shown (see create.ts).
+  const organization = printable(data.settings.organization)
+  const bodyName = printable(data.settings.bodyName)
+  if (manifest.organization !== organization || manifest.bodyName !== bodyName) {
+    throw refuse(
+      `El manifiesto dice que el respaldo es de «${manifest.bodyName} · ${manifest.organization}», pero el archivo de datos del respaldo es de ` +
+        `«${bodyName} · ${organization}»: el respaldo fue alterado.`,
+    )
+  }
+  if (manifest.schemaVersion !== archivedSchema) {
+    throw refuse(`El manifiesto declara el esquema ${manifest.schemaVersion}, pero el archivo de datos del respaldo usa el ${archivedSchema}: el respaldo fue alterado.`)
+  }
+}
+
+/** The schema version the data file was written with, before any migration (the store's reader has already accepted the file). */
+export function archivedSchemaVersion(dataBytes: Buffer): number {
+  const raw = openEnvelope(dataBytes)
+  const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined
+  if (typeof version !== 'number' || !Number.isInteger(version)) throw refuse(`El archivo de datos del respaldo (${DATA_ENTRY}) no indica una versión de esquema válida.`)
+  return version
+}
+
+function atLabel(instant: Date): string {
+  return `${longSpanishDate(mexicoDate(instant))} a las ${mexicoTime(instant)}`
+}
+
+async function readManifest(zip: ZipListing, now: Date): Promise<BackupManifest> {
   if (!zip.entries.has(MANIFEST_ENTRY)) throw refuse('El respaldo no tiene manifiesto (manifest.json): no es un respaldo completo de Secretariado o está incompleto.')
   const bytes = await zip.read(MANIFEST_ENTRY, MAX_BACKUP_MANIFEST_BYTES)
   // The manifest cannot carry its own SHA-256; the zip's CRC-32 of it catches any changed byte all the same.
@@ -126,10 +176,17 @@ async function readManifest(zip: ZipListing): Promise<BackupManifest> {
   const parsed = backupManifestSchema.safeParse(raw)
   if (!parsed.success) throw refuse(`El manifiesto del respaldo (manifest.json) no es válido: ${describeZodError(parsed.error, 3)}.`)
   const manifest = parsed.data
+  const createdAt = new Date(manifest.createdAt)
+  if (createdAt.getTime() > now.getTime() + BACKUP_CLOCK_TOLERANCE_MS) {
+    throw refuse(
+      `El respaldo dice haberse creado el ${atLabel(createdAt)}, después de la fecha de este equipo (${atLabel(now)}): ` +
+        'revise el reloj de este equipo o use otro respaldo.',
+    )
+  }
   const seen = new Set<string>()
   for (const entry of manifest.entries) {
-    if (seen.has(nameKey(entry.path))) throw refuse(`El manifiesto del respaldo declara dos veces el archivo «${shownName(entry.path)}».`)
-    seen.add(nameKey(entry.path))
+    if (seen.has(entryKey(entry.path))) throw refuse(`El manifiesto del respaldo declara dos veces el archivo «${shownName(entry.path)}».`)
+    seen.add(entryKey(entry.path))
   }
   if (!seen.has(DATA_ENTRY)) throw refuse(`El manifiesto del respaldo no declara el archivo de datos (${DATA_ENTRY}).`)
   return manifest

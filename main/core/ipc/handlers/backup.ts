@@ -10,7 +10,7 @@ import { AppError } from '../../errors'
 import { backupFileName, buildFullBackup, recordFullBackup } from '../../backup/create'
 import { BACKUP_MIME_TYPE, MAX_BRIDGE_BACKUP_BYTES } from '../../backup/format'
 import { installBackup, type RestoreOutcome } from '../../backup/restore'
-import { fullBackupStatus } from '../../backup/status'
+import { fullBackupStatus, lastBackupInstant } from '../../backup/status'
 import { verifyBackup } from '../../backup/verify'
 import { longSpanishDate, mexicoDate } from '../../domain/dates'
 import { BACKUP_FOLDER } from '../../store/backups'
@@ -58,17 +58,17 @@ export const backupHandlers: HandlerSet<'getFullBackupStatus' | 'createFullBacku
     return fullBackupStatus(store, now())
   },
 
-  inspectFullBackup: async ({ contentBase64 }, { store }) => {
-    const { report } = await verifyBackup(Buffer.from(contentBase64, 'base64'), { maxBytes: MAX_BRIDGE_BACKUP_BYTES })
+  inspectFullBackup: async ({ contentBase64 }, { store, now }) => {
+    const { report } = await verifyBackup(Buffer.from(contentBase64, 'base64'), { now: now(), maxBytes: MAX_BRIDGE_BACKUP_BYTES })
     return { report, dataFile: store.dataFile, asideFolder: join(dirname(store.dataFile), BACKUP_FOLDER) }
   },
 
   restoreFullBackup: async ({ contentBase64, fileName }, context) => {
     const { store, now } = context
     checkRestoreAllowed(store)
-    // The whole archive is verified before anything of the data folder is touched.
-    const backup = await verifyBackup(Buffer.from(contentBase64, 'base64'), { maxBytes: MAX_BRIDGE_BACKUP_BYTES })
     const at = now()
+    // The whole archive is verified before anything of the data folder is touched.
+    const backup = await verifyBackup(Buffer.from(contentBase64, 'base64'), { now: at, maxBytes: MAX_BRIDGE_BACKUP_BYTES })
     let outcome: RestoreOutcome | null = null
     await store.replaceWithRestored(async ({ dataFile }) => {
       outcome = await installBackup(backup, { dataFile, now: at, replace: true })
@@ -76,9 +76,10 @@ export const backupHandlers: HandlerSet<'getFullBackupStatus' | 'createFullBacku
     })
     const movedAsideTo = (outcome as RestoreOutcome | null)?.movedAsideTo ?? null
     const warnings = [...backup.report.warnings]
+    const lastAt = lastBackupInstant(backup.manifest.createdAt, at)
     try {
       await store.update((draft, tools) => {
-        draft.lastFullBackup = { at: backup.manifest.createdAt, fileName: fileName ?? backupFileName(new Date(backup.manifest.createdAt)), sha256: backup.report.archiveSha256, bytes: backup.report.archiveBytes }
+        draft.lastFullBackup = { at: lastAt, fileName: fileName ?? backupFileName(new Date(backup.manifest.createdAt)), sha256: backup.report.archiveSha256, bytes: backup.report.archiveBytes }
         tools.audit({
           entity: 'archivo',
           entityId: '',

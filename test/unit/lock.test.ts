@@ -8,7 +8,7 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync, watch } from 'node:fs'
 import * as fsp from 'node:fs/promises'
-import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -87,7 +87,7 @@ function faultFs(failing: (call: string, path: string, flags?: unknown) => strin
 }
 
 describe('candado: varios procesos a la vez', () => {
-  it('ocho procesos que arrancan juntos, en 30 rondas, nunca tienen el candado dos a la vez', async () => {
+  it('ocho procesos que arrancan juntos, en 32 rondas, nunca tienen el candado dos a la vez', async () => {
     const { folder, dataFile, lockFile } = await dataFileIn()
     const log = join(folder, 'bitacora.txt')
     await writeFile(log, '')
@@ -119,20 +119,26 @@ describe('candado: varios procesos a la vez', () => {
     })
     await Promise.all(children.map((c) => c.waitFor(/^ready$/)))
 
-    const rounds = 30
+    const rounds = 32
     const took: number[] = []
     for (let round = 0; round < rounds; round++) {
-      // Every third round starts over a stale lock of a dead process, every third over an old empty one: the race is then to break it.
-      if (round % 3 === 1) await writeFile(lockFile, record({ pid: deadPid(), host: hostname() }))
-      if (round % 3 === 2) {
+      // Rounds start over a free name, a stale lock of a dead process, an old empty one, or a stale lock with the
+      // old guard of a breaker that died: the race is then to break the guard and the lock, one breaker at a time.
+      if (round % 4 === 1 || round % 4 === 3) await writeFile(lockFile, record({ pid: deadPid(), host: hostname() }))
+      if (round % 4 === 2) {
         await writeFile(lockFile, '')
         await age(lockFile, 60)
+      }
+      if (round % 4 === 3) {
+        await writeFile(`${lockFile}.breaking`, record({ pid: deadPid(), host: hostname() }))
+        await age(`${lockFile}.breaking`, 60)
       }
       for (const { child } of children) child.stdin.write(`go ${round}\n`)
       const outcomes = await Promise.all(children.map((c) => c.waitFor(new RegExp(`^done ${round} `))))
       expect(outcomes.filter((line) => / error /.test(line)), `ronda ${round}`).toEqual([])
       took.push(outcomes.filter((line) => line.endsWith(' took')).length)
       expect(existsSync(lockFile), `ronda ${round}: el candado se libera`).toBe(false)
+      expect(existsSync(`${lockFile}.breaking`), `ronda ${round}: no queda ninguna guarda`).toBe(false)
     }
 
     // The log is the order in which holders entered and left: never two inside at once, never one that lost its lock.
@@ -241,15 +247,197 @@ describe('candado: el protocolo para quitar uno abandonado', () => {
     expect(existsSync(lockFile)).toBe(false)
   })
 
-  it('una guarda (.breaking) de un proceso muerto no impide quitar un candado abandonado', async () => {
+  it('una guarda (.breaking) vieja de un proceso muerto no impide quitar un candado abandonado', async () => {
     const { folder, dataFile, lockFile } = await dataFileIn()
     await writeFile(lockFile, record({ pid: deadPid(), host: hostname() }))
     await writeFile(`${lockFile}.breaking`, record({ pid: deadPid(), host: hostname() }))
+    await age(`${lockFile}.breaking`, 60)
     const lock = await acquireLock(dataFile, { now: clock })
     expect(await lock.isHeld()).toBe(true)
     expect(existsSync(`${lockFile}.breaking`)).toBe(false)
     await lock.release()
     expect(await readdir(folder)).toEqual([])
+  })
+
+  it('una guarda reciente se respeta aunque su proceso ya no exista (una guarda vive milisegundos); vieja, se quita', async () => {
+    const { folder, dataFile, lockFile } = await dataFileIn()
+    const stale = record({ pid: deadPid(), host: hostname() })
+    const guard = record({ pid: deadPid(), host: hostname() })
+    await writeFile(lockFile, stale)
+    await writeFile(`${lockFile}.breaking`, guard)
+    await expect(acquireLock(dataFile, { now: clock })).rejects.toBeInstanceOf(LockHeldError)
+    expect(await readFile(lockFile, 'utf8')).toBe(stale)
+    expect(await readFile(`${lockFile}.breaking`, 'utf8')).toBe(guard)
+    await age(`${lockFile}.breaking`, 60)
+    const lock = await acquireLock(dataFile, { now: clock })
+    await lock.release()
+    expect(await readdir(folder)).toEqual([])
+  })
+
+  it('quien aparta por error la guarda fresca de otro no la devuelve, y de dos que la creen suya sólo uno quita el candado', async () => {
+    const { folder, dataFile, lockFile } = await dataFileIn()
+    const guardFile = `${lockFile}.breaking`
+    await writeFile(lockFile, record({ pid: deadPid(), host: hostname() }))
+    await writeFile(guardFile, record({ pid: deadPid(), host: hostname() }))
+    await age(guardFile, 60)
+    const gate = () => {
+      let open = (): void => undefined
+      let arrive = (): void => undefined
+      const passed = new Promise<void>((resolvePromise) => (open = resolvePromise))
+      const arrived = new Promise<void>((resolvePromise) => (arrive = resolvePromise))
+      // Never longer than two seconds: a protocol that takes another path does not hang the test, it fails it.
+      return { open, arrive, arrived: within(arrived), wait: () => within(passed) }
+    }
+    const within = (promise: Promise<unknown>) => Promise.race([promise, new Promise((resolvePromise) => setTimeout(resolvePromise, 2_000))])
+    const hooked = (hook: (call: string, path: string, flags?: unknown) => Promise<void>): LockFs => ({
+      open: (async (path: string, flags?: string | number, mode?: number) => {
+        await hook('open', String(path), flags)
+        return fsp.open(path, flags, mode)
+      }) as LockFs['open'],
+      link: async (from, to) => {
+        await hook('link', String(to))
+        return fsp.link(from, to)
+      },
+      unlink: async (path) => {
+        await hook('unlink', String(path))
+        return fsp.unlink(path)
+      },
+      rename: async (from, to) => {
+        await hook('rename', String(from))
+        return fsp.rename(from, to)
+      },
+      stat: fsp.stat,
+      readFile: fsp.readFile,
+    })
+    const outcome = (attempt: Promise<Awaited<ReturnType<typeof acquireLock>>>) => attempt.then((lock) => ({ lock }), (error: unknown) => ({ error }))
+
+    // B judges the dead guard debris and stops right before moving it.
+    const bAtMove = gate()
+    const bHeld = gate()
+    let bMoved = false
+    let bStopped = false
+    const b = outcome(
+      acquireLock(dataFile, {
+        now: clock,
+        fs: hooked(async (call, path) => {
+          if (bMoved) {
+            bMoved = false
+            bHeld.arrive()
+            await bHeld.wait()
+          }
+          if (call === 'rename' && path === guardFile && !bStopped) {
+            bStopped = true
+            bAtMove.arrive()
+            await bAtMove.wait()
+            bMoved = true
+          }
+        }),
+      }),
+    )
+    await bAtMove.arrived
+    // A removes the dead guard, puts its own in place and stops before it reads the lock again.
+    const aAtRecheck = gate()
+    let aReads = 0
+    const a = outcome(
+      acquireLock(dataFile, {
+        now: clock,
+        fs: hooked(async (call, path, flags) => {
+          if (call === 'open' && path === lockFile && flags !== 'wx' && ++aReads === 2) {
+            aAtRecheck.arrive()
+            await aAtRecheck.wait()
+          }
+        }),
+      }),
+    )
+    await aAtRecheck.arrived
+    // B moves the guard it judged, which is now A's fresh one, and stops there.
+    bAtMove.open()
+    await bHeld.arrived
+    // C finds the guard's name free, takes it and stops right before removing the stale lock.
+    const cAtRemove = gate()
+    const c = outcome(
+      acquireLock(dataFile, {
+        now: clock,
+        fs: hooked(async (call, path) => {
+          if ((call === 'rename' || call === 'unlink') && path === lockFile) {
+            cAtRemove.arrive()
+            await cAtRemove.wait()
+          }
+        }),
+      }),
+    )
+    await cAtRemove.arrived
+    // A goes on: its guard is no longer its own, so it removes nothing.
+    aAtRecheck.open()
+    const aResult = await a
+    cAtRemove.open()
+    const cResult = await c
+    bHeld.open()
+    const bResult = await b
+
+    const holders = [aResult, bResult, cResult].filter((result) => 'lock' in result)
+    expect(holders, 'un solo dueño').toHaveLength(1)
+    for (const result of [aResult, bResult, cResult]) if ('error' in result) expect(result.error).toBeInstanceOf(LockHeldError)
+    const [holder] = holders
+    if (!holder || !('lock' in holder)) throw new Error('sin dueño')
+    expect(await holder.lock.isHeld()).toBe(true)
+    await holder.lock.release()
+    expect(await readdir(folder), 'ni candado, ni guarda, ni archivos apartados').toEqual([])
+  }, 30_000)
+
+  it('una carpeta en lugar del candado se respeta como tomada, y Desbloquear no la borra: lo dice en español', async () => {
+    const { folder, dataFile, lockFile } = await dataFileIn()
+    await mkdir(lockFile)
+    await age(lockFile, 60)
+    await expect(acquireLock(dataFile, { now: clock })).rejects.toBeInstanceOf(LockHeldError)
+    const store = await Store.open({ dataFile, now: clock, whenLocked: 'report' })
+    const state = store.state
+    if (state.kind !== 'locked') throw new Error(`estado ${state.kind}`)
+    await expect(store.unlock(state.token)).rejects.toThrow(/no es un archivo \(E[A-Z]+\)\. Quítelo a mano e intente de nuevo\.$/)
+    expect((await stat(lockFile)).isDirectory()).toBe(true)
+    expect(await readdir(folder)).toEqual(['secretariado.json.lock'])
+    await store.close()
+  })
+
+  it('al cerrar, espera a que la guarda se desocupe para quitar su candado; si sigue ocupada, lo deja para el final del proceso', async () => {
+    const { dataFile, lockFile } = await dataFileIn()
+    const guardFile = `${lockFile}.breaking`
+    const pid = liveProcess()
+    const busyGuard = record({ pid, host: hostname(), processStart: processStartOf(pid) })
+    const first = await acquireLock(dataFile, { now: clock })
+    await writeFile(guardFile, busyGuard)
+    setTimeout(() => void fsp.unlink(guardFile), 500)
+    await first.release()
+    expect(existsSync(lockFile), 'quitado en cuanto la guarda se desocupó').toBe(false)
+
+    const before = process.listeners('exit')
+    const second = await acquireLock(dataFile, { now: clock })
+    const onExit = process.listeners('exit').find((listener) => !before.includes(listener))
+    if (!onExit) throw new Error('sin manejador de salida')
+    await writeFile(guardFile, busyGuard)
+    await second.release()
+    expect(existsSync(lockFile), 'la guarda nunca se desocupó').toBe(true)
+    expect(process.listeners('exit')).toContain(onExit)
+    ;(onExit as () => void)()
+    expect(existsSync(lockFile), 'el final del proceso lo quita').toBe(false)
+    process.off('exit', onExit)
+    await fsp.unlink(guardFile)
+  }, 15_000)
+
+  it('al terminar el proceso no quita un candado que ya no es el suyo, aunque tenga sus mismos bytes', async () => {
+    const { dataFile, lockFile } = await dataFileIn()
+    const before = process.listeners('exit')
+    await acquireLock(dataFile, { now: clock })
+    const onExit = process.listeners('exit').find((listener) => !before.includes(listener))
+    if (!onExit) throw new Error('sin manejador de salida')
+    const bytes = await readFile(lockFile)
+    // Broken and replaced by another file (written while the first still exists, so surely another inode) that holds the same record.
+    await writeFile(`${lockFile}.otro`, bytes)
+    await fsp.rename(`${lockFile}.otro`, lockFile)
+    ;(onExit as () => void)()
+    expect(existsSync(lockFile)).toBe(true)
+    process.off('exit', onExit)
+    await rm(lockFile)
   })
 
   it('mientras la guarda es de un proceso vivo, el candado abandonado se deja; al soltarla, se toma', async () => {
@@ -369,6 +557,36 @@ describe('Store: bloqueado, Desbloquear y sólo lectura', () => {
     await first.close()
     expect((await readDataFile(dataFile)).settings.defaultVenue).toBe('Del segundo')
     await second.close()
+  })
+
+  it('en recuperación, si otro programa lo desbloqueó, «Empezar con datos vacíos» no pisa sus cambios', async () => {
+    const { dataFile } = await dataFileIn()
+    await writeFile(dataFile, '{"formato":"secretariado"')
+    const first = await Store.open({ dataFile, now: clock })
+    expect(first.state.kind).toBe('recovery')
+    const other = await Store.open({ dataFile, now: clock, whenLocked: 'report' })
+    const state = other.state
+    if (state.kind !== 'locked') throw new Error(`estado ${state.kind}`)
+    await other.unlock(state.token)
+    await other.update((draft) => void (draft.settings.defaultVenue = 'Sala del otro programa'))
+    await expect(first.startEmpty()).rejects.toThrow(/^Otro programa desbloqueó el archivo de datos y lo abrió: este cambio no se guardó/)
+    expect((await readDataFile(dataFile)).settings.defaultVenue).toBe('Sala del otro programa')
+    expect(first.state.kind).toBe('locked')
+    await other.close()
+    await first.close()
+  })
+
+  it('algo que no es un archivo (una tubería) en lugar del archivo de datos no detiene la apertura: recuperación, sin tocarlo', async () => {
+    const { folder, dataFile } = await dataFileIn()
+    expect(spawnSync('mkfifo', [dataFile]).status).toBe(0)
+    for (const readOnly of [true, false]) {
+      const store = await Store.open({ dataFile, now: clock, readOnly })
+      expect(store.state).toMatchObject({ kind: 'recovery', canStartEmpty: false, quarantinedTo: null })
+      expect(store.state.kind === 'recovery' && store.state.problem).toMatch(/no es un archivo común \(es una carpeta, una tubería o un dispositivo\): no se leyó, no se modificó ni se apartó/)
+      await store.close()
+    }
+    expect((await stat(dataFile)).isFIFO()).toBe(true)
+    expect(await readdir(folder)).toEqual(['secretariado.json'])
   })
 
   it('«Abrir en solo lectura» carga los datos sin el candado y rechaza todo cambio sin tocar nada', async () => {

@@ -237,7 +237,7 @@ class PowerCutFs {
     copyFile: () => Promise.reject(Object.assign(new Error('ENOTSUP'), { code: 'ENOTSUP' })),
     mkdir: () => Promise.resolve(undefined),
     readdir: ((path: string) => Promise.resolve([...(this.entries.get(path)?.keys() ?? [])])) as DurableFs['readdir'],
-    stat: (() => Promise.resolve({ size: 0, mtime: NOW, mode: 0o100600 })) as unknown as DurableFs['stat'],
+    stat: (() => Promise.resolve({ size: 0, mtime: NOW, mode: 0o100600, isFile: () => true })) as unknown as DurableFs['stat'],
     readFile: ((path: string) => settle(() => Buffer.from(this.files.get(this.dir(path).get(basename(path)) ?? '') ?? ''))) as unknown as DurableFs['readFile'],
   }
 }

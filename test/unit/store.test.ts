@@ -205,7 +205,8 @@ describe('Store: un archivo demasiado grande para abrirlo', () => {
     await writeFile(file, serializeData(demoData({ sessions: 2, seed: 4 })))
     const before = await bytesOf(file)
     let reads = 0
-    const countingFs: DurableFs = { ...fsp, readFile: ((...args: Parameters<typeof fsp.readFile>) => ((reads += 1), fsp.readFile(...args))) as DurableFs['readFile'] }
+    // Only the data file's reads count (the lock beside it is read to check it is still the store's).
+    const countingFs: DurableFs = { ...fsp, readFile: ((...args: Parameters<typeof fsp.readFile>) => ((reads += args[0] === file ? 1 : 0), fsp.readFile(...args))) as DurableFs['readFile'] }
     const store = await Store.open({ dataFile: file, now: fixedClock(), fs: countingFs, maxDataFileBytes: 1000 })
     const state = store.state
     if (state.kind !== 'recovery') throw new Error('recuperación esperada')
@@ -230,7 +231,7 @@ describe('Store: un archivo demasiado grande para abrirlo', () => {
         const info = await fsp.stat(path)
         return String(path) === file ? Object.assign(info, { size: 300 * 1024 * 1024 }) : info
       }) as DurableFs['stat'],
-      readFile: (() => Promise.reject(new Error('no debe leerse'))) as DurableFs['readFile'],
+      readFile: ((...args: Parameters<typeof fsp.readFile>) => (args[0] === file ? Promise.reject(new Error('no debe leerse')) : fsp.readFile(...args))) as DurableFs['readFile'],
     }
     expect(MAX_DATA_FILE_BYTES).toBe(256 * 1024 * 1024)
     const store = await Store.open({ dataFile: file, now: fixedClock(), fs: huge })

@@ -13,13 +13,27 @@
  * process no longer exists (or the pid now belongs to another process). A
  * lock from another host (a shared folder) is always respected. Removing a
  * stale lock is guarded by a second, short-lived lock (`<data>.lock.breaking`):
- * the breaker takes it, reads the lock again and removes it only if it is
- * still, byte for byte and inode for inode, the one it judged; so a lock that
- * another process took after the judgement is never removed. The owner's own
- * release goes through the same guard.
+ * the breaker takes it, reads the lock again, checks that the guard is still
+ * its own, and removes the lock only if it is still, byte for byte and inode
+ * for inode, the one it judged; so a lock that another process took after the
+ * judgement is never removed. The removal itself is a rename to a unique name
+ * (atomic: whatever was at the lock's name is then the breaker's alone)
+ * followed by a check of what was moved; a file that turns out not to be the
+ * judged one is put back. The owner's own release goes through the same guard.
+ *
+ * A guard left by a breaker that died is debris only once it is old by the
+ * disk's clock (a guard lives for milliseconds), and it too is removed by
+ * rename and check; a fresh guard moved by mistake is never put back (its
+ * owner sees that the guard is no longer its own and stops).
+ *
+ * What remains: this is no lock of the operating system. Every path is a
+ * short check followed by an action, so in principle a window of microseconds
+ * remains between them; the store therefore checks, before every save, that
+ * the lock still holds its record and stops writing if not. Where /proc does
+ * not exist (Windows), a reused pid is not told from the owner.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { constants, readFileSync, unlinkSync } from 'node:fs'
+import { constants, lstatSync, readFileSync, unlinkSync } from 'node:fs'
 import { hostname, userInfo } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '../errors'
@@ -39,8 +53,15 @@ export const COMMAND_LINE_WAIT_MS = 5_000
  */
 export const YOUNG_LOCK_MS = 10_000
 
-/** A guard (`.breaking`) from another host older than this is debris: a guard lives for milliseconds. */
-const FOREIGN_GUARD_STALE_MS = 30_000
+/**
+ * A guard (`.breaking`) younger than this (by the disk's clock) is respected
+ * even when its owner is gone; older and not held by a live process of this
+ * machine, it is debris: a guard lives for milliseconds.
+ */
+export const GUARD_STALE_MS = 30_000
+
+/** How long the owner's release waits for a busy guard before leaving the lock to the exit handler. */
+const RELEASE_WAIT_MS = 2_000
 
 /** Pause between attempts while waiting for a lock. */
 const RETRY_MS = 100
@@ -166,7 +187,9 @@ export async function acquireLock(dataFile: string, options: LockOptions): Promi
   const fs = options.fs ?? nodeFs
   const deadline = performance.now() + Math.max(0, options.waitMs ?? 0)
   for (;;) {
-    const outcome = await tryAcquire(fs, lockPathOf(dataFile), options)
+    const outcome = await tryAcquire(fs, lockPathOf(dataFile), options).catch((error: unknown) => {
+      throw error instanceof AppError ? error : new LockCreateError(error)
+    })
     if ('lock' in outcome) return outcome.lock
     if (performance.now() + RETRY_MS > deadline) throw outcome.held
     await sleep(RETRY_MS)
@@ -188,7 +211,7 @@ async function tryAcquire(fs: LockFs, path: string, options: LockOptions): Promi
   try {
     let held: LockHeldError = new LockHeldError(null, '')
     for (let attempt = 0; attempt < 5; attempt++) {
-      if (await place(fs, temp, path, bytes)) return { lock: makeLock(fs, path, owner, bytes) }
+      if (await place(fs, temp, path, bytes)) return { lock: makeLock(fs, path, owner, bytes, await identityOf(fs, path)) }
       const snapshot = await readSnapshot(fs, path)
       if (!snapshot) continue // Released in the meantime: try again.
       const verdict = judge(snapshot, await diskNow(fs, temp))
@@ -217,6 +240,9 @@ export async function breakLock(dataFile: string, token: string, options: LockOp
   const temp = await writeTemp(fs, path, bytes)
   try {
     return await removeIfUnchanged(fs, path, snapshot, temp, bytes)
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError('ESCRITURA', `No se pudo quitar el candado ${path}: ${lockFailureReason(errorCode(error))}.`, { cause: error })
   } finally {
     await fs.unlink(temp).catch(() => undefined)
   }
@@ -226,6 +252,19 @@ export async function breakLock(dataFile: string, token: string, options: LockOp
 export async function inspectLock(dataFile: string, fs: LockFs = nodeFs): Promise<LockHeldError | null> {
   const snapshot = await readSnapshot(fs, lockPathOf(dataFile))
   return snapshot ? new LockHeldError(parseRecord(snapshot.bytes), tokenOf(snapshot)) : null
+}
+
+/**
+ * Who holds the lock of `dataFile` when it is held by a live owner, by the
+ * rules of `judge` (null when there is no lock or its owner is gone). Reads
+ * only and breaks nothing; a record that cannot be read counts as held.
+ */
+export async function liveLockHolder(dataFile: string, fs: LockFs = nodeFs): Promise<LockHeldError | null> {
+  const snapshot = await readSnapshot(fs, lockPathOf(dataFile))
+  if (!snapshot) return null
+  // Judged as if just written: an empty or cut-short record is one being written, never debris.
+  const verdict = judge(snapshot, snapshot.mtimeMs)
+  return verdict.stale ? null : new LockHeldError(verdict.owner, tokenOf(snapshot))
 }
 
 /** A unique temporary file beside the lock, holding the whole record, synced. */
@@ -285,7 +324,7 @@ export interface LockSnapshot {
   ino: number
   dev: number
   mtimeMs: number
-  /** The name exists but could not be opened for reading (another user's lock, for instance). */
+  /** The name exists but could not be opened for reading (another user's lock, for instance), or is not a regular file. */
   unreadable: boolean
 }
 
@@ -304,7 +343,9 @@ async function readSnapshot(fs: LockFs, path: string): Promise<LockSnapshot | nu
   }
   try {
     const info = await handle.stat()
-    const bytes = info.isFile() && info.size <= MAX_LOCK_BYTES ? await handle.readFile() : Buffer.alloc(0)
+    // A directory, FIFO or device at the name is no lock anyone wrote: held, never broken on its own (only by Desbloquear).
+    if (!info.isFile()) return { bytes: Buffer.alloc(0), ino: info.ino, dev: info.dev, mtimeMs: info.mtimeMs, unreadable: true }
+    const bytes = info.size <= MAX_LOCK_BYTES ? await handle.readFile() : Buffer.alloc(0)
     return { bytes, ino: info.ino, dev: info.dev, mtimeMs: info.mtimeMs, unreadable: false }
   } finally {
     await handle.close().catch(() => undefined)
@@ -340,7 +381,8 @@ export function judge(snapshot: LockSnapshot, diskNowMs: number): Verdict {
 
 /**
  * Takes the guard, re-reads the lock and removes it only if it is still the
- * judged one; releases the guard. False when the guard is busy or the lock changed.
+ * judged one and the guard is still this process's; releases the guard. False
+ * when the guard is busy, the lock changed or vanished, or the race was lost.
  */
 async function removeIfUnchanged(fs: LockFs, path: string, judged: LockSnapshot, temp: string, bytes: Buffer): Promise<boolean> {
   const guard = await takeGuard(fs, guardPathOf(path), temp, bytes)
@@ -348,51 +390,104 @@ async function removeIfUnchanged(fs: LockFs, path: string, judged: LockSnapshot,
   try {
     const current = await readSnapshot(fs, path)
     if (!current || !sameSnapshot(current, judged)) return false
-    await fs.unlink(path)
-    return true
+    // A breaker that mistook this guard for debris may have moved it: then another may be at work, and this one stops.
+    if (!(await guard.stillOwn())) return false
+    return (await removeIfSame(fs, path, (moved) => sameSnapshot(moved, judged), true)) === 'removed'
   } finally {
-    await guard()
+    await guard.release()
   }
 }
 
+interface Guard {
+  /** Whether the guard's name still holds this process's guard. */
+  stillOwn(): Promise<boolean>
+  release(): Promise<void>
+}
+
 /**
- * The guard is itself a lock with this process's record. A guard whose owner is
- * gone (a breaker that died in those few milliseconds) is moved aside under a
- * unique name and removed only if what was moved is the guard that was judged;
- * otherwise it is put back.
+ * The guard is itself a lock with this process's record (the same bytes as
+ * its temporary file). A guard that is old by the disk's clock and not held by
+ * a live process of this machine is debris: it is moved aside under a unique
+ * name and removed if what was moved is the guard that was judged. A fresh
+ * guard moved by mistake is removed too, never put back: its owner checks its
+ * guard before it removes anything and stops, and a guard put back after its
+ * owner finished would block everyone.
  */
-async function takeGuard(fs: LockFs, guardPath: string, temp: string, bytes: Buffer): Promise<(() => Promise<void>) | null> {
+async function takeGuard(fs: LockFs, guardPath: string, temp: string, bytes: Buffer): Promise<Guard | null> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    if (await place(fs, temp, guardPath, bytes)) return () => removeOwn(fs, guardPath, bytes)
+    if (await place(fs, temp, guardPath, bytes)) {
+      return { stillOwn: async () => ownsFile(fs, guardPath, bytes), release: () => removeOwn(fs, guardPath, bytes) }
+    }
     const snapshot = await readSnapshot(fs, guardPath)
     if (!snapshot) continue
-    const now = await diskNow(fs, temp)
-    const owner = parseRecord(snapshot.bytes)
-    const stale = owner && owner.host === hostname() ? !isAlive(owner) : now - snapshot.mtimeMs >= (owner ? FOREIGN_GUARD_STALE_MS : YOUNG_LOCK_MS)
-    if (!stale) return null
-    const aside = `${guardPath}.${process.pid}.${randomBytes(6).toString('hex')}.viejo`
-    try {
-      await fs.rename(guardPath, aside)
-    } catch {
-      continue
-    }
-    const moved = await readSnapshot(fs, aside)
-    if (moved && sameSnapshot(moved, snapshot)) {
-      await fs.unlink(aside).catch(() => undefined)
-      continue
-    }
-    // Someone else's fresh guard was moved: put it back where its owner expects it.
-    await fs.link(aside, guardPath).catch(() => undefined)
-    await fs.unlink(aside).catch(() => undefined)
-    return null
+    if (!isDebrisGuard(snapshot, await diskNow(fs, temp))) return null
+    if ((await removeIfSame(fs, guardPath, (moved) => sameSnapshot(moved, snapshot), false)) === 'changed') return null
   }
   return null
 }
 
+/** A guard lives for milliseconds: one older than `GUARD_STALE_MS` by the disk's clock is debris unless a live process of this machine holds it. */
+function isDebrisGuard(snapshot: LockSnapshot, diskNowMs: number): boolean {
+  if (diskNowMs - snapshot.mtimeMs < GUARD_STALE_MS) return false
+  if (snapshot.unreadable) return false
+  const owner = parseRecord(snapshot.bytes)
+  return !(owner && owner.host === hostname() && isAlive(owner))
+}
+
+/**
+ * Removes what is at `path` only if `matches` accepts it: moves it aside under
+ * a unique name (atomic, so what was moved is this process's alone to judge),
+ * then removes it or, when it is not the expected file, puts it back if
+ * `putBack` (when the name was taken in the meantime the moved file stays
+ * aside: its owner's ownership check then fails and it stops writing). A name
+ * already gone is a race lost, never an error.
+ */
+async function removeIfSame(fs: LockFs, path: string, matches: (moved: LockSnapshot) => boolean, putBack: boolean): Promise<'removed' | 'changed' | 'gone'> {
+  const aside = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.viejo`
+  try {
+    await fs.rename(path, aside)
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return 'gone'
+    throw error
+  }
+  const moved = await readSnapshot(fs, aside)
+  if (moved && matches(moved)) {
+    try {
+      await fs.unlink(aside)
+    } catch (error) {
+      // Not a file (a directory at the lock's name, say): it goes back where it was, and the user is told.
+      await restore(fs, aside, path)
+      throw new AppError('ESCRITURA', `No se pudo quitar ${path}: no es un archivo (${errorCode(error)}). Quítelo a mano e intente de nuevo.`, { cause: error })
+    }
+    return 'removed'
+  }
+  if (putBack) await restore(fs, aside, path)
+  else await fs.unlink(aside).catch(() => undefined)
+  return 'changed'
+}
+
+/** Puts a moved file back at its name if the name is still free; otherwise leaves it aside. */
+async function restore(fs: LockFs, aside: string, path: string): Promise<void> {
+  try {
+    await fs.link(aside, path)
+  } catch (error) {
+    if (!NO_HARD_LINKS.has(errorCode(error))) return // EEXIST: the name was taken meanwhile; the moved file stays aside.
+    if (await readSnapshot(fs, path)) return
+    await fs.rename(aside, path).catch(() => undefined)
+    return
+  }
+  await fs.unlink(aside).catch(() => undefined)
+}
+
+/** Whether `path` holds exactly `bytes` (records are unique, so this is "still mine"). */
+async function ownsFile(fs: LockFs, path: string, bytes: Buffer): Promise<boolean> {
+  const current = await fs.readFile(path).catch(() => null)
+  return current !== null && Buffer.from(current).equals(bytes)
+}
+
 /** Removes `path` only if it still holds `bytes`. */
 async function removeOwn(fs: LockFs, path: string, bytes: Buffer): Promise<void> {
-  const current = await fs.readFile(path).catch(() => null)
-  if (current && Buffer.from(current).equals(bytes)) await fs.unlink(path).catch(() => undefined)
+  if (await ownsFile(fs, path, bytes)) await fs.unlink(path).catch(() => undefined)
 }
 
 // ── the owner record ────────────────────────────────────────────────────
@@ -502,12 +597,25 @@ function isAlive(owner: LockOwner): boolean {
 
 // ── the held lock ───────────────────────────────────────────────────────
 
-function makeLock(fs: LockFs, path: string, owner: LockOwner, bytes: Buffer): FileLock {
+/** Which file a name points to, for the exit handler's check; null when it cannot be known. */
+async function identityOf(fs: LockFs, path: string): Promise<{ ino: number; dev: number } | null> {
+  const info = await fs.stat(path).catch(() => null)
+  return info ? { ino: info.ino, dev: info.dev } : null
+}
+
+function makeLock(fs: LockFs, path: string, owner: LockOwner, bytes: Buffer, identity: { ino: number; dev: number } | null): FileLock {
   let released = false
-  // If the process ends without closing the store, the lock goes with it (synchronously, as 'exit' requires).
+  // If the process ends without closing the store (or its release gave up), the
+  // lock goes with it, synchronously as 'exit' requires and without the guard:
+  // only if the name still holds this very file, by bytes and then inode, read
+  // right before removing it (a lock broken and retaken by another program in
+  // the instant between the last check and the removal is the window left).
   const onExit = (): void => {
     try {
-      if (readFileSync(path).equals(bytes)) unlinkSync(path)
+      if (!readFileSync(path).equals(bytes)) return
+      const info = lstatSync(path)
+      if (identity && (info.ino !== identity.ino || info.dev !== identity.dev)) return
+      unlinkSync(path)
     } catch {
       // Already gone.
     }
@@ -527,31 +635,42 @@ function makeLock(fs: LockFs, path: string, owner: LockOwner, bytes: Buffer): Fi
     release: async () => {
       if (released) return
       released = true
-      process.off('exit', onExit)
-      await releaseGuarded(fs, path, bytes).catch(() => undefined)
+      const done = await releaseGuarded(fs, path, bytes).catch(() => false)
+      // A guard that stayed busy: the lock is left to the exit handler, which stays registered.
+      if (done) process.off('exit', onExit)
     },
   }
 }
 
-/** The owner's release takes the guard too, so it never removes a lock that a breaker just replaced. */
-async function releaseGuarded(fs: LockFs, path: string, bytes: Buffer): Promise<void> {
+/**
+ * The owner's release takes the guard too, so it never removes a lock that a
+ * breaker just replaced. True once the lock is gone (or is no longer this
+ * one); false when the guard stayed busy for `RELEASE_WAIT_MS`.
+ */
+async function releaseGuarded(fs: LockFs, path: string, bytes: Buffer): Promise<boolean> {
   const record = parseRecord(bytes)
   const temp = await writeTemp(fs, path, bytes).catch(() => null)
   if (!temp || !record) {
     await removeOwn(fs, path, bytes)
-    return
+    return !(await ownsFile(fs, path, bytes))
   }
   try {
-    for (let attempt = 0; attempt < 20; attempt++) {
+    const deadline = performance.now() + RELEASE_WAIT_MS
+    for (;;) {
+      if (!(await ownsFile(fs, path, bytes))) return true
       const guard = await takeGuard(fs, guardPathOf(path), temp, bytes)
       if (guard) {
         try {
-          await removeOwn(fs, path, bytes)
+          if (await guard.stillOwn()) {
+            // Whatever the outcome, the name no longer holds this lock: removed, gone, or another's (put back).
+            await removeIfSame(fs, path, (moved) => moved.bytes.equals(bytes), true)
+            return true
+          }
         } finally {
-          await guard()
+          await guard.release()
         }
-        return
       }
+      if (performance.now() > deadline) return false
       await sleep(10)
     }
   } finally {

@@ -29,6 +29,21 @@ export function parseDataBytes(bytes: Buffer): Data {
   return parsed.data
 }
 
+/**
+ * The data file's name holds something that is not a regular file (a folder, a
+ * named pipe, a device): it is neither read (a pipe would block forever) nor
+ * moved; the user moves it aside by hand.
+ */
+export class DataFileNotRegularError extends AppError {
+  constructor(path: string) {
+    super(
+      'LECTURA',
+      `${path} no es un archivo común (es una carpeta, una tubería o un dispositivo): no se leyó, no se modificó ni se apartó. Para seguir trabajando, cierre la aplicación, mueva eso a otra carpeta y ábrala de nuevo: podrá restaurar una copia de seguridad.`,
+    )
+    this.name = 'DataFileNotRegularError'
+  }
+}
+
 export interface ReadDataFileOptions {
   /** The file-system calls (the store's, so tests can inject a size or a failure). */
   fs?: Pick<typeof fsp, 'stat' | 'readFile'>
@@ -46,7 +61,10 @@ export async function readDataBytes(path: string, options: ReadDataFileOptions =
   const limit = options.maxBytes ?? MAX_DATA_FILE_BYTES
   let size = 0
   try {
-    size = (await fs.stat(path)).size
+    const info = await fs.stat(path)
+    // Checked before reading: opening a named pipe would wait forever for a writer.
+    if (!info.isFile()) throw new DataFileNotRegularError(path)
+    size = info.size
     if (size > limit) throw new DataFileTooLargeError(size, limit)
     const bytes = await fs.readFile(path)
     // The file may have grown between the two calls.

@@ -29,7 +29,7 @@ import type { BackupInfo } from '../contract/views'
 import { isBackupName, keepBackup, listBackups, backupFolder } from './backups'
 import { nodeFs, ReplacedUnconfirmedError, writeFileDurable, type DurableFs } from './durable-write'
 import { acquireLock, breakLock, errorCode, heldMessage, inspectLock, isCode, LockCreateError, LockHeldError, programLabel, sinceLabel, type FileLock, type LockOwner, type LockProgram } from './lock'
-import { parseDataBytes, readDataBytes, readDataFile } from './read-data-file'
+import { DataFileNotRegularError, parseDataBytes, readDataBytes, readDataFile } from './read-data-file'
 import { DataFileTooLargeError, MAX_DATA_FILE_BYTES, serializeData } from './data-format'
 
 export { MAX_DATA_FILE_BYTES }
@@ -174,13 +174,16 @@ export class Store {
 
   private async load(): Promise<void> {
     const readOnly = this.readOnlyReason !== null
-    if (!readOnly) await this.removeStaleTempFiles()
+    if (!readOnly) {
+      await this.assertStillOwner()
+      await this.removeStaleTempFiles()
+    }
     try {
       await this.db.read()
       this.accept(this.db.data)
     } catch (error) {
-      if (error instanceof DataFileTooLargeError) {
-        // Not damaged, only too big: nothing is moved, replaced or written; the user moves it aside by hand.
+      if (error instanceof DataFileTooLargeError || error instanceof DataFileNotRegularError) {
+        // Not damaged, only too big (or no file at all): nothing is moved, replaced or written; the user moves it aside by hand, as the recovery screen says for a file kept as it is.
         this.stateValue = { kind: 'recovery', problem: error.message, quarantinedTo: null, canStartEmpty: false, keptBecause: 'demasiado-grande' }
         return
       }
@@ -209,6 +212,7 @@ export class Store {
         return
       }
       if (error instanceof AppError && error.code === 'ARCHIVO_DANADO') {
+        await this.assertStillOwner()
         const quarantinedTo = await this.quarantine()
         this.stateValue = {
           kind: 'recovery',
@@ -275,6 +279,18 @@ export class Store {
     if (this.readOnlyReason !== null) {
       throw new AppError('SOLO_LECTURA', `El archivo de datos está abierto en sólo lectura: ${this.readOnlyReason}. No se guardó ningún cambio.`)
     }
+  }
+
+  /**
+   * For code that writes a file into the data folder (an attachment, a signed
+   * acta) before it records it: refuses, before anything is touched, when the
+   * store is read-only, locked, in recovery, or has lost its lock to another
+   * program, with the same Spanish message the change itself would get.
+   */
+  async assertCanWrite(): Promise<void> {
+    this.assertWritable()
+    void this.data
+    await this.assertStillOwner()
   }
 
   get schemaVersion(): number {
@@ -483,6 +499,8 @@ export class Store {
   }
 
   private async replaceWith(data: Data): Promise<void> {
+    // In recovery the lock may have been broken by hand (Desbloquear) from another program: its file is not replaced.
+    await this.assertStillOwner()
     this.db.data = data
     try {
       await this.db.write()

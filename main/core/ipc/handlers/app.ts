@@ -63,8 +63,8 @@ export const appHandlers: HandlerSet<'getStatus' | 'restoreBackup' | 'startEmpty
   },
   openActasFolder: async (_input, { store, openPath }) => {
     const folder = join(store.dataFolder, SIGNED_ACTAS_FOLDER)
-    // Read-only: nothing is created beside the data file.
-    if (!store.readOnly) await mkdir(folder, { recursive: true })
+    // Read-only, locked or in recovery: nothing is created beside the data file.
+    if (!store.readOnly && store.state.kind === 'ready') await mkdir(folder, { recursive: true })
     await openPath(folder)
     return null
   },

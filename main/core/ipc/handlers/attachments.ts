@@ -12,6 +12,8 @@ export const ATTACHMENTS_FOLDER = 'adjuntos'
 
 /** Stores a file in the data folder under its SHA-256 and returns the attachment record fields. */
 export async function storeAttachment(store: Store, fileName: string, contentBase64: string) {
+  // Read-only, locked or no longer the file's owner: nothing is written beside the data file.
+  await store.assertCanWrite()
   const bytes = Buffer.from(contentBase64, 'base64')
   if (bytes.length === 0) throw new AppError('VALIDACION', 'El archivo está vacío.')
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('VALIDACION', 'El archivo supera el máximo de 50 MB.')

@@ -54,6 +54,8 @@ function revisionPath(store: Store, session: Session, digest: string): string {
 }
 
 async function keep(store: Store, storedPath: string, bytes: Buffer): Promise<void> {
+  // Read-only, locked or no longer the file's owner: nothing is written beside the data file.
+  await store.assertCanWrite()
   await mkdir(join(store.dataFolder, SIGNED_ACTAS_FOLDER), { recursive: true })
   await writeFileDurable(join(store.dataFolder, storedPath), bytes)
 }

@@ -225,6 +225,8 @@ export async function signSessionActa(
   const digest = sha256(signed)
   const key = sessionKey(store.data.settings.keyPrefix, session)
   const storedPath = `${SIGNED_ACTAS_FOLDER}/${key}-${digest.slice(0, 16)}.pdf`
+  // Read-only, locked or no longer the file's owner: nothing is written beside the data file.
+  await store.assertCanWrite()
   await mkdir(join(store.dataFolder, SIGNED_ACTAS_FOLDER), { recursive: true })
   await writeFileDurable(join(store.dataFolder, storedPath), signed)
   await store.update((draft, tools) => {

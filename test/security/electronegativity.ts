@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import Papa from 'papaparse'
 
 const root = resolve(__dirname, '../..')
 const work = mkdtempSync(join(tmpdir(), 'secretariado-audit-'))
@@ -23,7 +22,11 @@ try {
     console.error(run.stdout, run.stderr)
     throw new Error('Electronegativity no pudo ejecutarse.')
   }
-  const rows = Papa.parse<Record<string, string>>(readFileSync(report, 'utf8'), { header: true, skipEmptyLines: true, transformHeader: (header) => header.trim() }).data
+  // Each finding starts a line with its short quoted fields (issue, severity, confidence, file,
+  // location); the sample after them is source text, which may hold quotes, «;» or line breaks,
+  // so it is never parsed.
+  const FINDING = /^([A-Z_]+),"([A-Z]+)","([A-Z]+)","([^"\n]+)","([^"\n]*)"/gm
+  const rows = [...readFileSync(report, 'utf8').matchAll(FINDING)].map(([, issue, severity, , filename, location]) => ({ issue, severity, filename, location }))
   const allowlist = JSON.parse(readFileSync(join(__dirname, 'electronegativity-allowlist.json'), 'utf8')) as Record<string, string>
   const unexplained: string[] = []
   console.log(`Electronegativity ${electronVersion}: ${rows.length} hallazgos.`)

@@ -4,7 +4,7 @@
  * fresh empty file. On success the status query flips back to `listo` and the
  * app appears.
  */
-import { Alert, Box, Button, Card, Code, Container, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconCheck, IconFilePlus, IconLifebuoy, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -15,6 +15,7 @@ import { useRestoreBackup, useStartEmpty } from '../api/status'
 import { ConfirmModal } from '../common/confirm-modal'
 import { BackupTable } from './backup-table'
 import { RestoreFullBackupOffer } from '../backup/restore-offer'
+import { LabelledPath, StartupScreen } from './startup-screen'
 
 type Recovery = Extract<AppStatus, { state: 'recuperacion' }>
 
@@ -66,122 +67,99 @@ export function RecoveryScreen({ status }: { status: Recovery }) {
   }
 
   return (
-    <Box mih="100dvh" py={48} bg="gray.0">
-      <Container size="md">
-        <Stack gap="lg">
-          <Group gap="md" wrap="nowrap">
-            <ThemeIcon size={52} radius="xl" variant="light" color="orange">
-              <IconLifebuoy size={30} aria-hidden />
-            </ThemeIcon>
-            <Stack gap={2}>
-              <Title order={1}>{t('recovery.title')}</Title>
-              <Text c="dimmed">{t('recovery.intro')}</Text>
-            </Stack>
-          </Group>
-
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={20} aria-hidden />} title={t('recovery.problem')}>
-            <Stack gap="sm">
-              <Text size="sm">{status.problem}</Text>
-              <div>
-                <Text size="sm" fw={600}>
-                  {t('recovery.dataFile')}
-                </Text>
-                <Code block className="break-anywhere">
-                  {status.dataFile}
-                </Code>
-              </div>
-              {status.quarantinedTo ? (
-                <div>
-                  <Text size="sm" fw={600}>
-                    {t('recovery.quarantined')}
-                  </Text>
-                  <Code block className="break-anywhere">
-                    {status.quarantinedTo}
-                  </Code>
-                </div>
-              ) : (
-                <Text size="sm">{t('recovery.notQuarantined')}</Text>
-              )}
-            </Stack>
-          </Alert>
-
-          <Card component="section" aria-labelledby="copias">
-            <Stack gap="sm">
-              <Title order={2} id="copias">
-                {t('recovery.backupsTitle')}
-              </Title>
-              {status.backups.length > 0 ? (
-                <>
-                  <Text size="sm" c="dimmed">
-                    {t('recovery.backupsHint')}
-                  </Text>
-                  <BackupTable
-                    backups={status.backups}
-                    restoring={restoring}
-                    disabled={busy}
-                    onRestore={(backup) => void onRestore(backup)}
-                  />
-                </>
-              ) : (
-                <Text size="sm" c="dimmed">
-                  {t(status.keptBecause ? 'recovery.backupsKept' : 'recovery.noBackups')}
-                </Text>
-              )}
-            </Stack>
-          </Card>
-
-          {/* A full backup (.stlbak) replaces the file; refused, like a fresh start, for a file that must be kept. */}
-          {status.canStartEmpty ? <RestoreFullBackupOffer /> : null}
-
-          <Card component="section" aria-labelledby="empezar-vacio">
-            <Stack gap="sm">
-              <Title order={2} id="empezar-vacio">
-                {t('recovery.startEmpty')}
-              </Title>
-              {status.canStartEmpty ? (
-                <>
-                  <Text size="sm" c="dimmed">
-                    {t('recovery.startEmptyHint')}
-                  </Text>
-                  <Group>
-                    <Button
-                      variant="default"
-                      leftSection={<IconFilePlus size={18} aria-hidden />}
-                      onClick={() => setConfirming(true)}
-                      disabled={busy}
-                    >
-                      {t('recovery.startEmpty')}
-                    </Button>
-                  </Group>
-                </>
-              ) : (
-                <Text size="sm">
-                  {t(
-                    status.keptBecause === 'demasiado-grande'
-                      ? 'recovery.cannotStartEmptyTooBig'
-                      : status.keptBecause === 'solo-lectura'
-                        ? 'recovery.cannotStartEmptyReadOnly'
-                        : 'recovery.cannotStartEmpty',
-                  )}
-                </Text>
-              )}
-            </Stack>
-          </Card>
+    <StartupScreen
+      icon={<IconLifebuoy size={30} aria-hidden />}
+      title={t('recovery.title')}
+      intro={t('recovery.intro')}
+      overlay={
+        <ConfirmModal
+          opened={confirming}
+          title={t('recovery.confirmTitle')}
+          confirmLabel={t('recovery.confirmButton')}
+          color="orange"
+          loading={startEmpty.isPending}
+          onConfirm={() => void onStartEmpty()}
+          onClose={() => setConfirming(false)}
+          focusConfirm={false}
+        >
+          <Text size="sm">{t('recovery.confirmText')}</Text>
+        </ConfirmModal>
+      }
+    >
+      <Alert color="orange" variant="light" icon={<IconAlertTriangle size={20} aria-hidden />} title={t('recovery.problem')}>
+        <Stack gap="sm">
+          <Text size="sm">{status.problem}</Text>
+          <LabelledPath label={t('recovery.dataFile')} path={status.dataFile} />
+          {status.quarantinedTo ? (
+            <LabelledPath label={t('recovery.quarantined')} path={status.quarantinedTo} />
+          ) : (
+            <Text size="sm">{t('recovery.notQuarantined')}</Text>
+          )}
         </Stack>
-      </Container>
+      </Alert>
 
-      <ConfirmModal
-        opened={confirming}
-        title={t('recovery.confirmTitle')}
-        confirmLabel={t('recovery.confirmButton')}
-        color="orange"
-        loading={startEmpty.isPending}
-        onConfirm={() => void onStartEmpty()}
-        onClose={() => setConfirming(false)}
-        focusConfirm={false}
-      >
-        <Text size="sm">{t('recovery.confirmText')}</Text>
-      </ConfirmModal>
-    </Box>
+      <Card component="section" aria-labelledby="copias">
+        <Stack gap="sm">
+          <Title order={2} id="copias">
+            {t('recovery.backupsTitle')}
+          </Title>
+          {status.backups.length > 0 ? (
+            <>
+              <Text size="sm" c="dimmed">
+                {t('recovery.backupsHint')}
+              </Text>
+              <BackupTable
+                backups={status.backups}
+                restoring={restoring}
+                disabled={busy}
+                onRestore={(backup) => void onRestore(backup)}
+              />
+            </>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t(status.keptBecause ? 'recovery.backupsKept' : 'recovery.noBackups')}
+            </Text>
+          )}
+        </Stack>
+      </Card>
+
+      {/* A full backup (.stlbak) replaces the file; refused, like a fresh start, for a file that must be kept. */}
+      {status.canStartEmpty ? <RestoreFullBackupOffer /> : null}
+
+      <Card component="section" aria-labelledby="empezar-vacio">
+        <Stack gap="sm">
+          <Title order={2} id="empezar-vacio">
+            {t('recovery.startEmpty')}
+          </Title>
+          {status.canStartEmpty ? (
+            <>
+              <Text size="sm" c="dimmed">
+                {t('recovery.startEmptyHint')}
+              </Text>
+              <Group>
+                <Button
+                  variant="default"
+                  leftSection={<IconFilePlus size={18} aria-hidden />}
+                  onClick={() => setConfirming(true)}
+                  disabled={busy}
+                >
+                  {t('recovery.startEmpty')}
+                </Button>
+              </Group>
+            </>
+          ) : (
+            <Text size="sm">
+              {t(
+                status.keptBecause === 'demasiado-grande'
+                  ? 'recovery.cannotStartEmptyTooBig'
+                  : status.keptBecause === 'solo-lectura'
+                    ? 'recovery.cannotStartEmptyReadOnly'
+                    : 'recovery.cannotStartEmpty',
+              )}
+            </Text>
+          )}
+        </Stack>
+      </Card>
+    </StartupScreen>
   )
 }

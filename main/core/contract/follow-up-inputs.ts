@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { AGREEMENT_STATUSES, AUDIT_ENTITIES, MILESTONE_STATUSES, PILLARS, dateSchema, idSchema } from '../model/schema'
-import { MAX_ATTACHMENT_BYTES } from './session-inputs'
+import { MAX_ATTACHMENT_BYTES, csvFileFields } from './session-inputs'
 import { PROGRESS_CSV_MAX_BYTES } from '../domain/csv-columns'
 
 const trimmed = (max: number) => z.string().trim().max(max, `Máximo ${max} caracteres`)
@@ -83,15 +83,10 @@ export const searchSchema = z.object({ query: z.string().max(200, 'La búsqueda 
 export const OPEN_DATA_SETS = ['acuerdos', 'compromisos'] as const
 export const OPEN_DATA_FORMATS = ['csv', 'json'] as const
 export const exportOpenDataSchema = z.object({ what: z.enum(OPEN_DATA_SETS), format: z.enum(OPEN_DATA_FORMATS) }).strict()
-/** A progress CSV as chosen: its bytes (the core detects the encoding) and its name for the messages. */
+/** A progress CSV as chosen (see csvFileFields). */
 export const importProgressCsvSchema = z
   .object({
-    fileName: z.string().trim().min(1, 'Falta el nombre del archivo').max(260, 'El nombre del archivo es demasiado largo'),
-    contentBase64: z
-      .string()
-      .min(1, 'El archivo está vacío')
-      .max(Math.ceil(PROGRESS_CSV_MAX_BYTES / 3) * 4, `El archivo CSV supera el máximo de ${PROGRESS_CSV_MAX_BYTES / 1_000_000} MB`)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Contenido de archivo no válido'),
+    ...csvFileFields(PROGRESS_CSV_MAX_BYTES),
     apply: z.boolean(),
   })
   .strict()

@@ -122,15 +122,22 @@ export const createAgreementSchema = agreementFieldsSchema.extend(itemRef).stric
 export const updateAgreementSchema = agreementFieldsSchema.extend({ id: idSchema, status: z.enum(AGREEMENT_STATUSES) }).strict()
 export const deleteAgreementSchema = z.object({ id: idSchema }).strict()
 
-/** A members CSV as chosen: its bytes (the core detects the encoding), its name for the messages, and what becomes of people already registered. */
-export const importMembersCsvSchema = z
-  .object({
+/** A CSV file as an import dialog sends it: its name, for the messages, and its bytes as base64 (the core detects the encoding). */
+export function csvFileFields(maxBytes: number) {
+  return {
     fileName: z.string().trim().min(1, 'Falta el nombre del archivo').max(260, 'El nombre del archivo es demasiado largo'),
     contentBase64: z
       .string()
       .min(1, 'El archivo está vacío')
-      .max(Math.ceil(MEMBER_CSV_MAX_BYTES / 3) * 4, `El archivo CSV supera el máximo de ${MEMBER_CSV_MAX_BYTES / 1_000_000} MB`)
+      .max(Math.ceil(maxBytes / 3) * 4, `El archivo CSV supera el máximo de ${maxBytes / 1_000_000} MB`)
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Contenido de archivo no válido'),
+  }
+}
+
+/** A members CSV as chosen, and what becomes of people already registered. */
+export const importMembersCsvSchema = z
+  .object({
+    ...csvFileFields(MEMBER_CSV_MAX_BYTES),
     apply: z.boolean(),
     existing: z.enum(EXISTING_MEMBER_CHOICES).default('omitir'),
   })

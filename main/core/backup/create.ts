@@ -11,6 +11,7 @@ import { AppError } from '../errors'
 import type { FullBackupReport } from '../contract/views'
 import { mexicoDate } from '../domain/dates'
 import type { FullBackupRecord } from '../model/schema'
+import { displayName } from '../packets/entry-names'
 import { sizeLabel } from '../packets/limits'
 import { writeZip, type ZipEntryInput } from '../packets/zip-writer'
 import { BACKUP_FOLDER } from '../store/backups'
@@ -29,7 +30,6 @@ import {
   MAX_BACKUP_ENTRY_BYTES,
   isSafeFileName,
   printable,
-  shownName,
   type BackupFolder,
   type BackupManifest,
 } from './format'
@@ -157,11 +157,11 @@ async function folderFiles(dataFolder: string, realDataFolder: string, folder: B
     // Temporary files of a save in progress (".name.pid.n.tmp") are not data.
     if (entry.name.startsWith('.') && entry.name.endsWith('.tmp')) continue
     if (!entry.isFile()) {
-      warnings.push(`No se incluyó ${shownName(path)}: no es un archivo (es una carpeta o un enlace).`)
+      warnings.push(`No se incluyó ${displayName(path)}: no es un archivo (es una carpeta o un enlace).`)
       continue
     }
     if (!isSafeFileName(entry.name)) {
-      warnings.push(`No se incluyó ${shownName(path)}: la aplicación no escribe archivos con ese nombre.`)
+      warnings.push(`No se incluyó ${displayName(path)}: la aplicación no escribe archivos con ese nombre.`)
       continue
     }
     try {

@@ -19,6 +19,7 @@ import { isWindowsReservedName } from '../domain/text'
 import { instantSchema } from '../model/schema'
 import { sizeLabel } from '../packets/limits'
 import { MAX_BACKUP_BYTES, MAX_BACKUP_ENTRIES, MAX_BACKUP_ENTRY_BYTES } from './limits'
+import { displayName, UNSHOWABLE } from '../packets/entry-names'
 import type { ZipReadOptions } from '../packets/zip-reader'
 import { ATTACHMENTS_FOLDER } from '../ipc/handlers/attachments'
 import { SIGNED_ACTAS_FOLDER } from '../ipc/handlers/signing'
@@ -66,15 +67,6 @@ export function entryKey(name: string): string {
   return name.toLowerCase().replace(/[. ]+$/, '')
 }
 
-/** Control characters (C0, DEL, C1: terminal escapes) and the marks that reorder text around them. */
-// eslint-disable-next-line no-control-regex
-const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g
-
-/** The name as it may be shown in a message: printable, in its own order, short. */
-export function shownName(name: string): string {
-  const printable = name.replace(UNSHOWABLE, '?')
-  return printable.length > 80 ? `${printable.slice(0, 77)}…` : printable
-}
 
 /** Text of the manifest that is shown to the user: no control characters (terminal escapes) and no reordering marks. */
 export function isPlainText(text: string): boolean {
@@ -96,7 +88,7 @@ export function folderOf(name: string): BackupFolder | null {
  * trick is named as such before anything else.
  */
 export function backupEntryProblem(name: string): string | null {
-  const shown = `«${shownName(name)}»`
+  const shown = `«${displayName(name)}»`
   if (name.length === 0) return 'Hay una entrada sin nombre en el respaldo.'
   if (name.includes('\\')) return `La entrada ${shown} usa barras invertidas (\\) en su ruta; un respaldo sólo usa «/».`
   if (name.startsWith('/')) return `La entrada ${shown} es una ruta absoluta; un respaldo sólo contiene rutas relativas.`

@@ -27,6 +27,7 @@ import type { FullBackupReport } from '../contract/views'
 import { longSpanishDate, mexicoDate, mexicoTime } from '../domain/dates'
 import type { Data } from '../model/schema'
 import { SCHEMA_VERSION } from '../model/schema'
+import { displayName } from '../packets/entry-names'
 import { sizeLabel } from '../packets/limits'
 import { openZip, type ZipListing } from '../packets/zip-reader'
 import { openEnvelope } from '../store/data-format'
@@ -45,7 +46,6 @@ import {
   entryKey,
   folderOf,
   printable,
-  shownName,
   type BackupManifest,
 } from './format'
 
@@ -162,13 +162,13 @@ async function readManifest(zip: ZipListing, now: Date): Promise<BackupManifest>
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw refuse('El manifiesto del respaldo (manifest.json) no es un objeto JSON.')
   const { format, formatVersion, schemaVersion } = raw as Record<string, unknown>
   if (format !== BACKUP_FORMAT) {
-    throw refuse(`El archivo no es un respaldo completo de Secretariado (formato ${typeof format === 'string' ? `«${shownName(format)}»` : 'no indicado'}).`)
+    throw refuse(`El archivo no es un respaldo completo de Secretariado (formato ${typeof format === 'string' ? `«${displayName(format)}»` : 'no indicado'}).`)
   }
   if (formatVersion !== BACKUP_FORMAT_VERSION) {
     if (typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > BACKUP_FORMAT_VERSION) {
       throw refuse(`El respaldo usa la versión ${formatVersion} del formato, más reciente que la que esta aplicación conoce (${BACKUP_FORMAT_VERSION}). Actualice Secretariado para restaurarlo.`)
     }
-    throw refuse(`El respaldo indica una versión de formato desconocida (${shownName(String(formatVersion))}); esta aplicación lee la versión ${BACKUP_FORMAT_VERSION}.`)
+    throw refuse(`El respaldo indica una versión de formato desconocida (${displayName(String(formatVersion))}); esta aplicación lee la versión ${BACKUP_FORMAT_VERSION}.`)
   }
   if (typeof schemaVersion === 'number' && schemaVersion > SCHEMA_VERSION) {
     throw refuse(`El respaldo se hizo con una versión más reciente de Secretariado (esquema ${schemaVersion}; esta versión usa el ${SCHEMA_VERSION}). Actualice la aplicación para restaurarlo.`)
@@ -185,7 +185,7 @@ async function readManifest(zip: ZipListing, now: Date): Promise<BackupManifest>
   }
   const seen = new Set<string>()
   for (const entry of manifest.entries) {
-    if (seen.has(entryKey(entry.path))) throw refuse(`El manifiesto del respaldo declara dos veces el archivo «${shownName(entry.path)}».`)
+    if (seen.has(entryKey(entry.path))) throw refuse(`El manifiesto del respaldo declara dos veces el archivo «${displayName(entry.path)}».`)
     seen.add(entryKey(entry.path))
   }
   if (!seen.has(DATA_ENTRY)) throw refuse(`El manifiesto del respaldo no declara el archivo de datos (${DATA_ENTRY}).`)
@@ -197,12 +197,12 @@ async function readEntries(zip: ZipListing, manifest: BackupManifest): Promise<M
   const declared = new Set(manifest.entries.map((entry) => entry.path))
   for (const name of zip.entries.keys()) {
     if (name !== MANIFEST_ENTRY && !declared.has(name)) {
-      throw refuse(`El archivo «${shownName(name)}» está en el respaldo pero no en su manifiesto: el respaldo fue alterado.`)
+      throw refuse(`El archivo «${displayName(name)}» está en el respaldo pero no en su manifiesto: el respaldo fue alterado.`)
     }
   }
   const files = new Map<string, Buffer>()
   for (const entry of manifest.entries) {
-    const shown = shownName(entry.path)
+    const shown = displayName(entry.path)
     const zipEntry = zip.entries.get(entry.path)
     if (!zipEntry) throw refuse(`Falta el archivo ${shown}, declarado en el manifiesto del respaldo.`)
     if (zipEntry.uncompressedSize !== entry.size) {
@@ -252,8 +252,8 @@ export function missingReferences(data: Data, archived: ReadonlyMap<string, stri
   const problems: string[] = []
   for (const [path, digest] of referencedFiles(data)) {
     const held = archived.get(path)
-    if (held === undefined) problems.push(`El archivo ${shownName(path)}, que registran los datos, no está en el respaldo.`)
-    else if (held !== digest) problems.push(`El archivo ${shownName(path)} no coincide con la huella SHA-256 que registran los datos.`)
+    if (held === undefined) problems.push(`El archivo ${displayName(path)}, que registran los datos, no está en el respaldo.`)
+    else if (held !== digest) problems.push(`El archivo ${displayName(path)} no coincide con la huella SHA-256 que registran los datos.`)
   }
   if (problems.length <= MAX_WARNINGS) return problems
   return [...problems.slice(0, MAX_WARNINGS), `Y ${problems.length - MAX_WARNINGS} archivos más con el mismo problema.`]

@@ -19,10 +19,13 @@ export const FIXED_ENTRIES = [MANIFEST_ENTRY, AGENDA_ENTRY, PACK_PDF_ENTRY, CONV
 const SAFE_ATTACHMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/
 const MAX_NAME_CHARS = 200
 
+/** Control characters (C0, DEL, C1: terminal escapes) and the marks that reorder text around them. */
+// eslint-disable-next-line no-control-regex
+export const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g
+
 /** The name as it may be shown in a message: printable, in its own order, short. */
 export function displayName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const printable = name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '?')
+  const printable = name.replace(UNSHOWABLE, '?')
   return printable.length > 80 ? `${printable.slice(0, 77)}…` : printable
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core'
+import { Anchor, Group, Stack, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { IconAlertTriangle, IconMessageCircle } from '@tabler/icons-react'
 import { createColumnHelper } from '@tanstack/react-table'
 import type { TFunction } from 'i18next'
@@ -92,11 +92,12 @@ export function agreementColumns(t: TFunction, onOpen?: (row: AgreementRow) => v
       meta: { nowrap: true, align: 'center' },
       cell: ({ getValue }) => (
         <Tooltip label={t('agreements.followUps', { count: getValue() })}>
-          <Group gap={4} wrap="nowrap" justify="center" aria-label={t('agreements.followUps', { count: getValue() })}>
-            <IconMessageCircle size={14} aria-hidden color="var(--mantine-color-gray-6)" />
+          <Group gap={4} wrap="nowrap" justify="center">
+            <IconMessageCircle size={14} aria-hidden color="var(--mantine-color-dimmed)" />
             <Text size="sm" c={getValue() === 0 ? 'dimmed' : undefined} aria-hidden>
               {getValue()}
             </Text>
+            <VisuallyHidden>{t('agreements.followUps', { count: getValue() })}</VisuallyHidden>
           </Group>
         </Tooltip>
       ),

@@ -44,7 +44,7 @@ export interface DataTableProps<T> {
   empty?: ReactNode
   /** Tables with more rows than this render only the visible ones. */
   virtualizeAbove?: number
-  /** Height of the scroll area when virtualized. */
+  /** The most the table takes of the window's height before it scrolls inside its frame. */
   maxHeight?: string
   /** Row tint, e.g. for inactive members. */
   rowDimmed?: (row: T) => boolean
@@ -148,15 +148,13 @@ export function DataTable<T>({
 
   return (
     <Paper withBorder radius="md" className={classes.frame}>
-      <Box
-        ref={scrollRef}
-        className={classes.scroll}
-        style={virtual ? { maxHeight, overflowY: 'auto' } : undefined}
-      >
+      {/* The table scrolls inside its frame, both ways, with its header in view: at the smallest window its
+          last columns and its sideways scrollbar stay reachable without scrolling the page to the table's end. */}
+      <Box ref={scrollRef} className={classes.scroll} style={{ maxHeight }}>
         <Table
           aria-label={label}
           aria-rowcount={virtual ? rows.length + 1 : undefined}
-          stickyHeader={virtual}
+          stickyHeader
           highlightOnHover
           verticalSpacing="sm"
           horizontalSpacing="sm"

@@ -3,16 +3,20 @@
  * «Cancelar» / submit pair with its progress. Each opening starts from the
  * given values (the body mounts when the dialog opens and unmounts once it
  * has closed); the field marked `data-autofocus` takes the focus, Escape and
- * the close button close it, and Intro in a field submits.
+ * the close button close it, and Intro in a field submits. Closing a form
+ * with typed text asks first: nothing typed is thrown away by a stray Escape.
+ * The buttons stay visible at the foot of the dialog while a long form
+ * scrolls.
  */
 import { Alert, Button, Group, Modal, ScrollArea, Stack, Text, type MantineColor, type ModalProps } from '@mantine/core'
 import { useForm, type FormValidateInput, type UseFormReturnType } from '@mantine/form'
 import { getHotkeyHandler } from '@mantine/hooks'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type MutableRefObject, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../api/api-error'
 import { FORM_ERROR } from './zod-form'
+import classes from './form-modal.module.css'
 
 export type ModalForm<V, T = V> = UseFormReturnType<V, T>
 
@@ -56,19 +60,69 @@ export interface FormModalProps<V, T = V> {
 export function FormModal<V extends object, T = V>(props: FormModalProps<V, T>) {
   const { opened, onClose, onExited, title, subtitle, size, scrollable } = props
   const { t } = useTranslation()
+  const guard = useDiscardGuard(onClose)
   return (
     <Modal
       opened={opened}
-      onClose={onClose}
-      onExitTransitionEnd={onExited}
+      onClose={guard.requestClose}
+      onExitTransitionEnd={() => {
+        guard.reset()
+        onExited?.()
+      }}
       size={size}
       scrollAreaComponent={scrollable ? ScrollArea.Autosize : undefined}
       title={<ModalHeading title={title} subtitle={subtitle} />}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      <FormBody {...props} />
+      <FormBody {...props} onClose={guard.requestClose} guard={guard} />
     </Modal>
   )
+}
+
+interface DiscardGuard {
+  /** Set by the form after each render: whether it holds typed text. */
+  dirtyRef: MutableRefObject<() => boolean>
+  /** The question «¿Descartar lo escrito?» is on screen. */
+  asking: boolean
+  /** Closes, or asks first when the form holds typed text; while asking, goes back to the form. */
+  requestClose: () => void
+  keepEditing: () => void
+  discard: () => void
+  reset: () => void
+}
+
+function useDiscardGuard(onClose: () => void): DiscardGuard {
+  const dirtyRef = useRef<() => boolean>(() => false)
+  const [asking, setAsking] = useState(false)
+  // Where the secretary was typing, to return there after «Seguir editando».
+  const typingIn = useRef<HTMLElement | null>(null)
+  const keepEditing = () => {
+    setAsking(false)
+    const field = typingIn.current
+    typingIn.current = null
+    if (field?.isConnected) requestAnimationFrame(() => field.focus())
+  }
+  return {
+    dirtyRef,
+    asking,
+    requestClose: () => {
+      if (asking) keepEditing()
+      else if (dirtyRef.current()) {
+        typingIn.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+        setAsking(true)
+      } else onClose()
+    },
+    keepEditing,
+    discard: () => {
+      setAsking(false)
+      onClose()
+    },
+    reset: () => {
+      setAsking(false)
+      typingIn.current = null
+      dirtyRef.current = () => false
+    },
+  }
 }
 
 /** The title of every dialog, with an optional dimmed line under it. */
@@ -92,6 +146,7 @@ export function ModalHeading({ title, subtitle }: { title: ReactNode; subtitle?:
 
 function FormBody<V extends object, T>({
   onClose,
+  guard,
   initialValues,
   validate,
   transformValues,
@@ -106,10 +161,15 @@ function FormBody<V extends object, T>({
   submitOnModEnter = false,
   focusSubmit = false,
   children,
-}: FormModalProps<V, T>) {
+}: FormModalProps<V, T> & { guard: DiscardGuard }) {
   const { t } = useTranslation()
   const form = useForm<V, T>({ initialValues, validate, transformValues })
   const [refusal, setRefusal] = useState<string | null>(null)
+  // A save in progress is not typed text to lose: closing then is the caller's choice (its «Cancelar» waits).
+  const { dirtyRef } = guard
+  useEffect(() => {
+    dirtyRef.current = () => !pending && form.isDirty()
+  })
 
   const submit = form.onSubmit(async (submitted) => {
     setRefusal(null)
@@ -138,17 +198,40 @@ function FormBody<V extends object, T>({
             {shown}
           </Alert>
         ) : null}
-        <Group justify={footer ? 'space-between' : 'flex-end'} mt="xs">
-          {footer}
-          <Group>
-            <Button variant="default" onClick={onClose} disabled={pending}>
-              {cancelLabel ?? t('common.cancel')}
-            </Button>
-            <Button type="submit" color={submitColor} loading={pending} data-autofocus={focusSubmit || undefined}>
-              {submitLabel}
-            </Button>
+        {guard.asking ? (
+          <div className={classes.footer}>
+            <Alert
+              color="orange"
+              variant="light"
+              icon={<IconAlertTriangle size={18} aria-hidden />}
+              title={t('common.discardTitle')}
+            >
+              <Stack gap="sm">
+                <Text size="sm">{t('common.discardText')}</Text>
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={guard.discard}>
+                    {t('common.discard')}
+                  </Button>
+                  <Button onClick={guard.keepEditing} autoFocus>
+                    {t('common.keepEditing')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          </div>
+        ) : (
+          <Group justify={footer ? 'space-between' : 'flex-end'} className={classes.footer}>
+            {footer}
+            <Group>
+              <Button variant="default" onClick={onClose} disabled={pending}>
+                {cancelLabel ?? t('common.cancel')}
+              </Button>
+              <Button type="submit" color={submitColor} loading={pending} data-autofocus={focusSubmit || undefined}>
+                {submitLabel}
+              </Button>
+            </Group>
           </Group>
-        </Group>
+        )}
       </Stack>
     </form>
   )

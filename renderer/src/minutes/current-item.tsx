@@ -46,14 +46,14 @@ export function CurrentItem({ item, plan, editable, timer, onStatus, statusPendi
   const share = estimate > 0 ? Math.min(100, (timer.elapsed / estimate) * 100) : 0
 
   return (
-    <Paper withBorder p="lg" aria-labelledby="punto-actual">
+    <Paper withBorder p="md" aria-labelledby="punto-actual">
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
         <Group wrap="nowrap" align="flex-start" gap="md" style={{ minWidth: 0 }}>
           <Badge size="xl" radius="sm" variant={item.parentId ? 'light' : 'filled'} style={{ minWidth: 52 }}>
             {plan?.number}
           </Badge>
           <Stack gap={6} style={{ minWidth: 0 }}>
-            <Title order={2} id="punto-actual" className="break-anywhere">
+            <Title order={2} size="h3" id="punto-actual" className="break-anywhere">
               <VisuallyNumber number={plan?.number} />
               {item.title}
             </Title>
@@ -87,7 +87,7 @@ export function CurrentItem({ item, plan, editable, timer, onStatus, statusPendi
           </Tooltip>
         </Group>
       </Group>
-      <Divider my="md" />
+      <Divider my="sm" />
       <Group justify="space-between" align="center" gap="md">
         <Group gap="md" wrap="nowrap">
           <Text className={classes.timer} c={over ? 'red.7' : timer.running ? 'institucional.8' : 'gray.8'} aria-label={t('minutes.timer.elapsed', { time: formatElapsed(timer.elapsed) })} role="timer">

@@ -18,6 +18,7 @@ import { ApiError } from '../api/api-error'
 import { useMembers } from '../api/members'
 import { useSession, useSessionOperation } from '../api/sessions'
 import { KbdLegend } from '../common/kbd-legend'
+import { holdTypingForDialog } from '../common/type-ahead'
 import { notifyError } from '../common/notify'
 import { PageHeader } from '../common/page-header'
 import { Empty, ErrorState, LoadingCards } from '../common/query-state'
@@ -149,7 +150,10 @@ function MinutesView({ detail, breadcrumbs }: { detail: SessionDetail; breadcrum
     [
       'alt+a',
       when(() => {
-        if (editable && current) setAgreementOpen(true)
+        if (!editable || !current) return
+        // «Se aprueba…» typed right after Alt+A goes into the agreement, not into the notes.
+        holdTypingForDialog()
+        setAgreementOpen(true)
       }),
       { usePhysicalKeys: true },
     ],
@@ -220,6 +224,9 @@ function MinutesView({ detail, breadcrumbs }: { detail: SessionDetail; breadcrum
                   onStep={step}
                 />
               </Grid.Col>
+              <Grid.Col span={12}>
+                <NotesEditor item={current} autosave={autosave} editable={editable} textareaRef={notesRef} />
+              </Grid.Col>
               <Grid.Col span={12} py={0}>
                 <KbdLegend
                   shortcuts={[
@@ -231,9 +238,6 @@ function MinutesView({ detail, breadcrumbs }: { detail: SessionDetail; breadcrum
                     { keys: ['Ctrl', 'Intro'], label: t('minutes.keys.submit') },
                   ]}
                 />
-              </Grid.Col>
-              <Grid.Col span={12}>
-                <NotesEditor item={current} autosave={autosave} editable={editable} textareaRef={notesRef} />
               </Grid.Col>
               {plan[current.id]?.followUp ? (
                 <Grid.Col span={12}>

@@ -69,7 +69,7 @@ export function PacketFacts({ view }: { view: PacketView }) {
                 component="button"
                 type="button"
                 onClick={() => void openExternal(session.link)}
-                aria-label={t('memberReview.facts.openLink')}
+                title={t('memberReview.facts.openLink')}
                 className="break-anywhere"
                 ta="left"
               >

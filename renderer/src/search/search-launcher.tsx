@@ -1,8 +1,9 @@
 /** The search box in the header: a button that opens the search dialog, also with Ctrl+K from anywhere. */
-import { Kbd, UnstyledButton } from '@mantine/core'
+import { Kbd, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { holdTypingForDialog } from '../common/type-ahead'
 import { SearchDialog } from './search-dialog'
 import classes from './search.module.css'
 
@@ -10,19 +11,32 @@ export function SearchLauncher() {
   const { t } = useTranslation()
   const [opened, { open, close }] = useDisclosure(false)
   // Also while typing in a field: Ctrl+K has no other meaning in the app.
-  useHotkeys([['mod+K', open]], [])
+  useHotkeys(
+    [
+      [
+        'mod+K',
+        () => {
+          if (!opened) holdTypingForDialog()
+          open()
+        },
+      ],
+    ],
+    [],
+  )
   return (
     <>
       <UnstyledButton
         className={classes.launcher}
         onClick={open}
-        aria-label={t('search.launcherLabel')}
+        title={t('search.launcherLabel')}
         aria-haspopup="dialog"
         aria-keyshortcuts="Control+K"
       >
         <IconSearch size={17} aria-hidden />
-        <span className={classes.launcherText} aria-hidden>
-          {t('search.launcher')}…
+        <span className={classes.launcherText}>
+          {t('search.launcher')}
+          <span aria-hidden>…</span>
+          <VisuallyHidden>{t('search.launcherWhere')}</VisuallyHidden>
         </span>
         <span aria-hidden>
           <Kbd size="xs" className={classes.launcherKbd}>

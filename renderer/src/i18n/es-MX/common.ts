@@ -7,6 +7,7 @@ export const common = {
     profile: 'Perfil: {{name}}',
     toggleNavigation: 'Mostrar u ocultar la navegación',
     mainNavigation: 'Navegación principal',
+    skipToContent: 'Saltar al contenido',
     opening: 'Abriendo sus datos…',
   },
   nav: {
@@ -48,6 +49,10 @@ export const common = {
     backTo: 'Volver a {{place}}',
     doneTitle: 'Listo',
     shortcuts: 'Atajos de teclado',
+    discardTitle: '¿Descartar lo escrito?',
+    discardText: 'El formulario tiene texto que no se ha guardado. Si lo cierra, ese texto se pierde.',
+    discard: 'Descartar',
+    keepEditing: 'Seguir editando',
   },
   errors: {
     title: 'No se pudo completar la operación',

@@ -3,6 +3,7 @@ export const search = {
   search: {
     launcher: 'Buscar',
     launcherLabel: 'Buscar en Secretariado (Ctrl+K)',
+    launcherWhere: ' en Secretariado',
     title: 'Buscar en Secretariado',
     input: 'Buscar',
     placeholder: 'Integrantes, sesiones, minutas, acuerdos, compromisos…',

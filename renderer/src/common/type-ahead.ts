@@ -1,0 +1,75 @@
+/**
+ * Typing that runs ahead of a dialog. A secretary who presses a shortcut that
+ * opens a dialog (Alt+A for an agreement, Ctrl+K to search) and goes on typing
+ * at once would lose the first keystrokes, or send them into the field that had
+ * the focus before (the notes of the live minutes), because the dialog's first
+ * field takes the focus a moment later. `holdTypingForDialog` keeps what is
+ * typed in that moment and types it into the dialog's field once it has the
+ * focus.
+ */
+
+/** Long enough for any dialog to open; after it, what was kept goes to the focused field. */
+const HOLD_MS = 2000
+
+type TextField = HTMLInputElement | HTMLTextAreaElement
+
+function isTextField(target: EventTarget | null): target is TextField {
+  if (target instanceof HTMLTextAreaElement) return !target.readOnly && !target.disabled
+  return target instanceof HTMLInputElement && /^(text|search|email|tel|url|)$/.test(target.type) && !target.readOnly && !target.disabled
+}
+
+function inDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role="dialog"]') !== null
+}
+
+/** Types `text` at the caret of `field` as the user would: the form's own change handlers see it. */
+export function typeInto(field: TextField, text: string): void {
+  const insert = field instanceof HTMLTextAreaElement ? text : text.replace(/\n/g, '')
+  if (!insert) return
+  const start = field.selectionStart ?? field.value.length
+  const end = field.selectionEnd ?? start
+  const prototype = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
+  // React tracks the value through the prototype's setter; setting it there makes the input event count as typing.
+  Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(field, field.value.slice(0, start) + insert + field.value.slice(end))
+  field.setSelectionRange(start + insert.length, start + insert.length)
+  field.dispatchEvent(new Event('input', { bubbles: true }))
+}
+
+/**
+ * Call from the shortcut that opens a dialog with a text field: keystrokes
+ * typed before the dialog's field has the focus are kept (not typed where the
+ * focus was) and typed into that field when it takes the focus.
+ */
+export function holdTypingForDialog(): void {
+  let held = ''
+  const finish = () => {
+    window.clearTimeout(timer)
+    document.removeEventListener('keydown', onKey, true)
+    document.removeEventListener('focusin', onFocus, true)
+  }
+  const release = (field: TextField) => {
+    finish()
+    typeInto(field, held)
+  }
+  const onKey = (event: KeyboardEvent) => {
+    // The dialog already has the focus: typing goes there by itself.
+    if (inDialog(event.target)) return finish()
+    if (event.ctrlKey || event.metaKey || event.altKey) return
+    if (event.key.length === 1) held += event.key
+    else if (event.key === 'Enter') held += '\n'
+    else if (event.key === 'Backspace') held = held.slice(0, -1)
+    else return
+    event.preventDefault()
+    event.stopPropagation()
+  }
+  const onFocus = (event: FocusEvent) => {
+    if (inDialog(event.target) && isTextField(event.target)) release(event.target)
+  }
+  const timer = window.setTimeout(() => {
+    const focused = document.activeElement
+    if (inDialog(focused) && isTextField(focused)) release(focused)
+    else finish()
+  }, HOLD_MS)
+  document.addEventListener('keydown', onKey, true)
+  document.addEventListener('focusin', onFocus, true)
+}

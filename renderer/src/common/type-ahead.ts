@@ -45,6 +45,7 @@ export function holdTypingForDialog(): void {
   const finish = () => {
     window.clearTimeout(timer)
     document.removeEventListener('keydown', onKey, true)
+    document.removeEventListener('beforeinput', onInput, true)
     document.removeEventListener('focusin', onFocus, true)
   }
   const release = (field: TextField) => {
@@ -62,6 +63,13 @@ export function holdTypingForDialog(): void {
     event.preventDefault()
     event.stopPropagation()
   }
+  // Text that arrives without a key of its own (an accent composed with a dead key, an input method) is kept too.
+  const onInput = (event: InputEvent) => {
+    if (inDialog(event.target)) return finish()
+    if (!event.inputType.startsWith('insert')) return
+    held += event.inputType === 'insertLineBreak' || event.inputType === 'insertParagraph' ? '\n' : (event.data ?? '')
+    event.preventDefault()
+  }
   const onFocus = (event: FocusEvent) => {
     if (inDialog(event.target) && isTextField(event.target)) release(event.target)
   }
@@ -71,5 +79,6 @@ export function holdTypingForDialog(): void {
     else finish()
   }, HOLD_MS)
   document.addEventListener('keydown', onKey, true)
+  document.addEventListener('beforeinput', onInput, true)
   document.addEventListener('focusin', onFocus, true)
 }

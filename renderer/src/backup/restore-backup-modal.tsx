@@ -17,6 +17,7 @@ import { notifyDone } from '../common/notify'
 import { FilePick } from '../signing/file-pick'
 import { readAsBase64 } from '../signing/read-file'
 import { BackupReportList } from './backup-report'
+import dialog from '../common/dialog.module.css'
 
 const ACCEPT = '.stlbak,application/zip'
 
@@ -144,7 +145,7 @@ function RestoreBody({ onClose }: { onClose: () => void }) {
         </Alert>
       ) : null}
 
-      <Group justify="flex-end" gap="sm">
+      <Group justify="flex-end" gap="sm" className={dialog.footer}>
         {confirming ? (
           <>
             <Button variant="default" onClick={() => setConfirming(false)} disabled={restore.isPending}>

@@ -20,6 +20,7 @@ import { CsvRowReport, type CsvReportRow } from './csv-row-report'
 import { formatBytes } from './format'
 import { ModalHeading } from './form-modal'
 import { notifyDone } from './notify'
+import dialog from './dialog.module.css'
 
 /** What the core answers for a file, checked or applied. */
 export interface CsvCheck {
@@ -239,7 +240,7 @@ function ImportBody<R extends CsvCheck, O>({ onClose, intro, columns, limits, ac
         </Stack>
       ) : null}
 
-      <Group justify="flex-end">
+      <Group justify="flex-end" className={dialog.footer}>
         <Button variant="default" onClick={onClose} disabled={applying}>
           {report?.valid && action === null ? t('common.close') : t('common.cancel')}
         </Button>

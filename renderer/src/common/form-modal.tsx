@@ -16,7 +16,7 @@ import { useEffect, useRef, useState, type MutableRefObject, type ReactNode } fr
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../api/api-error'
 import { FORM_ERROR } from './zod-form'
-import classes from './form-modal.module.css'
+import dialog from './dialog.module.css'
 
 export type ModalForm<V, T = V> = UseFormReturnType<V, T>
 
@@ -199,7 +199,7 @@ function FormBody<V extends object, T>({
           </Alert>
         ) : null}
         {guard.asking ? (
-          <div className={classes.footer}>
+          <div className={dialog.footer}>
             <Alert
               color="orange"
               variant="light"
@@ -220,7 +220,7 @@ function FormBody<V extends object, T>({
             </Alert>
           </div>
         ) : (
-          <Group justify={footer ? 'space-between' : 'flex-end'} className={classes.footer}>
+          <Group justify={footer ? 'space-between' : 'flex-end'} className={dialog.footer}>
             {footer}
             <Group>
               <Button variant="default" onClick={onClose} disabled={pending}>

@@ -17,6 +17,7 @@ import { readFileAsBase64, useImportComments } from '../api/packets'
 import { formatDateTime } from '../common/dates'
 import { ExpandableText } from '../common/expandable-text'
 import { formatBytes } from '../common/format'
+import dialog from '../common/dialog.module.css'
 
 type Outcome = { report: CommentsImportReport } | { fileName: string; message: string }
 
@@ -149,7 +150,7 @@ function ImportReport({ report, currentSessionId, onClose }: { report: CommentsI
       <Text size="xs" c="dimmed">
         {t('memberComments.report.identity', { author: report.author })}
       </Text>
-      <Group justify="flex-end">
+      <Group justify="flex-end" className={dialog.footer}>
         {report.sessionId !== currentSessionId ? (
           <Anchor component={Link} to={`/sesiones/${report.sessionId}?pestana=comentarios`} onClick={onClose} size="sm" mr="auto">
             {t('memberComments.report.goToSession', { session: report.sessionTitle })}

@@ -109,7 +109,10 @@ export const theme = createTheme({
       defaultProps: { centered: true, radius: 'md', overlayProps: { backgroundOpacity: 0.45, blur: 2 } },
     }),
     // Every notification's close button has a name (the app's notifications and the ones of the recovery screens alike).
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': i18n.t('common.close') } } }),
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': i18n.t('common.close') } },
+      styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+    }),
     NavLink: NavLink.extend({ styles: { root: { borderRadius: 'var(--mantine-radius-md)' } } }),
     Tabs: Tabs.extend({ defaultProps: { keepMounted: false } }),
     Tooltip: Tooltip.extend({ defaultProps: { withArrow: true, openDelay: 250, multiline: true, maw: 420 } }),

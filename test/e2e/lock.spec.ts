@@ -84,7 +84,10 @@ test.describe('carpeta de datos que no se puede escribir', () => {
     await dialog.getByRole('button', { name: 'Registrar integrante' }).click()
     await expect(page.getByText(/El archivo de datos está abierto en sólo lectura/).first()).toBeVisible()
     expect((await readFile(harness.dataFile)).equals(before)).toBe(true)
+    // What was typed is only thrown away once confirmed.
     await page.keyboard.press('Escape')
+    await dialog.getByRole('button', { name: 'Descartar' }).click()
+    await expect(dialog).toBeHidden()
     await page.getByRole('link', { name: 'Acuerdos', exact: true }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Acuerdos' })).toBeVisible()
     await expect(banner).toBeVisible()

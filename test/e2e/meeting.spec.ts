@@ -255,7 +255,9 @@ test('un voto imposible y una transición no permitida se rechazan en español y
   await dialog.getByRole('button', { name: 'Registrar acuerdo' }).click()
   await expect(dialog.getByRole('alert')).toContainText('Una votación por unanimidad no puede tener votos en contra ni abstenciones.')
   expect(await readFile(harness.dataFile)).toEqual(before)
+  // What was typed is not thrown away by Escape alone.
   await page.keyboard.press('Escape')
+  await dialog.getByRole('button', { name: 'Descartar' }).click()
   await expect(dialog).toBeHidden()
 
   // Concluding with items still pending.

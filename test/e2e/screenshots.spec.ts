@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { TODAY } from '../support/clock'
 import { expect, test } from './fixtures'
+import { startLiveSession } from './live-session'
 import { mkdtemp as makeTempFolder, readFile as readBytes, rm as removeFolder, writeFile as writeBytes } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join as joinPath } from 'node:path'
@@ -637,4 +638,42 @@ test('respaldo completo: la tarjeta de Configuración y la restauración de un r
   await expect(dialog.getByRole('button', { name: 'Restaurar', exact: true })).toBeEnabled()
   await page.mouse.move(0, 0)
   await shot('51-restaurar-respaldo')
+})
+
+test('la ventana mínima (1024×680): la minuta en vivo y el registro de un acuerdo', async ({ harness }) => {
+  const { page } = harness
+  const shot = shooter(page)
+  await page.setViewportSize({ width: 1024, height: 680 })
+  await harness.open('#/sesiones')
+  await expect(page.getByRole('heading', { level: 1, name: 'Sesiones' })).toBeVisible()
+  const sessionId = await startLiveSession(page, { absentEvery: 5 })
+  await harness.open(`#/sesiones/${sessionId}/minuta`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Minuta en vivo' })).toBeVisible()
+  await page.keyboard.press('Alt+n')
+  await page.keyboard.type('La Secretaría Técnica pasó lista de asistencia: se encuentran presentes 13 de 16 integrantes con voto, por lo que se declaró el quórum legal para sesionar en primera convocatoria.')
+  await expect(page.getByText(/^Guardado a las/)).toBeVisible()
+  await page.mouse.move(0, 0)
+  await shot('60-minuta-en-vivo-1024x680')
+
+  await page.keyboard.press('Alt+a')
+  await page.keyboard.type('Se aprueba el orden del día de la presente sesión en sus términos.')
+  const dialog = page.getByRole('dialog', { name: /Registrar acuerdo/ })
+  await expect(dialog.getByRole('textbox', { name: 'Texto del acuerdo' })).toHaveValue(/en sus términos\.$/)
+  await shot('61-registrar-acuerdo-1024x680')
+  await page.keyboard.press('Escape')
+  await expect(dialog.getByText('¿Descartar lo escrito?')).toBeVisible()
+  await shot('62-descartar-lo-escrito')
+})
+
+test.describe('primer uso', () => {
+  test.use({ demo: null })
+  test('la aplicación vacía guía a la Secretaría Técnica', async ({ harness }) => {
+    const { page } = harness
+    const shot = shooter(page)
+    await page.setViewportSize({ width: 1024, height: 680 })
+    await harness.open('#/sesiones')
+    await expect(page.getByRole('heading', { level: 1, name: 'Sesiones' })).toBeVisible()
+    await expect(page.getByText('Primeros pasos').first()).toBeVisible()
+    await shot('63-primer-uso')
+  })
 })

@@ -3,39 +3,18 @@
  * a dialog land in the dialog's first field (not in the notes that had the
  * focus), and closing a form that holds typed text asks first.
  */
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-
-/** The demo's convened session started, with everyone present and quorum declared. */
-async function liveSession(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const api = window.api
-    const sessions = await api.listSessions()
-    if (!sessions.ok) throw new Error(sessions.error.message)
-    const summary = sessions.value.find((session) => session.status === 'convocada')
-    if (!summary) throw new Error('sin sesión convocada')
-    const started = await api.changeSessionStatus({ id: summary.id, status: 'en-curso', confirmDate: true })
-    if (!started.ok) throw new Error(started.error.message)
-    const detail = await api.getSession({ id: summary.id })
-    if (!detail.ok) throw new Error(detail.error.message)
-    for (const entry of detail.value.roster) {
-      if (entry.role === 'suplente') continue
-      await api.setAttendance({ sessionId: summary.id, memberId: entry.memberId, status: 'presente', substituteId: null, arrivedAt: '10:05', leftAt: null })
-    }
-    const quorum = await api.declareQuorum({ sessionId: summary.id, call: 'primera' })
-    if (!quorum.ok) throw new Error(quorum.error.message)
-    return summary.id
-  })
-}
+import { startLiveSession } from './live-session'
 
 test('Alt+A seguido de inmediato por el texto: todo llega al acuerdo y nada a las notas; Escape con texto pregunta antes de descartar', async ({ harness }) => {
   const { page } = harness
   await harness.open('#/sesiones')
   await expect(page.getByRole('heading', { level: 1, name: 'Sesiones' })).toBeVisible()
-  const sessionId = await liveSession(page)
+  const sessionId = await startLiveSession(page)
   await harness.open(`#/sesiones/${sessionId}/minuta`)
   await expect(page.getByRole('heading', { level: 1, name: 'Minuta en vivo' })).toBeVisible()
   const notes = page.getByRole('textbox', { name: 'Desarrollo del punto' })
+  await expect(notes).toBeVisible()
   await page.keyboard.press('Alt+n')
   await expect(notes).toBeFocused()
   await page.keyboard.type('Se pasó lista.')

@@ -252,6 +252,21 @@ export interface DashboardView {
   /** Agreements still open (pending, in progress or overdue). */
   openAgreements: number
   overdueAgreements: AgreementRow[]
+  /** The «Primeros pasos» of a new secretariat, decided from the data (domain/first-steps.ts). */
+  firstSteps: FirstStepsView
+}
+
+/** What a new secretariat has done of its first steps; `show` says whether the sessions list offers them. */
+export interface FirstStepsView {
+  /** No session yet (so the sessions list is empty): the steps are offered in its place. */
+  show: boolean
+  /** The settings (name of the body, key prefix, quórum…) were saved at least once, or differ from the defaults. */
+  settings: boolean
+  /** Members registered (active or not). */
+  members: number
+  /** A Plan de Acción is registered. */
+  plan: boolean
+  sessions: number
 }
 
 export interface SearchResult {
@@ -260,6 +275,8 @@ export interface SearchResult {
   sessionId: string | null
   title: string
   snippet: string
+  /** The day it belongs to (`YYYY-MM-DD`), for sessions and their minutes and agreements; null otherwise. Newest first among equal matches. */
+  date: string | null
 }
 
 export interface ProgressImportReport {

@@ -12,6 +12,40 @@ export type MemberCsvColumn = (typeof MEMBER_CSV_COLUMNS)[number]
 export const MEMBER_CSV_REQUIRED: readonly MemberCsvColumn[] = ['nombre', 'institucion', 'sector']
 /** The header line of a members file. */
 export const MEMBER_CSV_HEADER = MEMBER_CSV_COLUMNS.join(',')
+/**
+ * The example person of the members template: every column filled the way
+ * the import reads it (sector and carácter by name, «voz y voto»), so a
+ * secretary sees what goes where. A titular: «suple_a» stays empty.
+ */
+export const MEMBER_CSV_EXAMPLE: Readonly<Record<MemberCsvColumn, string>> = {
+  nombre: 'María Fernanda Ruiz Ochoa',
+  cargo: 'Directora de Participación Ciudadana',
+  institucion: 'Secretaría de Planeación y Participación Ciudadana',
+  sector: 'gobierno estatal',
+  municipio: '',
+  caracter: 'titular',
+  suple_a: '',
+  participacion: 'voz y voto',
+  correo: 'maria.ruiz@ejemplo.gob.mx',
+  telefono: '33 3668 1800',
+  rfc: '',
+  curp: '',
+}
+
+/** A cell as a CSV writes it: quoted when it holds a separator, a quote or a line break. */
+const csvCell = (value: string): string => (/[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+
+/**
+ * The members template to fill in a spreadsheet: UTF-8 with its BOM (so
+ * Excel reads the accents typed under it), the header line and the example
+ * row, with CRLF line ends. It imports as it is: one person, no problems.
+ */
+export const MEMBER_CSV_TEMPLATE = {
+  fileName: 'plantilla-integrantes.csv',
+  mimeType: 'text/csv;charset=utf-8',
+  content: `\uFEFF${MEMBER_CSV_HEADER}\r\n${MEMBER_CSV_COLUMNS.map((column) => csvCell(MEMBER_CSV_EXAMPLE[column])).join(',')}\r\n`,
+} as const
+
 /** The most rows (people) a members file may have. */
 export const MEMBER_CSV_MAX_ROWS = 2000
 /** The largest members file, in bytes (2 MB). */

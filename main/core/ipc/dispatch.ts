@@ -6,6 +6,7 @@
  */
 import { AppError, describeZodError, toErrorInfo } from '../errors'
 import { operations, type OperationName } from '../contract/operations'
+import { isPlainIssue } from '../contract/document-inputs'
 import type { Result } from '../contract/operation'
 import type { HandlerContext } from './context'
 import { handlers } from './handlers'
@@ -20,6 +21,9 @@ export async function dispatch(name: unknown, input: unknown, context: HandlerCo
   }
   const parsed = operations[name].input.safeParse(input)
   if (!parsed.success) {
+    // A refusal written as a sentence about the file or password the person chose is shown alone, as written.
+    const plain = parsed.error.issues.find(isPlainIssue)
+    if (plain) return { ok: false, error: { code: 'VALIDACION', message: plain.message } }
     return { ok: false, error: { code: 'VALIDACION', message: `Datos no válidos: ${describeZodError(parsed.error, 5, { bareAppMessages: true }).replace(/\.$/, '')}.` } }
   }
   try {

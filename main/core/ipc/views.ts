@@ -24,6 +24,7 @@ import {
   planInForce,
 } from '../domain/progress'
 import { sessionKey, sessionTitle } from '../domain/session-title'
+import { firstSteps } from '../domain/first-steps'
 
 export function buildMemberRows(data: Data): MemberRow[] {
   const pairs = pairedNames(data.members)
@@ -213,5 +214,6 @@ export function buildDashboard(data: Data, now: Date): DashboardView {
     agreementsByState: AGREEMENT_STATES.map((state) => ({ state, count: agreements.filter((row) => row.state === state).length })),
     openAgreements: agreements.filter((row) => row.open).length,
     overdueAgreements: agreements.filter((row) => row.state === 'vencido').sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '')),
+    firstSteps: firstSteps(data),
   }
 }

@@ -11,6 +11,7 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto'
 import forge from 'node-forge'
 import { AppError } from '../errors'
+import { EMPTY_PASSWORD_MESSAGE } from '../contract/document-inputs'
 import { describeCertificate, type CertificateInfo } from './certificate-info'
 import { spanishDate } from './pdf-date'
 
@@ -28,6 +29,8 @@ const NOT_P12 = 'El archivo no es un certificado PKCS#12 (.p12 o .pfx) válido.'
 const WRONG_PASSWORD = 'La contraseña no es correcta para este certificado.'
 const WRONG_KEY_PASSWORD = 'La contraseña no es correcta para la llave privada (.key).'
 const MISMATCH = 'La llave privada no corresponde al certificado: verifique que el .cer y el .key sean del mismo par.'
+/** An empty password that does not open the file is not «wrong»: it was not written. */
+const EMPTY_PASSWORD = EMPTY_PASSWORD_MESSAGE
 
 export function loadPkcs12(bytes: Buffer, password: string): SignerCredentials {
   let p12: forge.pkcs12.Pkcs12Pfx
@@ -35,7 +38,7 @@ export function loadPkcs12(bytes: Buffer, password: string): SignerCredentials {
     p12 = openPkcs12(bytes, password)
   } catch (error) {
     const message = error instanceof Error ? error.message : ''
-    if (/password|MAC could not be verified|decrypt/i.test(message)) throw new AppError('VALIDACION', WRONG_PASSWORD)
+    if (/password|MAC could not be verified|decrypt/i.test(message)) throw new AppError('VALIDACION', password === '' ? EMPTY_PASSWORD : WRONG_PASSWORD)
     if (/Unsupported/i.test(message)) throw new AppError('VALIDACION', 'El archivo PKCS#12 usa un cifrado que esta aplicación no admite.')
     throw new AppError('VALIDACION', NOT_P12)
   }
@@ -112,6 +115,8 @@ export function assertCertificateUsable(credentials: Pick<SignerCredentials, 'ce
   }
 }
 
+const wrongKeyPassword = (password: string): string => (password === '' ? EMPTY_PASSWORD : WRONG_KEY_PASSWORD)
+
 function decryptKey(der: Buffer, password: string): KeyObject {
   let asn1: forge.asn1.Asn1
   try {
@@ -135,13 +140,13 @@ function decryptKey(der: Buffer, password: string): KeyObject {
     }
     if (/Unsupported/i.test(message)) throw new AppError('VALIDACION', 'La llave privada (.key) usa un cifrado que esta aplicación no admite.')
     // A wrong password usually fails the padding check; now and then it yields bytes that do not parse.
-    throw new AppError('VALIDACION', WRONG_KEY_PASSWORD)
+    throw new AppError('VALIDACION', wrongKeyPassword(password))
   }
-  if (!info) throw new AppError('VALIDACION', WRONG_KEY_PASSWORD)
+  if (!info) throw new AppError('VALIDACION', wrongKeyPassword(password))
   try {
     return createPrivateKey({ key: derOf(info), format: 'der', type: 'pkcs8' })
   } catch {
-    throw new AppError('VALIDACION', WRONG_KEY_PASSWORD)
+    throw new AppError('VALIDACION', wrongKeyPassword(password))
   }
 }
 

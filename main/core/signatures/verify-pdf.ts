@@ -63,7 +63,19 @@ export interface VerifyOptions {
 /** More signatures than any acta carries: a file declaring more is refused rather than verified at length. */
 const MAX_SIGNATURES = 200
 
+/** A PDF says so in its first bytes (%PDF-, after at most some junk a few writers leave). */
+const PDF_HEADER_WINDOW = 1024
+
+/** Refuses, in plain words, a file that is empty or is not a PDF at all (a picture, a Word file) before reading its structure. */
+export function assertPdfFile(pdf: Buffer): void {
+  if (pdf.length === 0) throw new AppError('VALIDACION', 'El archivo está vacío: no tiene contenido. Elija otro archivo.')
+  if (!pdf.subarray(0, PDF_HEADER_WINDOW).includes('%PDF-', 0, 'latin1')) {
+    throw new AppError('VALIDACION', 'El archivo no es un PDF: su contenido no empieza como el de un documento PDF. Elija el archivo .pdf.')
+  }
+}
+
 export function verifyPdf(pdf: Buffer, now: Date, options: VerifyOptions = {}): SignatureReport[] {
+  assertPdfFile(pdf)
   let doc: PdfDocument
   try {
     doc = PdfDocument.load(pdf)

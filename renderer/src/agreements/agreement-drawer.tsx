@@ -1,7 +1,9 @@
 /**
  * One agreement in full, beside the list: its text, vote, responsibles, due
  * date and linked commitment; its state (changed here); the follow-up
- * history, each entry removable; and the form to add a follow-up.
+ * history, each entry removable; and the form to add a follow-up. Closing
+ * it gives the focus back to what opened it (or to the agreement's key in
+ * the list); a follow-up just added takes the focus.
  */
 import {
   ActionIcon,
@@ -30,7 +32,7 @@ import {
   IconTrash,
   IconX,
 } from '@tabler/icons-react'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { AgreementRow } from '../../../main/core/contract/views'
@@ -58,10 +60,34 @@ interface Props {
 
 export function AgreementDrawer({ agreement, opened, onClose }: Props) {
   const { t } = useTranslation()
+  // What had the focus when the drawer opened, and the agreement shown: the way back once it closes.
+  const opener = useRef<{ element: HTMLElement | null; key: string | null }>({ element: null, key: null })
+  const key = agreement?.key ?? null
+  useEffect(() => {
+    if (!opened) return
+    const active = document.activeElement
+    // The drawer moves the focus inside itself after this runs.
+    if (opener.current.key === null) opener.current.element = active instanceof HTMLElement && active !== document.body ? active : null
+    if (key) opener.current.key = key
+  }, [opened, key])
+  const giveFocusBack = () => {
+    const { element, key: shownKey } = opener.current
+    opener.current = { element: null, key: null }
+    if (element?.isConnected) {
+      element.focus()
+      return
+    }
+    // Opened from a row (not a focusable element) or from the address: the agreement's key in the list.
+    if (!shownKey) return
+    const label = t('agreements.openAgreement', { key: shownKey })
+    const button = document.querySelector<HTMLElement>(`[aria-label="${CSS.escape(label)}"]`)
+    button?.focus()
+  }
   return (
     <Drawer
       opened={opened}
       onClose={onClose}
+      onExitTransitionEnd={giveFocusBack}
       position="right"
       size={640}
       padding="lg"
@@ -110,6 +136,11 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
   const sessions = useSessions()
   const setStatus = useSetAgreementStatus()
   const [adding, setAdding] = useState(false)
+  const historyTitle = useRef<HTMLHeadingElement>(null)
+  const toggleButton = useRef<HTMLButtonElement>(null)
+  const entries = useRef(new Map<string, HTMLElement>())
+  // The entries there were when the form opened: one more is the follow-up just added.
+  const known = useRef<Set<string> | null>(null)
   const commitment = plan.data?.commitments.find((candidate) => candidate.id === agreement.commitmentId)
   const sessionTitles = useMemo(
     () => new Map((sessions.data ?? []).map((session) => [session.id, session.title])),
@@ -120,6 +151,32 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
     [agreement.followUps],
   )
   const overdue = agreement.state === 'vencido'
+
+  const followUpIds = agreement.followUps.map((entry) => entry.id).join(' ')
+  const shownIds = useRef(followUpIds)
+  useEffect(() => {
+    if (shownIds.current === followUpIds) return
+    shownIds.current = followUpIds
+    const ids = followUpIds ? followUpIds.split(' ') : []
+    const before = known.current
+    const added = before ? ids.find((id) => !before.has(id)) : undefined
+    if (added) {
+      known.current = null
+      entries.current.get(added)?.focus()
+    } else if (document.activeElement === document.body) {
+      // The entry removed had the focus (its delete button).
+      historyTitle.current?.focus()
+    }
+  }, [followUpIds])
+  const toggleForm = () => {
+    known.current = adding ? null : new Set(agreement.followUps.map((entry) => entry.id))
+    setAdding((open) => !open)
+  }
+  const cancelForm = () => {
+    known.current = null
+    setAdding(false)
+    toggleButton.current?.focus()
+  }
 
   const changeStatus = (value: string) => {
     const status = AGREEMENT_STATUSES.find((candidate) => candidate === value)
@@ -212,12 +269,15 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
 
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={3}>{t('agreements.drawer.history')}</Title>
+          <Title order={3} ref={historyTitle} tabIndex={-1}>
+            {t('agreements.drawer.history')}
+          </Title>
           <Button
             variant={adding ? 'subtle' : 'light'}
             color={adding ? 'gray' : undefined}
             leftSection={adding ? <IconX size={16} aria-hidden /> : <IconPlus size={16} aria-hidden />}
-            onClick={() => setAdding((open) => !open)}
+            ref={toggleButton}
+            onClick={toggleForm}
             aria-expanded={adding}
           >
             {adding ? t('agreements.drawer.hideForm') : t('agreements.drawer.add')}
@@ -225,7 +285,7 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
         </Group>
         <Reveal open={adding}>
           <Paper withBorder p="md" bg="gray.0">
-            <FollowUpForm agreement={agreement} sessionId={null} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} autoFocus />
+            <FollowUpForm agreement={agreement} sessionId={null} onDone={() => setAdding(false)} onCancel={cancelForm} autoFocus />
           </Paper>
         </Reveal>
         {history.length === 0 ? (
@@ -236,7 +296,15 @@ function AgreementDetail({ agreement }: { agreement: AgreementRow }) {
           <Timeline bulletSize={26} lineWidth={2} active={history.length} mt="xs">
             {history.map((entry) => (
               <Timeline.Item key={entry.id} bullet={<IconMessageCircle size={14} aria-hidden />}>
-                <FollowUpEntry agreement={agreement} entry={entry} sessionTitle={entry.sessionId ? sessionTitles.get(entry.sessionId) : undefined} />
+                <FollowUpEntry
+                  agreement={agreement}
+                  entry={entry}
+                  sessionTitle={entry.sessionId ? sessionTitles.get(entry.sessionId) : undefined}
+                  entryRef={(element) => {
+                    if (element) entries.current.set(entry.id, element)
+                    else entries.current.delete(entry.id)
+                  }}
+                />
               </Timeline.Item>
             ))}
           </Timeline>
@@ -252,11 +320,14 @@ export function FollowUpEntry({
   entry,
   sessionTitle,
   removable = true,
+  entryRef,
 }: {
   agreement: Pick<Agreement, 'id' | 'key'>
   entry: FollowUp
   sessionTitle: string | undefined
   removable?: boolean
+  /** The entry's box, focusable from code (e.g. right after it was added). */
+  entryRef?: Ref<HTMLDivElement>
 }) {
   const { t } = useTranslation()
   const remove = useRemoveFollowUp(entry.sessionId)
@@ -264,7 +335,7 @@ export function FollowUpEntry({
   const date = formatShortDate(entry.date)
 
   return (
-    <Stack gap={4} data-follow-up={entry.id}>
+    <Stack gap={4} data-follow-up={entry.id} ref={entryRef} tabIndex={entryRef ? -1 : undefined}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Group gap="xs">
           <Text size="sm" fw={650}>

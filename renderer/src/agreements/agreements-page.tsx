@@ -4,9 +4,10 @@
  * detail and follow-up of one agreement in a drawer (?ver=<id>).
  */
 import { Badge, Button, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core'
-import { IconChecklist, IconFilterOff, IconSearch } from '@tabler/icons-react'
+import { IconCalendarEvent, IconChecklist, IconFilterOff, IconSearch } from '@tabler/icons-react'
 import { useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { AgreementRow } from '../../../main/core/contract/views'
 import { AGREEMENT_STATES } from '../../../main/core/domain/progress'
 import { useAgreements } from '../api/agreements'
@@ -14,7 +15,8 @@ import { DataTable } from '../common/data-table'
 import { foldForSearch, matchesQuery, nameSortKey } from '../common/format'
 import { formatShortDate } from '../common/dates'
 import { PageHeader } from '../common/page-header'
-import { Empty, ErrorState, LoadingRows } from '../common/query-state'
+import { Empty, ErrorState, LoadingRows, NoMatch } from '../common/query-state'
+import { useClearFilters } from '../common/use-clear-filters'
 import { useFilterParam } from '../common/use-filter-param'
 import { agreementColumns } from './agreement-columns'
 import { AgreementDrawer } from './agreement-drawer'
@@ -87,13 +89,7 @@ export function AgreementsPage() {
     [all, state, overdueOnly, session, responsible, query],
   )
   const filtered = Boolean(state || query || responsible || session || overdueOnly)
-  const clear = () => {
-    setState(null)
-    setQuery(null)
-    setResponsible(null)
-    setSession(null)
-    setOverdueOnly(null)
-  }
+  const clear = useClearFilters(['estado', 'q', 'responsable', 'sesion', 'vencidos'])
   const opened = openId ? all.find((a) => a.id === openId) : undefined
 
   return (
@@ -112,6 +108,11 @@ export function AgreementsPage() {
           icon={<IconChecklist size={28} aria-hidden />}
           title={t('agreements.emptyTitle')}
           description={t('agreements.emptyText')}
+          action={
+            <Button component={Link} to="/sesiones" leftSection={<IconCalendarEvent size={18} aria-hidden />}>
+              {t('agreements.goToSessions')}
+            </Button>
+          }
         />
       ) : (
         <Stack gap="md">
@@ -199,6 +200,7 @@ export function AgreementsPage() {
             getRowId={(row) => row.id}
             label={t('agreements.tableLabel')}
             onRowClick={open}
+            empty={<NoMatch title={t('agreements.noMatchTitle')} description={t('agreements.noMatchText', { count: all.length })} onClear={clear} />}
           />
         </Stack>
       )}

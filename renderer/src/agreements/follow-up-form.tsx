@@ -16,6 +16,7 @@ import { useAddFollowUp } from '../api/follow-up'
 import { todayInMexico } from '../common/dates'
 import { notifyDone, notifyError } from '../common/notify'
 import { zodResolver } from '../common/zod-form'
+import { CALENDAR_IN_DIALOG } from '../common/calendar'
 
 const KEEP = 'sin-cambio'
 
@@ -112,6 +113,7 @@ export function FollowUpForm({ agreement, sessionId, onDone, onCancel, autoFocus
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <DatePickerInput
+            popoverProps={CALENDAR_IN_DIALOG}
             label={t('followUp.form.date')}
             leftSection={<IconCalendar size={16} aria-hidden />}
             valueFormat="D [de] MMMM [de] YYYY"

@@ -1,12 +1,13 @@
 /**
  * The frame around every screen: the header with the app and body names, the
  * section navbar, and the routed page in the main area; above the page, while
- * the data file is open read-only, a banner that says so and why.
+ * the data file is open read-only, a banner that says so and why. The first
+ * key stop is «Saltar al contenido», which moves the focus to the main area.
  */
 import { Alert, AppShell, Burger, Container, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconBuildingCommunity, IconEye, IconUserCircle } from '@tabler/icons-react'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
 import { useSettings } from '../api/settings'
@@ -16,6 +17,9 @@ import { ErrorBoundary } from './error-boundary'
 import { navItems } from './nav-items'
 import classes from './shell.module.css'
 
+/** The main area, where «Saltar al contenido» leads. */
+const MAIN_ID = 'contenido'
+
 export function Shell() {
   const { t } = useTranslation()
   const { pathname } = useLocation()
@@ -23,6 +27,7 @@ export function Shell() {
   const settings = useSettings().data
   const status = useStatus().data
   const body = settings ? `${settings.bodyName} · ${settings.organization}` : t('app.body')
+  const main = useRef<HTMLElement>(null)
 
   // A new section starts at the top and, on narrow windows, closes the menu.
   useEffect(() => {
@@ -36,6 +41,17 @@ export function Shell() {
       navbar={{ width: { base: 220, lg: 248 }, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={0}
     >
+      <a
+        href={`#${MAIN_ID}`}
+        className={classes.skipLink}
+        onClick={(event) => {
+          // The address is the router's: the link only moves the focus.
+          event.preventDefault()
+          main.current?.focus()
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
       <AppShell.Header className={classes.header}>
         <Group h="100%" px="lg" gap="md" wrap="nowrap">
           <Burger
@@ -102,7 +118,7 @@ export function Shell() {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID} ref={main} tabIndex={-1} className={classes.main}>
         {status?.state === 'listo' && status.readOnly ? (
           <Alert
             className={classes.readOnlyBanner}

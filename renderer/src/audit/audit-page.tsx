@@ -16,7 +16,7 @@ import { DataTable } from '../common/data-table'
 import { formatDateTime } from '../common/dates'
 import { notifyDone, notifyError } from '../common/notify'
 import { PageHeader } from '../common/page-header'
-import { ErrorState, LoadingRows } from '../common/query-state'
+import { ErrorState, LoadingRows, NoMatch } from '../common/query-state'
 
 const LIMITS = [200, 500, 1000, 5000] as const
 const ENTITY_COLOR: Record<AuditEntry['entity'], string> = {
@@ -183,7 +183,7 @@ export function AuditPage() {
             columns={columns}
             getRowId={(row) => row.id}
             label={t('audit.tableLabel')}
-            empty={t('audit.empty')}
+            empty={filtered ? <NoMatch title={t('audit.empty')} description={t('audit.emptyHint')} onClear={clear} /> : t('audit.emptyAll')}
             initialSorting={[{ id: 'at', desc: true }]}
             virtualizeAbove={60}
             maxHeight="calc(100dvh - 330px)"

@@ -60,7 +60,7 @@ export interface FormModalProps<V, T = V> {
 export function FormModal<V extends object, T = V>(props: FormModalProps<V, T>) {
   const { opened, onClose, onExited, title, subtitle, size, scrollable } = props
   const { t } = useTranslation()
-  const guard = useDiscardGuard(onClose)
+  const guard = useDiscardGuard(onClose, props.pending ?? false)
   return (
     <Modal
       opened={opened}
@@ -91,7 +91,7 @@ interface DiscardGuard {
   reset: () => void
 }
 
-function useDiscardGuard(onClose: () => void): DiscardGuard {
+function useDiscardGuard(onClose: () => void, pending: boolean): DiscardGuard {
   const dirtyRef = useRef<() => boolean>(() => false)
   const [asking, setAsking] = useState(false)
   // Where the secretary was typing, to return there after «Seguir editando».
@@ -106,6 +106,8 @@ function useDiscardGuard(onClose: () => void): DiscardGuard {
     dirtyRef,
     asking,
     requestClose: () => {
+      // While a save runs the dialog stays: its answer (or refusal) is shown with what was typed.
+      if (pending) return
       if (asking) keepEditing()
       else if (dirtyRef.current()) {
         typingIn.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
@@ -165,10 +167,9 @@ function FormBody<V extends object, T>({
   const { t } = useTranslation()
   const form = useForm<V, T>({ initialValues, validate, transformValues })
   const [refusal, setRefusal] = useState<string | null>(null)
-  // A save in progress is not typed text to lose: closing then is the caller's choice (its «Cancelar» waits).
   const { dirtyRef } = guard
   useEffect(() => {
-    dirtyRef.current = () => !pending && form.isDirty()
+    dirtyRef.current = () => form.isDirty()
   })
 
   const submit = form.onSubmit(async (submitted) => {

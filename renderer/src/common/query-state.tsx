@@ -1,9 +1,11 @@
 /**
- * The three states around data: loading (skeletons), failed (Spanish message
- * and a retry) and empty (a friendly sentence). Never a stack trace.
+ * The states around data: loading (skeletons), failed (Spanish message and a
+ * retry), empty (nothing yet: what to do, with the action) and no match
+ * (there is data, the filters hide it: a way to clear them). Never a stack
+ * trace.
  */
-import { Alert, Button, EmptyState, Paper, Skeleton, Stack } from '@mantine/core'
-import { IconAlertTriangle, IconInbox, IconRefresh } from '@tabler/icons-react'
+import { Alert, Button, EmptyState, Paper, Skeleton, Stack, Text } from '@mantine/core'
+import { IconAlertTriangle, IconFilterOff, IconInbox, IconRefresh } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../api/api-error'
@@ -78,5 +80,30 @@ export function Empty({ title, description, icon, action }: EmptyProps) {
         {action ? <EmptyState.Actions>{action}</EmptyState.Actions> : null}
       </EmptyState>
     </Paper>
+  )
+}
+
+interface NoMatchProps {
+  title: string
+  /** How many there are, hidden by the filters, and what to do. */
+  description: string
+  onClear: () => void
+}
+
+/** There is data, but the search or the filters hide all of it: say so, and offer to clear them. */
+export function NoMatch({ title, description, onClear }: NoMatchProps) {
+  const { t } = useTranslation()
+  return (
+    <Stack gap="xs" align="center" py="md" role="status">
+      <Text fw={600} c="gray.8">
+        {title}
+      </Text>
+      <Text size="sm" c="gray.7" maw={560} ta="center">
+        {description}
+      </Text>
+      <Button variant="default" size="sm" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={onClear}>
+        {t('common.clearFilters')}
+      </Button>
+    </Stack>
   )
 }

@@ -42,19 +42,30 @@ export function typeInto(field: TextField, text: string): void {
  */
 export function holdTypingForDialog(): void {
   let held = ''
-  const finish = () => {
+  // Where the typing was going: what is kept goes back there if no dialog field takes it.
+  const origin = document.activeElement
+  const stop = () => {
     window.clearTimeout(timer)
     document.removeEventListener('keydown', onKey, true)
     document.removeEventListener('beforeinput', onInput, true)
+    document.removeEventListener('paste', onPaste, true)
     document.removeEventListener('focusin', onFocus, true)
   }
   const release = (field: TextField) => {
-    finish()
+    stop()
     typeInto(field, held)
+  }
+  /** No dialog field took the focus in time: nothing kept is lost, it goes where it was headed. */
+  const finish = () => {
+    stop()
+    if (held && isTextField(origin) && origin.isConnected) typeInto(origin, held)
+    held = ''
   }
   const onKey = (event: KeyboardEvent) => {
     // The dialog already has the focus: typing goes there by itself.
     if (inDialog(event.target)) return finish()
+    // A composition (an input method, an accent on some systems) is left to run where it is.
+    if (event.isComposing || event.keyCode === 229) return
     if (event.ctrlKey || event.metaKey || event.altKey) return
     if (event.key.length === 1) held += event.key
     else if (event.key === 'Enter') held += '\n'
@@ -66,8 +77,13 @@ export function holdTypingForDialog(): void {
   // Text that arrives without a key of its own (an accent composed with a dead key, an input method) is kept too.
   const onInput = (event: InputEvent) => {
     if (inDialog(event.target)) return finish()
-    if (!event.inputType.startsWith('insert')) return
+    if (!event.inputType.startsWith('insert') || event.isComposing || event.inputType === 'insertCompositionText') return
     held += event.inputType === 'insertLineBreak' || event.inputType === 'insertParagraph' ? '\n' : (event.data ?? '')
+    event.preventDefault()
+  }
+  const onPaste = (event: ClipboardEvent) => {
+    if (inDialog(event.target)) return finish()
+    held += event.clipboardData?.getData('text/plain') ?? ''
     event.preventDefault()
   }
   const onFocus = (event: FocusEvent) => {
@@ -80,5 +96,6 @@ export function holdTypingForDialog(): void {
   }, HOLD_MS)
   document.addEventListener('keydown', onKey, true)
   document.addEventListener('beforeinput', onInput, true)
+  document.addEventListener('paste', onPaste, true)
   document.addEventListener('focusin', onFocus, true)
 }

@@ -8,7 +8,7 @@
 import '@mantine/charts/styles.css'
 import { BarChart, DonutChart } from '@mantine/charts'
 import { Anchor, Badge, Button, Card, Grid, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
-import { IconAlertTriangle, IconChartBar, IconPrinter } from '@tabler/icons-react'
+import { IconAlertTriangle, IconChartBar, IconPrinter, IconTargetArrow } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -129,7 +129,16 @@ function DashboardBody({ view }: { view: DashboardView }) {
       </SimpleGrid>
 
       {view.commitments === 0 && totalAgreements === 0 ? (
-        <Empty icon={<IconChartBar size={28} aria-hidden />} title={t('dashboard.noPlan')} />
+        <Empty
+          icon={<IconChartBar size={28} aria-hidden />}
+          title={t('dashboard.noPlan')}
+          description={t('dashboard.noPlanText')}
+          action={
+            <Button component={Link} to="/plan-de-accion" leftSection={<IconTargetArrow size={18} aria-hidden />} className={classes.noPrint}>
+              {t('dashboard.goToPlan')}
+            </Button>
+          }
+        />
       ) : (
         <Grid gap="md" align="stretch">
           <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -182,6 +191,8 @@ function DashboardBody({ view }: { view: DashboardView }) {
                   strokeWidth={2}
                   withTooltip={false}
                   accessibilityLayer={false}
+                  // The chart is a picture of the table beside it: its sectors take no focus.
+                  pieProps={{ rootTabIndex: -1 }}
                   styles={{ label: { fontSize: 22, fontWeight: 700 } }}
                 />
                 <Stack gap={8}>

@@ -2,10 +2,11 @@
  * "Importar CSV": members from a spreadsheet, imported only when every row is
  * valid. The shell (common/csv-import-modal) reads, checks and reports; this
  * describes the columns the core reads and its limits (domain/csv-columns),
- * offers the header as a template, asks what becomes of people already in the
- * registry (left out unless the secretary chooses otherwise), and the texts.
+ * offers the core's template (the header and an example row), asks what
+ * becomes of people already in the registry (left out unless the secretary
+ * chooses otherwise), and the texts.
  */
-import { Button, Code, Radio, Stack } from '@mantine/core'
+import { Code, Radio, Stack } from '@mantine/core'
 import { IconDownload } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -17,14 +18,9 @@ import {
   MEMBER_CSV_REQUIRED,
   type ExistingMemberChoice,
 } from '../../../main/core/domain/csv-columns'
-import { downloadText } from '../api/download'
 import { useImportMembersCsv } from '../api/members'
 import { CsvImportModal } from '../common/csv-import-modal'
-
-/** The header line alone, with the BOM spreadsheets need to read the accents of what is typed under it. */
-function downloadTemplate(): void {
-  downloadText({ fileName: 'plantilla-integrantes.csv', mimeType: 'text/csv', content: `\uFEFF${MEMBER_CSV_HEADER}\r\n` })
-}
+import { MemberTemplateButton } from './member-template-button'
 
 export function MembersImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation()
@@ -46,11 +42,7 @@ export function MembersImportModal({ opened, onClose }: { opened: boolean; onClo
         collapsible: true,
       }}
       limits={{ maxRows: MEMBER_CSV_MAX_ROWS, maxBytes: MEMBER_CSV_MAX_BYTES }}
-      actions={
-        <Button variant="subtle" leftSection={<IconDownload size={18} aria-hidden />} onClick={downloadTemplate}>
-          {t('members.import.template')}
-        </Button>
-      }
+      actions={<MemberTemplateButton variant="subtle" label={t('members.import.template')} icon={<IconDownload size={18} aria-hidden />} />}
       run={(file, apply, existing) => importCsv.mutateAsync({ ...file, apply, existing })}
       option={{
         initial: 'omitir',

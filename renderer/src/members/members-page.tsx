@@ -8,12 +8,14 @@ import { useMembers } from '../api/members'
 import { DataTable } from '../common/data-table'
 import { matchesQuery } from '../common/format'
 import { PageHeader } from '../common/page-header'
-import { Empty, ErrorState, LoadingRows } from '../common/query-state'
+import { Empty, ErrorState, LoadingRows, NoMatch } from '../common/query-state'
+import { useClearFilters } from '../common/use-clear-filters'
 import { useFilterParam } from '../common/use-filter-param'
 import { MemberActiveModal } from './member-active-modal'
 import { memberColumns } from './member-columns'
 import { MemberFormModal } from './member-form-modal'
 import { MembersImportModal } from './members-import-modal'
+import { MemberTemplateButton } from './member-template-button'
 
 export function MembersPage() {
   const { t } = useTranslation()
@@ -53,6 +55,8 @@ export function MembersPage() {
     [all, sector, activeFilter, query],
   )
 
+  const clearFilters = useClearFilters(['q', 'sector', 'estado'])
+
   const openCreate = () => {
     setEditing(null)
     setFormOpen(true)
@@ -80,6 +84,12 @@ export function MembersPage() {
           icon={<IconUsersGroup size={28} aria-hidden />}
           title={t('members.emptyTitle')}
           description={t('members.emptyText')}
+          action={
+            <>
+              {newButton}
+              <MemberTemplateButton />
+            </>
+          }
         />
       ) : (
         <Stack gap="md">
@@ -127,6 +137,7 @@ export function MembersPage() {
             label={t('members.tableLabel')}
             initialSorting={[{ id: 'fullName', desc: false }]}
             rowDimmed={(row) => !row.active}
+            empty={<NoMatch title={t('members.noMatchTitle')} description={t('members.noMatchText', { count: all.length })} onClear={clearFilters} />}
           />
         </Stack>
       )}

@@ -35,6 +35,7 @@ import { FormModal, type ModalForm } from '../common/form-modal'
 import { nameSortKey } from '../common/format'
 import { notifyDone } from '../common/notify'
 import { lengthOf, rangeOf, zodForm } from '../common/zod-form'
+import { CALENDAR_IN_DIALOG } from '../common/calendar'
 
 type NamedChoice = Vote['named'][number]['vote'] | 'sin'
 
@@ -284,6 +285,7 @@ function AgreementFields({ form, voters, members }: { form: ModalForm<Values, un
           {...form.getInputProps('responsibleInstitutions')}
         />
         <DatePickerInput
+          popoverProps={CALENDAR_IN_DIALOG}
           label={t('agreementForm.dueDate')}
           placeholder={t('agreementForm.noDueDate')}
           leftSection={<IconCalendar size={16} aria-hidden />}

@@ -126,8 +126,10 @@ function MinutesView({ detail, breadcrumbs }: { detail: SessionDetail; breadcrum
   }
 
   const blocked = agreementOpen || concluding
+  // Shortcuts are the page's: not while another dialog (the search, a follow-up) is open over it.
+  const overlaid = () => document.querySelector('[role="dialog"]') !== null
   const when = (run: () => void) => () => {
-    if (!blocked) run()
+    if (!blocked && !overlaid()) run()
   }
   const arrows = (delta: -1 | 1) => (event: KeyboardEvent) => {
     if (blocked || (event.target instanceof Element && event.target.closest(ARROWS_IN_LISTS))) return

@@ -156,7 +156,7 @@ export function MemberReviewPage() {
         actions={
           <>
             {openButton(t('memberReview.openAnother'), false)}
-            <Button variant="subtle" color="gray" leftSection={<IconX size={16} aria-hidden />} onClick={() => (hasComments ? setClosing(true) : close())} aria-label={t('memberReview.closeLabel')} disabled={busy}>
+            <Button variant="subtle" color="gray" leftSection={<IconX size={16} aria-hidden />} onClick={() => (hasComments ? setClosing(true) : close())} title={t('memberReview.closeLabel')} disabled={busy}>
               {t('memberReview.close')}
             </Button>
           </>

@@ -3,7 +3,7 @@
  * previous acta) and every supporting document in one list, the previous
  * session's acta, and the agreements under follow-up.
  */
-import { Accordion, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Accordion, Badge, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { IconFileTypePdf, IconPaperclip } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { PacketView } from '../../../main/core/contract/views'
@@ -122,12 +122,14 @@ export function PreviousActa({ view }: { view: PacketView }) {
         <Accordion variant="contained" multiple chevronPosition="right" bg="white">
           {acta.items.map((item) => (
             <Accordion.Item key={item.number} value={item.number}>
-              <Accordion.Control aria-label={`${t('memberReview.previousActa.itemLabel', { number: item.number })}: ${item.title}`}>
+              <Accordion.Control>
                 <Group gap="sm" wrap="nowrap">
                   <Badge variant={item.number.includes('.') ? 'light' : 'filled'} radius="sm" className={classes.number}>
+                    <VisuallyHidden>{t('memberReview.previousActa.itemWord')} </VisuallyHidden>
                     {item.number}
                   </Badge>
                   <Text size="sm" fw={600} style={{ flex: 1 }}>
+                    <VisuallyHidden>: </VisuallyHidden>
                     {item.title}
                   </Text>
                   <AgendaStatusBadge value={item.status} />

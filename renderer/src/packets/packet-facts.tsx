@@ -33,7 +33,7 @@ export function PacketFacts({ view }: { view: PacketView }) {
         <Text size="sm">
           {t('memberReview.verified.text', { name: view.exportedBy || view.bodyName, date: formatDateTime(view.exportedAt) })}{' '}
           <Tooltip label={t('memberReview.verified.fingerprint', { sha: view.manifestSha256 })} maw={560} multiline>
-            <Text span size="xs" c="dimmed" ff="monospace" tabIndex={0} aria-label={t('memberReview.verified.fingerprint', { sha: view.manifestSha256 })}>
+            <Text span size="xs" ff="monospace" tabIndex={0} aria-label={t('memberReview.verified.fingerprint', { sha: view.manifestSha256 })}>
               {view.packetId}
             </Text>
           </Tooltip>

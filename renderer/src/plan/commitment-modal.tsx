@@ -17,6 +17,7 @@ import { FormModal, useOpenedWith } from '../common/form-modal'
 import { foldForSearch } from '../common/format'
 import { notifyDone, notifyError } from '../common/notify'
 import { zodForm } from '../common/zod-form'
+import { CALENDAR_IN_DIALOG } from '../common/calendar'
 
 interface Values {
   planId: string | null
@@ -165,6 +166,7 @@ export function CommitmentModal({ opened, onClose, plans, planId, commitment: gi
             <Autocomplete label={t('plan.commitmentForm.leadInstitution')} data={institutions} withAsterisk {...form.getInputProps('leadInstitution')} />
             <TextInput label={t('plan.commitmentForm.coLeadInstitution')} {...form.getInputProps('coLeadInstitution')} />
             <DatePickerInput
+              popoverProps={CALENDAR_IN_DIALOG}
               label={t('plan.commitmentForm.startDate')}
               leftSection={<IconCalendar size={16} aria-hidden />}
               valueFormat="D [de] MMMM [de] YYYY"
@@ -172,6 +174,7 @@ export function CommitmentModal({ opened, onClose, plans, planId, commitment: gi
               {...form.getInputProps('startDate')}
             />
             <DatePickerInput
+              popoverProps={CALENDAR_IN_DIALOG}
               label={t('plan.commitmentForm.endDate')}
               leftSection={<IconCalendar size={16} aria-hidden />}
               valueFormat="D [de] MMMM [de] YYYY"

@@ -19,6 +19,7 @@ import { FormModal, useOpenedWith, type ModalForm } from '../common/form-modal'
 import { notifyDone, notifyError } from '../common/notify'
 import { milestoneStatusColor } from '../common/status-colors'
 import { rangeOf, zodForm } from '../common/zod-form'
+import { CALENDAR_IN_DIALOG } from '../common/calendar'
 
 interface Values {
   title: string
@@ -123,6 +124,7 @@ function MilestoneFields({ form }: { form: ModalForm<Values, unknown> }) {
       <TextInput label={t('plan.milestoneForm.title')} withAsterisk data-autofocus {...form.getInputProps('title')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <DatePickerInput
+          popoverProps={CALENDAR_IN_DIALOG}
           label={t('plan.milestoneForm.dueDate')}
           leftSection={<IconCalendar size={16} aria-hidden />}
           valueFormat="D [de] MMMM [de] YYYY"

@@ -129,6 +129,7 @@ export function PlanPage() {
           {commitments.length === 0 ? (
             <Empty
               title={t('plan.noCommitments')}
+              description={t('plan.noCommitmentsText')}
               action={
                 <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCommitmentForm('nuevo')}>
                   {t('plan.newCommitment')}

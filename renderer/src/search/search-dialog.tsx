@@ -1,7 +1,9 @@
 /**
  * One search box over members, sessions, minutes, agreements and
  * commitments (the core's `search`, accent-insensitive). Results grouped by
- * kind with their snippet; ↑/↓ move, Intro opens the right screen, Esc closes.
+ * kind in the core's order (the best matches, then the newest), with their
+ * date in words and their snippet; ↑/↓ move, Intro opens the right screen,
+ * Esc closes.
  * The input is a combobox whose list is the results (aria-activedescendant).
  */
 import { Group, Kbd, Loader, Modal, Stack, Text, TextInput } from '@mantine/core'
@@ -21,6 +23,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { SearchResult } from '../../../main/core/contract/views'
 import { SEARCH_LIMIT, useSearch } from '../api/search'
+import { formatDate } from '../common/dates'
 import { KbdLegend } from '../common/kbd-legend'
 import { highlight } from './highlight'
 import classes from './search.module.css'
@@ -58,9 +61,10 @@ function withoutTitle(snippet: string, title: string): string {
   let rest = text.startsWith(title) ? text.slice(title.length) : text
   const lead = /^(…|\.\.\.)/.exec(rest)?.[0] ?? ''
   rest = rest.slice(lead.length)
-  // A separator left at the start («· SO06-2026 · …») goes with the title it followed.
+  // A separator left at the start («· STL-SO06-2026 · …») goes with the title it followed.
   if (/^\s*[·:,-]/.test(rest)) rest = rest.replace(/^[\s·:,-]+/, '')
-  return lead + rest.trimStart()
+  rest = rest.trimStart()
+  return rest ? lead + rest : ''
 }
 
 export function SearchDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -173,6 +177,7 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
               const selected = position === current
               const KindIcon = ICONS[result.kind]
               const snippet = withoutTitle(result.snippet, result.title)
+              const date = result.date ? formatDate(result.date) : null
               return (
                 <div
                   key={`${result.kind}-${result.id}`}
@@ -191,9 +196,11 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
                     <Text size="sm" fw={600} c="gray.9" className="break-anywhere" lineClamp={2}>
                       {highlight(result.title, text, classes.mark ?? '')}
                     </Text>
-                    {snippet ? (
+                    {date || snippet ? (
                       <Text size="xs" c="gray.7" lineClamp={2} className="break-anywhere">
-                        {highlight(snippet, text, classes.mark ?? '')}
+                        {date ? <span className={classes.date}>{date}</span> : null}
+                        {date && snippet ? ' · ' : null}
+                        {snippet ? highlight(snippet, text, classes.mark ?? '') : null}
                       </Text>
                     ) : null}
                   </Stack>

@@ -1,5 +1,6 @@
 import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconScale } from '@tabler/icons-react'
+import type { Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Attendance, QuorumDeclaration } from '../../../main/core/model/schema'
 import { formatInstantTime } from '../common/dates'
@@ -10,10 +11,12 @@ interface QuorumSummaryProps {
   attendance: Attendance[]
   /** Whether to say that no declaration was made yet (the live indicator already says so during the meeting). */
   showPending?: boolean
+  /** The declaration's statement, which takes the focus right after the quorum is declared. */
+  statementRef?: Ref<HTMLDivElement>
 }
 
 /** The quorum declaration as the acta records it, and the attendance tallies. */
-export function QuorumSummary({ quorum, attendance, showPending = true }: QuorumSummaryProps) {
+export function QuorumSummary({ quorum, attendance, showPending = true, statementRef }: QuorumSummaryProps) {
   const { t } = useTranslation()
   const count = (status: Attendance['status']) => attendance.filter((a) => a.status === status).length
   const tallies = [
@@ -27,6 +30,8 @@ export function QuorumSummary({ quorum, attendance, showPending = true }: Quorum
     <Stack gap="md">
       {quorum || showPending ? (
         <Alert
+          ref={statementRef}
+          tabIndex={quorum ? -1 : undefined}
           variant="light"
           color={quorum ? (quorum.reached ? 'green' : 'red') : 'gray'}
           icon={<IconScale size={20} aria-hidden />}

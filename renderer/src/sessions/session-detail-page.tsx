@@ -1,6 +1,6 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Tabs, Text } from '@mantine/core'
+import { Anchor, Badge, Breadcrumbs, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core'
 import { IconChecklist, IconListNumbers, IconMessages, IconNotebook, IconPencil, IconProgressCheck, IconUsers } from '@tabler/icons-react'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { AgreementRow, MemberRow } from '../../../main/core/contract/views'
@@ -24,7 +24,7 @@ import { SessionAgreementsTab } from './session-agreements-tab'
 import { SessionEditModal } from './session-edit-modal'
 import { SessionFacts } from './session-header'
 import { LifecycleButtons } from './session-lifecycle'
-import { countsAsPresent } from '../../../main/core/model/schema'
+import { countsAsPresent, type Session } from '../../../main/core/model/schema'
 
 const TABS = ['orden', 'asistencia', 'acuerdos', 'seguimiento', 'comentarios'] as const
 type Tab = (typeof TABS)[number]
@@ -37,6 +37,16 @@ export function SessionDetailPage() {
   const agreements = useAgreements()
   const [params, setParams] = useSearchParams()
   const [editing, setEditing] = useState(false)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const attendanceTab = useRef<HTMLButtonElement>(null)
+  // Opening a session (from the list, a new one, a link, back from the minutes) puts the focus on its title, once per session.
+  const announced = useRef<string | null>(null)
+  const loaded = detail.isSuccess
+  useEffect(() => {
+    if (!loaded || announced.current === id) return
+    announced.current = id
+    heading.current?.focus({ preventScroll: true })
+  }, [loaded, id])
   // Local state answers the click at once; the address follows (?pestana=…) so a reload keeps the tab.
   const [tab, setTab] = useState<Tab>(() => TABS.find((value) => value === params.get('pestana')) ?? 'orden')
   const chooseTab = (value: string | null) => {
@@ -102,9 +112,23 @@ export function SessionDetailPage() {
   const { session, title, key } = detail.data
   const editingAllowed = detail.data.editable
   const live = session.status === 'en-curso'
+  /** After a change of state the focus goes to the next step: convened → «Iniciar sesión», started → «Pase de lista», otherwise the title. */
+  const afterTransition = (status: Session['status'], focusButton: (next: Session['status']) => boolean) => {
+    if (status === 'convocada' && focusButton('en-curso')) return
+    if (status === 'en-curso' && attendanceTab.current) {
+      attendanceTab.current.focus()
+      return
+    }
+    heading.current?.focus()
+  }
   return (
     <>
-      <PageHeader above={breadcrumbs} title={title} />
+      <Stack gap={6} mb="lg">
+        {breadcrumbs}
+        <Title order={1} ref={heading} tabIndex={-1}>
+          {title}
+        </Title>
+      </Stack>
       <Group justify="space-between" mb="md" mt={-8} gap="sm">
         <Group gap="xs">
           <SessionStatusBadge value={session.status} size="lg" />
@@ -123,7 +147,7 @@ export function SessionDetailPage() {
           ) : null}
           <PacketExportButton detail={detail.data} />
           <SessionDocumentActions detail={detail.data} />
-          <LifecycleButtons detail={detail.data} />
+          <LifecycleButtons detail={detail.data} onSettled={afterTransition} />
           {editingAllowed.minuta ? (
             <Button
               component={Link}
@@ -154,6 +178,7 @@ export function SessionDetailPage() {
             {t('session.tabs.agenda')}
           </Tabs.Tab>
           <Tabs.Tab
+            ref={attendanceTab}
             value="asistencia"
             leftSection={<IconUsers size={16} aria-hidden />}
             rightSection={<CountBadge value={session.attendance.filter((row) => countsAsPresent(row.status)).length} />}

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next'
 import type { MemberRow } from '../../../main/core/contract/views'
 import { MODALITIES, type Session } from '../../../main/core/model/schema'
 import { nameSortKey } from '../common/format'
+import { CALENDAR_IN_DIALOG } from '../common/calendar'
 
 export interface SessionFieldValues {
   date: string | null
@@ -50,6 +51,7 @@ interface Props<V extends SessionFieldValues> {
   withEndTime?: boolean
 }
 
+
 export function SessionFields<V extends SessionFieldValues>({ form, members, withEndTime = false }: Props<V>) {
   const { t } = useTranslation()
   // The form's generic paths are typed loosely by Mantine; these fields exist on every V.
@@ -66,6 +68,7 @@ export function SessionFields<V extends SessionFieldValues>({ form, members, wit
           label={t('sessionForm.date')}
           leftSection={<IconCalendar size={16} aria-hidden />}
           valueFormat={withEndTime ? 'D [de] MMMM [de] YYYY' : 'dddd D [de] MMMM [de] YYYY'}
+          popoverProps={CALENDAR_IN_DIALOG}
           withAsterisk
           {...f.getInputProps('date')}
         />

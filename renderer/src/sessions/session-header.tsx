@@ -1,4 +1,4 @@
-import { Alert, Anchor, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Alert, Anchor, Paper, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core'
 import { IconExternalLink, IconBan } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -58,15 +58,10 @@ export function SessionFacts({ session, sessionKey, members }: { session: Sessio
           ) : null}
           {online ? (
             <Fact label={t('session.link')}>
-              <Anchor
-                component="button"
-                type="button"
-                onClick={() => void openExternal(session.link)}
-                aria-label={t('session.openLink')}
-                className="break-anywhere"
-                ta="left"
-              >
-                {session.link} <IconExternalLink size={14} aria-hidden style={{ verticalAlign: 'middle' }} />
+              <Anchor component="button" type="button" onClick={() => void openExternal(session.link)} className="break-anywhere" ta="left">
+                {/* The name starts with the address shown, then says what the button does. */}
+                {session.link} <VisuallyHidden>({t('session.openLink')})</VisuallyHidden>
+                <IconExternalLink size={14} aria-hidden style={{ verticalAlign: 'middle' }} />
               </Anchor>
             </Fact>
           ) : null}

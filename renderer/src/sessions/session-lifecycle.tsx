@@ -3,11 +3,13 @@
  * in `allowedTransitions`, each confirmed in a dialog. A cancellation asks
  * for its reason; starting on another day than the session's date (the core
  * says so in `startDate`) warns and confirms that the real date is recorded;
- * a refusal shows the core's Spanish message.
+ * a refusal shows the core's Spanish message. Once a change is made, the
+ * button that opened the dialog is usually gone: the page says where the
+ * focus goes next (`onSettled`).
  */
 import { Alert, Button, Stack, Text, Textarea } from '@mantine/core'
 import { IconAlertTriangle, IconBan, IconFlag, IconPlayerPlay, IconSend } from '@tabler/icons-react'
-import { useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionDetail } from '../../../main/core/contract/views'
 import type { Session } from '../../../main/core/model/schema'
@@ -29,15 +31,33 @@ const ICONS: Record<Target, ReactNode> = {
 const ORDER: Target[] = ['convocada', 'en-curso', 'concluida', 'cancelada']
 
 /** One button per transition the core allows now. */
-export function LifecycleButtons({ detail }: { detail: SessionDetail }) {
+export function LifecycleButtons({
+  detail,
+  onSettled,
+}: {
+  detail: SessionDetail
+  /** After a change of state, once its dialog has closed: where the focus goes; `focusButton` moves it to one of these buttons if the core offers it. */
+  onSettled?: (status: Target, focusButton: (status: Session['status']) => boolean) => void
+}) {
   const { t } = useTranslation()
   const [target, setTarget] = useState<Target | null>(null)
+  const done = useRef<Target | null>(null)
+  const buttons = useRef(new Map<Session['status'], HTMLButtonElement>())
   const targets = ORDER.filter((status) => detail.allowedTransitions.includes(status))
+  const focusButton = (status: Session['status']) => {
+    const button = buttons.current.get(status)
+    button?.focus()
+    return Boolean(button)
+  }
   return (
     <>
       {targets.map((status) => (
         <Button
           key={status}
+          ref={(element) => {
+            if (element) buttons.current.set(status, element)
+            else buttons.current.delete(status)
+          }}
           leftSection={ICONS[status]}
           color={status === 'cancelada' ? 'red' : undefined}
           variant={status === 'cancelada' ? 'subtle' : 'filled'}
@@ -46,7 +66,19 @@ export function LifecycleButtons({ detail }: { detail: SessionDetail }) {
           {t(`lifecycle.${status}.button`)}
         </Button>
       ))}
-      <TransitionModal detail={detail} target={target} onClose={() => setTarget(null)} />
+      <TransitionModal
+        detail={detail}
+        target={target}
+        onClose={() => setTarget(null)}
+        onDone={() => {
+          done.current = target
+        }}
+        onExited={() => {
+          const status = done.current
+          done.current = null
+          if (status) onSettled?.(status, focusButton)
+        }}
+      />
     </>
   )
 }
@@ -57,6 +89,7 @@ export function TransitionModal({
   onClose,
   before,
   onDone,
+  onExited,
 }: {
   detail: SessionDetail
   target: Target | null
@@ -64,6 +97,8 @@ export function TransitionModal({
   /** Work to finish first, e.g. saving the notes being typed. */
   before?: () => Promise<void>
   onDone?: (detail: SessionDetail) => void
+  /** After the closing transition, whether or not the change was made. */
+  onExited?: () => void
 }) {
   const { t } = useTranslation()
   const change = useSessionOperation('changeSessionStatus')
@@ -109,6 +144,7 @@ export function TransitionModal({
       loading={change.isPending}
       onConfirm={() => void confirm()}
       onClose={close}
+      onExited={onExited}
     >
       <Stack gap="md">
         {otherDay ? (

@@ -3,12 +3,15 @@ import { IconCalendarOff, IconCalendarPlus } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { useDashboard } from '../api/dashboard'
 import { useSessions } from '../api/sessions'
 import { DataTable } from '../common/data-table'
 import { PageHeader } from '../common/page-header'
-import { Empty, ErrorState, LoadingRows } from '../common/query-state'
+import { Empty, ErrorState, LoadingRows, NoMatch } from '../common/query-state'
+import { useClearFilters } from '../common/use-clear-filters'
 import { useFilterParam } from '../common/use-filter-param'
 import { MemberReviewLink } from '../packets/member-review-link'
+import { FirstSteps } from './first-run'
 import { NewSessionModal } from './new-session-modal'
 import { sessionColumns } from './session-columns'
 import { SessionFilters } from './session-filters'
@@ -17,6 +20,9 @@ export function SessionsPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const sessions = useSessions()
+  // Until the first session exists, the core says which of the first steps are done.
+  const dashboard = useDashboard()
+  const firstSteps = dashboard.data?.firstSteps
   const [year, setYear] = useFilterParam('anio')
   const [type, setType] = useFilterParam('tipo')
   const [status, setStatus] = useFilterParam('estado')
@@ -38,14 +44,22 @@ export function SessionsPage() {
       ),
     [all, year, type, status],
   )
+  const clearFilters = useClearFilters(['anio', 'tipo', 'estado'])
 
   return (
     <>
       <PageHeader title={t('sessions.title')} description={t('sessions.description')} actions={newButton} />
-      {sessions.isPending ? (
+      {sessions.isPending || (sessions.data?.length === 0 && dashboard.isPending) ? (
         <LoadingRows />
       ) : sessions.isError ? (
         <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />
+      ) : all.length === 0 && firstSteps?.show ? (
+        <Stack gap="md">
+          <FirstSteps steps={firstSteps} onNewSession={() => setCreating(true)} />
+          <Group gap="sm">
+            <MemberReviewLink />
+          </Group>
+        </Stack>
       ) : all.length === 0 ? (
         <Empty
           icon={<IconCalendarOff size={28} aria-hidden />}
@@ -81,6 +95,7 @@ export function SessionsPage() {
             label={t('sessions.tableLabel')}
             initialSorting={[{ id: 'date', desc: true }]}
             onRowClick={(row) => void navigate(`/sesiones/${row.id}`)}
+            empty={<NoMatch title={t('sessions.noMatchTitle')} description={t('sessions.noMatchText', { count: all.length })} onClear={clearFilters} />}
           />
         </Stack>
       )}

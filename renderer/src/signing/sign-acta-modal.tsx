@@ -8,7 +8,9 @@
  * The password and the files live only in this dialog's state and are
  * dropped when it closes; the core's refusals (wrong password, expired
  * certificate, key not matching, a document changed since the preview) are
- * shown here, and nothing changes.
+ * shown here, and nothing changes. Once signed, the focus goes to the signed
+ * acta's heading (or the signature circuit's), not back to a button the
+ * signature may have removed.
  */
 import { Alert, Badge, Button, Center, Code, Grid, Group, Loader, Modal, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconInfoCircle, IconRefresh, IconSignature } from '@tabler/icons-react'
@@ -25,6 +27,18 @@ import { SigningCredentials, useSigningCredentials } from './signing-credentials
 /** The Select's value for «Según el certificado» (signerId null); '*' is never part of an id. */
 const BY_CERTIFICATE = '*certificado*'
 
+/** Where the session page shows a signature once made: the signed acta, or the circuit it joined. */
+const SIGNED_HEADINGS = ['acta-firmada', 'circuito-de-firma']
+
+/** Focuses the first of those headings once the page shows it (the session's new state renders after the dialog closes). */
+function focusSignedHeading(framesLeft = 60): void {
+  const heading = SIGNED_HEADINGS.map((id) => document.getElementById(id)).find((element) => element !== null)
+  heading?.focus()
+  // Until the heading is there and keeps the focus (the closing dialog lets go of it).
+  if (heading && document.activeElement === heading) heading.scrollIntoView({ block: 'nearest' })
+  else if (framesLeft > 0) window.requestAnimationFrame(() => focusSignedHeading(framesLeft - 1))
+}
+
 interface SignActaModalProps {
   detail: SessionDetail
   opened: boolean
@@ -37,6 +51,8 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
   const form = useSigningCredentials()
   const { signer, error, setError } = form
   const [signFailed, setSignFailed] = useState(false)
+  // Just signed: the dialog does not hand the focus back to its trigger, the heading of what was signed takes it.
+  const [signedNow, setSignedNow] = useState(false)
   const [space, setSpace] = useState<string>(BY_CERTIFICATE)
   // The preview's status, with the SHA-256 of the document it is about: only that document's «lista» allows signing it.
   const [preview, setPreview] = useState<{ status: PreviewStatus; sha256: string } | null>(null)
@@ -52,7 +68,8 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
   const busy = form.checking || sign.isPending
   const previewReady = acta !== null && !prepared.isFetching && preview?.sha256 === acta.sha256 && preview.status === 'lista'
 
-  const close = () => {
+  const close = (signed = false) => {
+    setSignedNow(signed)
     // Nothing of the credentials outlives the dialog.
     form.reset()
     setSignFailed(false)
@@ -87,7 +104,8 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
       })
       if (next.session.status === 'en-firma') notifyDone(t('signing.doneInCircuit', { title: next.title, name: signer.name }), t('signing.doneInCircuitTitle'))
       else notifyDone(t('signing.done', { title: next.title, name: signer.name }), t('signing.doneTitle'))
-      close()
+      close(true)
+      window.requestAnimationFrame(() => focusSignedHeading())
     } catch (failure) {
       setError(errorMessage(failure, t('errors.unexpected')))
       setSignFailed(true)
@@ -97,7 +115,9 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
   return (
     <Modal
       opened={opened}
-      onClose={busy ? () => undefined : close}
+      onClose={busy ? () => undefined : () => close()}
+      returnFocus={!signedNow}
+      onExitTransitionEnd={() => setSignedNow(false)}
       title={
         <Text fw={700} size="lg" component="span">
           {more ? t('signing.modalTitleMore') : t('signing.modalTitle')}
@@ -175,7 +195,7 @@ export function SignActaModal({ detail, opened, onClose }: SignActaModalProps) {
                   {t('signing.reload')}
                 </Button>
               ) : null}
-              <Button variant="default" onClick={close} disabled={busy}>
+              <Button variant="default" onClick={() => close()} disabled={busy}>
                 {t('common.cancel')}
               </Button>
               <Button leftSection={<IconSignature size={18} aria-hidden />} disabled={!signer || form.checking || !previewReady} loading={sign.isPending} onClick={() => void confirm()}>

@@ -9,7 +9,7 @@
  */
 import { Alert, Badge, Button, Card, Code, FileButton, Grid, Group, List, Loader, Paper, Radio, Stack, Text, ThemeIcon, Title } from '@mantine/core'
 import { IconAlertTriangle, IconCircleCheck, IconDownload, IconFileImport, IconSignature } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ActaForSigningView, FileDownload } from '../../../main/core/contract/views'
 import { errorMessage } from '../api/api-error'
@@ -35,6 +35,8 @@ export function SignReceivedPage() {
   const [preview, setPreview] = useState<{ status: PreviewStatus; sha256: string } | null>(null)
   // The signed PDF, kept (it holds no key) so it can be saved again.
   const [signed, setSigned] = useState<FileDownload | null>(null)
+  // Once signed, the focus goes to the news (the sign button it was on is disabled by then).
+  const signedNotice = useRef<HTMLDivElement>(null)
 
   const pendingFields = acta?.fields.filter((entry) => !entry.signed) ?? []
   const chosenField = pendingFields.some((entry) => entry.field === field) ? field : null
@@ -86,6 +88,7 @@ export function SignReceivedPage() {
       })
       downloadBase64(file)
       setSigned(file)
+      window.requestAnimationFrame(() => signedNotice.current?.focus())
       // Signed: nothing of the key or its password stays.
       form.reset()
       notifyDone(t('signFile.done', { name, fileName: file.fileName }), t('signFile.doneTitle'))
@@ -187,7 +190,7 @@ export function SignReceivedPage() {
             <Grid.Col span={{ base: 12, lg: 6 }}>
               <Stack gap="md">
                 {signed ? (
-                  <Alert color="green" variant="light" icon={<IconCircleCheck size={20} aria-hidden />} title={t('signFile.signedTitle')}>
+                  <Alert color="green" variant="light" icon={<IconCircleCheck size={20} aria-hidden />} title={t('signFile.signedTitle')} ref={signedNotice} tabIndex={-1}>
                     <Stack gap="xs" align="flex-start">
                       <Text size="sm">{t('signFile.signedText', { fileName: signed.fileName })}</Text>
                       <Button size="compact-sm" variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => downloadBase64(signed)}>

@@ -77,7 +77,7 @@ export function SignatureCircuitCard({ detail }: { detail: SessionDetail }) {
             </ThemeIcon>
             <Stack gap={4} style={{ minWidth: 0 }}>
               <Group gap="xs">
-                <Title order={2} size="h3" id="circuito-de-firma">
+                <Title order={2} size="h3" id="circuito-de-firma" tabIndex={-1}>
                   {t('circuit.title')}
                 </Title>
                 {view ? (

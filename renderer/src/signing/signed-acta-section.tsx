@@ -61,7 +61,7 @@ export function SignedActaSection({ detail }: { detail: SessionDetail }) {
               </ThemeIcon>
               <Stack gap={4} style={{ minWidth: 0 }}>
                 <Group gap="xs">
-                  <Title order={2} size="h3" id="acta-firmada">
+                  <Title order={2} size="h3" id="acta-firmada" tabIndex={-1}>
                     {t('signed.title')}
                   </Title>
                   <Badge color="green" variant="light">

@@ -3,14 +3,16 @@
  * «Firmar acta recibida» (a member signing the acta sent to them): a .p12/.pfx
  * or an e.firma (.cer + .key) and its password, «Verificar certificado» to
  * see who will sign (name, RFC, CURP, issuer, validity), then the reason and
- * place of the signature. The files and the password live only in this
- * state; `reset` drops them, and the screens using it call it when they
- * close or once they have signed.
+ * place of the signature. A password left empty that does not open the
+ * file is asked for on the field, in the core's words. The files and the password
+ * live only in this state; `reset` drops them, and the screens using it call
+ * it when they close or once they have signed.
  */
 import { Button, Group, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { IconCertificate, IconLock } from '@tabler/icons-react'
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { EMPTY_PASSWORD_MESSAGE } from '../../../main/core/contract/document-inputs'
 import type { SignerView } from '../../../main/core/contract/views'
 import { errorMessage } from '../api/api-error'
 import { useDescribeCredentials, type Credentials } from '../api/signing'
@@ -32,6 +34,10 @@ export interface SigningCredentialsState {
   key: Picked | null
   password: string
   setPassword: (password: string) => void
+  /** Why the password cannot be tried (it is empty), shown on the field; null otherwise. */
+  passwordError: string | null
+  /** Counts the times the password was asked for: each one takes the focus to the field. */
+  passwordAsked: number
   reason: string
   setReason: (reason: string) => void
   location: string
@@ -61,6 +67,8 @@ export function useSigningCredentials(): SigningCredentialsState {
   const [cer, setCer] = useState<Picked | null>(null)
   const [key, setKey] = useState<Picked | null>(null)
   const [password, setPasswordState] = useState('')
+  const [passwordError, setPasswordError] = useState<string | null>(null)
+  const [passwordAsked, setPasswordAsked] = useState(0)
   const [reason, setReason] = useState<string>(() => t('signing.reasonDefault'))
   const [location, setLocation] = useState<string>(() => t('signing.locationDefault'))
   const [signer, setSigner] = useState<SignerView | null>(null)
@@ -97,7 +105,12 @@ export function useSigningCredentials(): SigningCredentialsState {
       setSigner(await describe.mutateAsync(given))
     } catch (failure) {
       setSigner(null)
-      setError(errorMessage(failure, t('errors.unexpected')))
+      const message = errorMessage(failure, t('errors.unexpected'))
+      // The core tried the empty password and asks for one: said on the field, which takes the focus.
+      if (message === EMPTY_PASSWORD_MESSAGE) {
+        setPasswordError(message)
+        setPasswordAsked((count) => count + 1)
+      } else setError(message)
     }
   }
 
@@ -107,6 +120,7 @@ export function useSigningCredentials(): SigningCredentialsState {
     setCer(null)
     setKey(null)
     setPasswordState('')
+    setPasswordError(null)
     setSigner(null)
     setError(null)
     setReason(t('signing.reasonDefault'))
@@ -126,8 +140,11 @@ export function useSigningCredentials(): SigningCredentialsState {
     password,
     setPassword: (next) => {
       setPasswordState(next)
+      setPasswordError(null)
       changed()
     },
+    passwordError,
+    passwordAsked,
     reason,
     setReason,
     location,
@@ -157,6 +174,11 @@ export function SigningCredentials({ state, busy }: SigningCredentialsProps) {
   const disabled = busy || state.checking
   const ready = state.credentials() !== null
   const kindLabel = `${useId()}-tipo-de-certificado`
+  const passwordField = useRef<HTMLInputElement>(null)
+  // The password was asked for: the field takes the focus, its message is read with it.
+  useEffect(() => {
+    if (state.passwordAsked > 0) passwordField.current?.focus()
+  }, [state.passwordAsked])
   return (
     <>
       <Stack gap={4}>
@@ -209,6 +231,8 @@ export function SigningCredentials({ state, busy }: SigningCredentialsProps) {
             description={state.kind === 'p12' ? t('signing.passwordHintP12') : t('signing.passwordHintEfirma')}
             value={state.password}
             onChange={(event) => state.setPassword(event.currentTarget.value)}
+            ref={passwordField}
+            error={state.passwordError}
             autoComplete="off"
             leftSection={<IconLock size={16} aria-hidden />}
             disabled={disabled}

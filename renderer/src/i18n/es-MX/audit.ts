@@ -19,7 +19,9 @@ export const audit = {
     summary_one: '{{count}} cambio',
     summary_other: '{{count}} cambios',
     capped: 'Se muestran los {{count}} más recientes; ajuste los filtros o amplíe el límite para ver otros.',
-    empty: 'Ningún cambio coincide con los filtros.',
+    empty: 'Ningún cambio coincide con los filtros',
+    emptyHint: 'Cambie el elemento, el texto o las fechas, o limpie los filtros para ver todos los cambios.',
+    emptyAll: 'La bitácora aún no tiene cambios: cada cambio que se guarde en integrantes, sesiones, acuerdos, el Plan de Acción o la configuración quedará anotado aquí.',
     tableLabel: 'Bitácora de cambios',
     columns: {
       when: 'Fecha y hora',

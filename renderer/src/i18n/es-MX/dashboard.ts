@@ -6,6 +6,8 @@ export const dashboard = {
     print: 'Imprimir',
     planOf: 'Plan vigente: {{name}}',
     noPlan: 'Aún no hay un Plan de Acción registrado.',
+    noPlanText: 'El tablero muestra el avance de los compromisos del Plan de Acción y el estado de los acuerdos. Registre el plan y sus compromisos para verlo aquí.',
+    goToPlan: 'Ir al Plan de Acción',
     generated: 'Datos al {{date}}',
     figures: {
       label: 'Cifras clave',
@@ -55,7 +57,7 @@ export const dashboard = {
       today: 'hoy',
       daysLate_one: 'hace {{count}} día',
       daysLate_other: 'hace {{count}} días',
-      empty: 'Ningún hito vence en los próximos 60 días.',
+      empty: 'Ningún hito vence en los próximos 60 días: no hay nada que atender por ahora.',
     },
     agreements: {
       title: 'Acuerdos vencidos',
@@ -67,7 +69,7 @@ export const dashboard = {
       due: 'Fecha límite',
       late_one: '{{count}} día de atraso',
       late_other: '{{count}} días de atraso',
-      empty: 'No hay acuerdos vencidos.',
+      empty: 'No hay acuerdos vencidos: todos los pendientes están dentro de su plazo.',
       seeAll: 'Ver en Acuerdos',
     },
   },

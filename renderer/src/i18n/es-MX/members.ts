@@ -36,7 +36,12 @@ export const members = {
     deactivate: 'Desactivar a {{name}}',
     activate: 'Activar a {{name}}',
     emptyTitle: 'Aún no hay integrantes',
-    emptyText: 'Registre a las personas titulares y suplentes del Secretariado con el botón «Nuevo integrante».',
+    emptyText: 'Registre a las personas titulares y suplentes del Secretariado una por una con «Nuevo integrante», o todas de una vez desde una hoja de cálculo: descargue la plantilla, llénela y use «Importar CSV».',
+    downloadTemplate: 'Descargar plantilla CSV',
+    templateDownloaded: 'Se descargó {{fileName}}: llénela en su hoja de cálculo y use «Importar CSV».',
+    noMatchTitle: 'Ningún integrante coincide con la búsqueda o los filtros',
+    noMatchText_one: 'Hay {{count}} integrante registrado. Cambie la búsqueda o limpie los filtros para verlo.',
+    noMatchText_other: 'Hay {{count}} integrantes registrados. Cambie la búsqueda o limpie los filtros para verlos.',
     summary_one: '{{count}} integrante',
     summary_other: '{{count}} integrantes',
     confirm: {

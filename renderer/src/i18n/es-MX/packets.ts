@@ -104,6 +104,7 @@ export const packets = {
       noAgreements: 'En esa sesión no se adoptaron acuerdos.',
       noNotes: 'Sin desarrollo registrado.',
       itemLabel: 'Punto {{number}}',
+      itemWord: 'Punto',
       vote: 'Votación: {{vote}}',
       responsible: 'Responsables: {{names}}',
       due: 'Fecha límite: {{date}}',

@@ -2,17 +2,18 @@
  * Pase de lista: one row per member on the roll, with the attendance
  * status, the suplente who stands in, and arrival and leaving times. Made
  * for a secretary calling names: ↑/↓ move between members, P/A/J/S set the
- * status and jump to the next one. The core records each change and answers
- * with the new quorum.
+ * status and jump to the next one; the page adds its own keys (Alt+Q declares
+ * the quorum). The core records each change and answers with the new quorum.
+ * The table scrolls sideways inside its card when the window is narrow.
  */
-import { Badge, Paper, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core'
+import { Badge, Group, Paper, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core'
 import { TimePicker } from '@mantine/dates'
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RosterEntry } from '../../../../main/core/contract/views'
 import { ATTENDANCE_STATUSES, countsAsPresent, type Attendance } from '../../../../main/core/model/schema'
 import { useSessionOperation } from '../../api/sessions'
-import { KbdLegend } from '../../common/kbd-legend'
+import { KbdLegend, type Shortcut } from '../../common/kbd-legend'
 import { notifyError } from '../../common/notify'
 import { attendanceColor } from '../../common/status-colors'
 import classes from './roll-call.module.css'
@@ -34,9 +35,11 @@ interface Props {
   editable: boolean
   /** For a suplente, the titular it stands in for (from the member list). */
   titularOf: Map<string, string | null>
+  /** Keys of the page that also work from a row, e.g. Alt+Q; `aria` is their `aria-keyshortcuts` form. */
+  shortcuts?: (Shortcut & { aria: string })[]
 }
 
-export function RollCallTable({ sessionId, roster, editable, titularOf }: Props) {
+export function RollCallTable({ sessionId, roster, editable, titularOf, shortcuts = [] }: Props) {
   const { t } = useTranslation()
   const setAttendance = useSessionOperation('setAttendance')
   const [optimistic, setOptimistic] = useState<Record<string, Status>>({})
@@ -123,18 +126,18 @@ export function RollCallTable({ sessionId, roster, editable, titularOf }: Props)
             { keys: ['A'], label: t('enums.attendanceShort.ausente') },
             { keys: ['J'], label: t('enums.attendanceShort.justificada') },
             { keys: ['S'], label: t('enums.attendanceShort.suplente') },
+            ...shortcuts.map(({ keys, label }) => ({ keys, label })),
           ]}
         />
       ) : null}
-      <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
+      <Paper withBorder radius="md" className={classes.frame}>
         <Table verticalSpacing="xs" horizontalSpacing="sm" aria-label={t('session.attendance.tableLabel')} className={classes.table}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('session.attendance.member')}</Table.Th>
-              <Table.Th>{t('rollCall.participation')}</Table.Th>
               <Table.Th>{t('session.attendance.status')}</Table.Th>
-              <Table.Th style={{ width: 120 }}>{t('session.attendance.arrived')}</Table.Th>
-              <Table.Th style={{ width: 120 }}>{t('session.attendance.left')}</Table.Th>
+              <Table.Th className={classes.timeColumn}>{t('session.attendance.arrived')}</Table.Th>
+              <Table.Th className={classes.timeColumn}>{t('session.attendance.left')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -156,7 +159,7 @@ export function RollCallTable({ sessionId, roster, editable, titularOf }: Props)
                   className={classes.row}
                   style={{ borderLeftColor: muted ? 'var(--mantine-color-gray-3)' : `var(--mantine-color-${attendanceColor[status]}-5)` }}
                   aria-label={t('rollCall.rowLabel', { name: entry.fullName, status: t(`enums.attendance.${status}`) })}
-                  aria-keyshortcuts={editable ? 'P A J S' : undefined}
+                  aria-keyshortcuts={editable ? ['P', 'A', 'J', 'S', ...shortcuts.map((shortcut) => shortcut.aria)].join(' ') : undefined}
                   data-member={entry.memberId}
                   data-suplente={entry.role === 'suplente' || undefined}
                 >
@@ -167,16 +170,15 @@ export function RollCallTable({ sessionId, roster, editable, titularOf }: Props)
                     <Text size="xs" c="dimmed" lineClamp={1}>
                       {[entry.position, entry.institution].filter(Boolean).join(' · ')}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={2} align="flex-start">
+                    {/* The participation under the name: the table then fits the app's minimum window. */}
+                    <Group gap={6} mt={4} wrap="wrap">
                       <Badge variant="outline" color={entry.voting === 'voz-y-voto' ? 'institucional' : 'gray'}>
                         {t(`enums.voting.${entry.voting}`)}
                       </Badge>
                       <Text size="xs" c="dimmed" lineClamp={1}>
                         {roleLine(entry)}
                       </Text>
-                    </Stack>
+                    </Group>
                   </Table.Td>
                   <Table.Td>
                     <Stack gap={6}>
@@ -185,7 +187,7 @@ export function RollCallTable({ sessionId, roster, editable, titularOf }: Props)
                         value={status}
                         disabled={!editable}
                         aria-label={t('rollCall.statusOf', { name: entry.fullName })}
-                        color={muted ? 'gray.5' : attendanceColor[status]}
+                        color={muted ? 'gray.7' : attendanceColor[status]}
                         onChange={(value) => {
                           choose(entry, value)
                         }}

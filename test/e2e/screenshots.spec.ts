@@ -649,6 +649,7 @@ test('la ventana mínima (1024×680): la minuta en vivo y el registro de un acue
   const sessionId = await startLiveSession(page, { absentEvery: 5 })
   await harness.open(`#/sesiones/${sessionId}/minuta`)
   await expect(page.getByRole('heading', { level: 1, name: 'Minuta en vivo' })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Desarrollo del punto' })).toBeVisible()
   await page.keyboard.press('Alt+n')
   await page.keyboard.type('La Secretaría Técnica pasó lista de asistencia: se encuentran presentes 13 de 16 integrantes con voto, por lo que se declaró el quórum legal para sesionar en primera convocatoria.')
   await expect(page.getByText(/^Guardado a las/)).toBeVisible()

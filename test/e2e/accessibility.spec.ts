@@ -116,12 +116,6 @@ test('los diálogos y los avisos', async ({ harness }) => {
     await closeDialog(page)
   }
 
-  await harness.open('#/plan-de-accion')
-  await page.getByRole('button', { name: /^Agregar hito al compromiso/ }).first().click()
-  await expect(page.getByRole('dialog', { name: /^Agregar hito/ })).toBeVisible()
-  await check(page, 'diálogo Agregar hito')
-  await closeDialog(page)
-
   const draft = await sessionWithStatus(page, 'borrador')
   await harness.open(`#/sesiones/${draft}`)
   for (const [button, where] of [

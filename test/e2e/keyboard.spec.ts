@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test'
 import { readDataFile } from '../../main/core/store/read-data-file'
 import { expectAccessible, sidewaysOverflow } from './a11y'
 import { expect, test } from './fixtures'
+import { markPresentUntilQuorum } from './roll-call-keys'
 
 const MINIMUM_WINDOW = { width: 1024, height: 680 }
 
@@ -126,18 +127,7 @@ test('una sesión completa sólo con el teclado: de la lista a «Concluida», co
   await expectAccessible(page, 'pase de lista a 1024×680')
 
   const live = page.getByTestId('quorum-live')
-  for (let index = 0; index < 40; index++) {
-    if (await page.getByText('Hay quórum', { exact: true }).isVisible()) break
-    await expect(rows.nth(index)).toBeFocused()
-    // Suplentes attend through their titular's row.
-    if ((await rows.nth(index).getAttribute('data-suplente')) !== null) {
-      await page.keyboard.press('ArrowDown')
-      continue
-    }
-    await page.keyboard.press('p')
-    await expect(rows.nth(index).getByLabel(/^Hora de llegada de .*: horas$/)).toHaveValue(/^\d{2}$/)
-  }
-  await expect(page.getByText('Hay quórum', { exact: true })).toBeVisible()
+  await markPresentUntilQuorum(page, rows, 0)
   await expect(live).toHaveText(/^9 de 16 con voto · se requieren 9$/)
 
   // Alt+Q from the row: the core declares it; the focus goes to «Continuar en la minuta en vivo».

@@ -10,6 +10,7 @@ import type { SessionDetail } from '../../main/core/contract/views'
 import { readDataFile } from '../../main/core/store/read-data-file'
 import { TODAY } from '../support/clock'
 import { expect, test } from './fixtures'
+import { markPresentUntilQuorum } from './roll-call-keys'
 
 const NOTES = [
   'La Secretaría Técnica pasó lista de asistencia y declaró el quórum legal para sesionar.',
@@ -87,19 +88,7 @@ test('una sesión completa desde la interfaz: se crea, se pasa lista, se escribe
   await page.keyboard.press('s')
   await expect(rows.first().getByRole('combobox', { name: /^Suplente que asiste por/ })).not.toHaveValue('')
   await expect(live).toHaveText(/^1 de 16 con voto/)
-  for (let index = 1; index < 40; index++) {
-    if (await page.getByText('Hay quórum', { exact: true }).isVisible()) break
-    await expect(rows.nth(index)).toBeFocused()
-    // Suplentes attend through their titular's row: the secretary skips them.
-    if ((await rows.nth(index).getAttribute('data-suplente')) !== null) {
-      await page.keyboard.press('ArrowDown')
-      continue
-    }
-    await page.keyboard.press('p')
-    // The core fills in the arrival time: the change reached the data file.
-    await expect(rows.nth(index).getByLabel(/^Hora de llegada de .*: horas$/)).toHaveValue(/^\d{2}$/)
-  }
-  await expect(page.getByText('Hay quórum', { exact: true })).toBeVisible()
+  await markPresentUntilQuorum(page, rows, 1)
   await expect(live).toHaveText(/^9 de 16 con voto · se requieren 9$/)
   await page.getByRole('button', { name: 'Declarar quórum' }).click()
   await expect(page.getByText(/^Declarada a las \d{2}:\d{2} h en primera convocatoria: 9 de 16 integrantes/)).toBeVisible()

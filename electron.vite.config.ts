@@ -1,9 +1,23 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+import { buildCli } from './main/cli/build.mjs'
+
+/** Writes the compiled command line (out/cli/secretariado.cjs) after the main process's build, so the app ships it. */
+function commandLine(): Plugin {
+  return {
+    name: 'secretariado-cli',
+    apply: 'build',
+    async closeBundle() {
+      await buildCli()
+    },
+  }
+}
 
 export default defineConfig({
   main: {
+    plugins: [commandLine()],
     build: {
       outDir: 'out/main',
       // Packages published only as ES modules are bundled into the CommonJS main process.
@@ -30,6 +44,9 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // The window loads every byte from disk and parses it before the first screen: ship it minified.
+      minify: true,
+      cssMinify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

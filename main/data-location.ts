@@ -10,3 +10,12 @@ export function resolveDataFile(argv: readonly string[], env: NodeJS.ProcessEnv,
   if (env.SECRETARIADO_DATA_FILE) return env.SECRETARIADO_DATA_FILE
   return join(userData, 'secretariado.json')
 }
+
+/**
+ * `Secretariado --cli COMMAND …`: the arguments of the command line to run
+ * instead of opening the window (everything after `--cli`), or null.
+ */
+export function commandLineArguments(argv: readonly string[]): string[] | null {
+  const at = argv.indexOf('--cli')
+  return at === -1 ? null : argv.slice(at + 1)
+}

@@ -3,20 +3,24 @@
  * bridge. Everything else lives in ./core, which never imports Electron.
  */
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { AppError } from './core/errors'
 import { JobRegistry } from './core/jobs'
 import { APP_PROGRAM } from './core/store/lock'
 import { Store } from './core/store/store'
 import { parseExternalUrl } from './core/security/external-url'
-import { resolveDataFile } from './data-location'
+import { commandLineArguments, resolveDataFile } from './data-location'
 import { buildMenu } from './menu'
 import { registerHandlers } from './ipc/register'
 import { createMainWindow, hardenWebContents, rendererUrl } from './window'
 
 let mainWindow: BrowserWindow | null = null
 
-if (!app.requestSingleInstanceLock()) {
+const cliArguments = commandLineArguments(process.argv)
+if (cliArguments) {
+  runCommandLine(cliArguments)
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => {
@@ -80,4 +84,22 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(buildMenu(store.dataFolder, showAbout))
   mainWindow = createMainWindow()
   mainWindow.on('closed', () => (mainWindow = null))
+}
+
+/**
+ * `Secretariado --cli COMMAND …` runs the command line the app ships
+ * (out/cli/secretariado.cjs, the same compiled file as `npm run cli`) in this
+ * process, with no window, and exits with its status. It takes the data file's
+ * own lock like any other program, so it never writes beside an open window.
+ */
+function runCommandLine(args: string[]): void {
+  app.dock?.hide()
+  const cli = createRequire(__filename)(join(__dirname, '../cli/secretariado.cjs')) as { runCli: (argv: string[]) => Promise<number> }
+  cli.runCli(args).then(
+    (code) => app.exit(code),
+    (error: unknown) => {
+      console.error('Error inesperado:', error)
+      app.exit(1)
+    },
+  )
 }

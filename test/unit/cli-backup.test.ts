@@ -15,13 +15,13 @@ import { Store } from '../../main/core/store/store'
 import { writeDemoData } from '../support/bridge'
 import { NOW, fixedClock } from '../support/clock'
 import { tempFolder } from './helpers'
+import { CLI } from '../support/cli'
 
 const ROOT = resolve(__dirname, '../..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
 const AT = '2026-11-26T10:00'
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TSX, [join(ROOT, 'main/cli/index.ts'), ...args], { encoding: 'utf8', cwd: ROOT })
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 

@@ -10,12 +10,12 @@ import { describe, expect, it } from 'vitest'
 import { readDataFile } from '../../main/core/store/read-data-file'
 import { demoData, writeDemoData } from '../support/bridge'
 import { tempFolder } from './helpers'
+import { CLI } from '../support/cli'
 
 const ROOT = resolve(__dirname, '../..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TSX, [join(ROOT, 'main/cli/index.ts'), ...args], { encoding: 'utf8', cwd: ROOT })
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 

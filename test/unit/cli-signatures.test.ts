@@ -17,9 +17,9 @@ import { readDataFile } from '../../main/core/store/read-data-file'
 import { NOW, TODAY } from '../support/clock'
 import { tempFolder } from './helpers'
 import { makeIdentity, makePkcs12, makeSatKey, satIssuer, satPersonSubject, satSerial, type TestIdentity } from './signature-fixtures'
+import { CLI } from '../support/cli'
 
 const ROOT = resolve(__dirname, '../..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
 /** The commands at the suites' clock: the test certificates are valid then, and the outcome never depends on the machine's date. */
 const AT = ['--at', NOW.toISOString()]
 const PASSWORD = 'Contraseña-de-prueba-7'
@@ -38,7 +38,7 @@ function cli(...args: string[]): Run {
 
 /** The command line with more environment variables (the certificate's password, for signing). */
 function cliWith(env: Record<string, string>, ...args: string[]): Run {
-  const result = spawnSync(TSX, [join(ROOT, 'main/cli/index.ts'), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env } })
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env } })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 

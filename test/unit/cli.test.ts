@@ -13,9 +13,9 @@ import { parseDataBytes, readDataFile } from '../../main/core/store/read-data-fi
 import { NOW, TODAY } from '../support/clock'
 import { tempFolder } from './helpers'
 import { makeActaPdf, makeIdentity, makePkcs12, type TestIdentity } from './signature-fixtures'
+import { CLI } from '../support/cli'
 
 const ROOT = resolve(__dirname, '../..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   return cliWith({}, ...args)
@@ -23,7 +23,7 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
 
 /** The command line with more environment variables (the certificate's password, for the signing commands). */
 function cliWith(env: Record<string, string>, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TSX, [join(ROOT, 'main/cli/index.ts'), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env } })
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env } })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 

@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest'
 import { readDataFile } from '../../main/core/store/read-data-file'
 import { writeDemoData } from '../support/bridge'
 import { tempFolder } from './helpers'
+import { CLI } from '../support/cli'
 
 const ROOT = resolve(__dirname, '../..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
 const PROCESSES = 6
 
 interface Outcome {
@@ -25,7 +25,7 @@ interface Outcome {
 
 function run(index: number, args: string[]): Promise<Outcome> {
   return new Promise((done, fail) => {
-    const child = spawn(TSX, [join(ROOT, 'main/cli/index.ts'), ...args], { cwd: ROOT })
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))

@@ -24,9 +24,9 @@ import type { Data } from '../../main/core/model/schema'
 import { serializeData } from '../../main/core/store/data-format'
 import { demoData, largeActaData, NOW, pageCount, textOf, TODAY, tool, wordBoxes } from './documents-helpers'
 import { tempFolder } from './helpers'
+import { CLI } from '../support/cli'
 
 const ROOT = resolve(__dirname, '../..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
 
 /** qpdf's verdict: exit 0 and not a single warning. */
 function expectQpdfClean(file: string): void {
@@ -445,7 +445,7 @@ describe('caracteres sin glifo', () => {
 
 describe('línea de comandos: acta, convocatoria y reporte', () => {
   function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(TSX, [join(ROOT, 'main/cli/index.ts'), ...args], { encoding: 'utf8', cwd: ROOT })
+    const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT })
     return { status: result.status, stdout: result.stdout, stderr: result.stderr }
   }
 

@@ -24,6 +24,7 @@ import type { Settings } from '../../main/core/model/schema'
 import { writeDemoData } from '../support/bridge'
 import { NOW, fixedClock } from '../support/clock'
 import { bytesOf, handlerContext, tempFolder } from './helpers'
+import { CLI } from '../support/cli'
 
 const ROOT = resolve(__dirname, '../..')
 const CHILD = join(ROOT, 'test/support/lock-race-child.ts')
@@ -692,10 +693,9 @@ describe('puente: estado bloqueado y sus operaciones', () => {
 })
 
 describe('línea de comandos: espera al candado', () => {
-  const TSX = join(ROOT, 'node_modules/.bin/tsx')
 
   function runCli(args: string[]): { child: ChildProcessWithoutNullStreams; done: Promise<{ status: number | null; stdout: string; stderr: string }> } {
-    const child = spawn(TSX, [join(ROOT, 'main/cli/index.ts'), ...args], { cwd: ROOT })
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT })
     running.push(child)
     let stdout = ''
     let stderr = ''

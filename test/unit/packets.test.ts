@@ -35,14 +35,14 @@ import {
   unzip,
   type RawEntry,
 } from './packet-fixtures'
+import { CLI } from '../support/cli'
 
 const ROOT = resolve(__dirname, '../..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
 const fromBase64 = (file: FileDownload): Buffer => Buffer.from(file.contentBase64, 'base64')
 const toBase64 = (bytes: Buffer): string => bytes.toString('base64')
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TSX, [join(ROOT, 'main/cli/index.ts'), ...args], { encoding: 'utf8', cwd: ROOT })
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 

@@ -21,15 +21,15 @@ import {
   satSerial,
   type TestIdentity,
 } from './signature-fixtures'
+import { CLI } from '../support/cli'
 
 const ROOT = resolve(__dirname, '../..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
 const FONT = join(ROOT, 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf')
 
 /** The command line at the suites' clock: `sign` declares `NOW` as its signing time, `verify` judges the certificates at `NOW`. */
 function cli(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const at = args[0] === 'sign' || args[0] === 'verify' ? ['--at', NOW.toISOString()] : []
-  const result = spawnSync(TSX, [join(ROOT, 'main/cli/index.ts'), ...args, ...at], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env } })
+  const result = spawnSync(process.execPath, [CLI, ...args, ...at], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env } })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 

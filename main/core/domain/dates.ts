@@ -11,38 +11,44 @@ export const TIME_ZONE = 'America/Mexico_City'
 
 const DAY_MS = 86_400_000
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
-const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-const longFormat = new Intl.DateTimeFormat('es-MX', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-const dayMonthYearFormat = new Intl.DateTimeFormat('es-MX', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' })
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
+/** One formatter per shape, built the first time it is needed (building one costs milliseconds at start-up). */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let built: Intl.DateTimeFormat | null = null
+  return () => (built ??= new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options }))
+}
+
+const dayFormat = formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' })
+const timeFormat = formatter('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const longFormat = formatter('es-MX', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+const dayMonthYearFormat = formatter('es-MX', { day: 'numeric', month: 'long', year: 'numeric' })
+const offsetFormat = formatter('en-US', { timeZoneName: 'longOffset' })
 
 // ── instants read in Guadalajara ────────────────────────────────────────
 
 /** The calendar date of an instant in Guadalajara, `YYYY-MM-DD`. */
 export function mexicoDate(instant: Date): string {
-  return dayFormat.format(instant)
+  return dayFormat().format(instant)
 }
 
 /** The wall-clock time of an instant in Guadalajara, `HH:MM`. */
 export function mexicoTime(instant: Date): string {
-  return timeFormat.format(instant)
+  return timeFormat().format(instant)
 }
 
 /** "jueves 26 de noviembre de 2026" for a `YYYY-MM-DD` date. */
 export function longSpanishDate(date: string): string {
   // 18:00 UTC of that day falls on the same calendar day in Guadalajara.
-  return longFormat.format(new Date(`${date}T18:00:00Z`)).replace(',', '')
+  return longFormat().format(new Date(`${date}T18:00:00Z`)).replace(',', '')
 }
 
 /** "26 de noviembre de 2026" for a `YYYY-MM-DD` date. */
 export function spanishDate(date: string): string {
-  return dayMonthYearFormat.format(new Date(`${date}T18:00:00Z`))
+  return dayMonthYearFormat().format(new Date(`${date}T18:00:00Z`))
 }
 
 /** Guadalajara's UTC offset on a date (at noon), as `-06:00`. */
 export function mexicoOffset(date: string): string {
-  const name = offsetFormat.formatToParts(new Date(`${date}T18:00:00Z`)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT-06:00'
+  const name = offsetFormat().formatToParts(new Date(`${date}T18:00:00Z`)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT-06:00'
   const match = /GMT([+-]\d{2}:\d{2})/.exec(name)
   return match?.[1] ?? '+00:00'
 }

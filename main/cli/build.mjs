@@ -66,5 +66,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const args = process.argv.slice(2)
   const at = args.indexOf('--out')
   const outfile = at === -1 ? CLI_OUTPUT : resolve(args[at + 1] ?? '')
-  await (args.includes('--if-stale') ? ensureCli(outfile) : buildCli(outfile))
+  ;(args.includes('--if-stale') ? ensureCli(outfile) : buildCli(outfile)).catch((error) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exitCode = 1
+  })
 }

@@ -100,7 +100,11 @@ test.describe('archivo dañado', () => {
 
 test('sin red el equipo sigue trabajando: se consulta y se guarda igual', async ({ harness }) => {
   const { page } = harness
-  await harness.open('#/integrantes')
+  // Each screen's code is its own file. The app reads it from disk (file://), where the network does not
+  // matter; this harness serves it over HTTP, which going offline cuts too, so the screen is opened once before.
+  await harness.open('#/configuracion')
+  await expect(page.getByRole('heading', { level: 1, name: 'Configuración' })).toBeVisible()
+  await page.getByRole('link', { name: 'Integrantes', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Integrantes' })).toBeVisible()
   // A meeting room without Wi-Fi: the browser reports no network; the data is on this machine and saves regardless.
   await page.context().setOffline(true)

@@ -5,30 +5,31 @@
  * another program holds shows the lock screen.
  */
 import { Center, Container, Loader, Stack, Text } from '@mantine/core'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { RouterProvider } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useStatus } from '../api/status'
 import { ErrorState } from '../common/query-state'
-import { LockScreen } from '../recovery/lock-screen'
-import { RecoveryScreen } from '../recovery/recovery-screen'
 import { createRouter } from './router'
+
+// Shown only when the data file is damaged or held by another program: loaded then.
+const RecoveryScreen = lazy(() => import('../recovery/recovery-screen').then((module) => ({ default: module.RecoveryScreen })))
+const LockScreen = lazy(() => import('../recovery/lock-screen').then((module) => ({ default: module.LockScreen })))
 
 export function App() {
   const { t } = useTranslation()
   const status = useStatus()
   const [router] = useState(createRouter)
 
-  if (status.isPending) {
-    return (
-      <Center mih="100dvh">
-        <Stack align="center" gap="sm" role="status">
-          <Loader size="lg" />
-          <Text c="dimmed">{t('app.opening')}</Text>
-        </Stack>
-      </Center>
-    )
-  }
+  const opening = (
+    <Center mih="100dvh">
+      <Stack align="center" gap="sm" role="status">
+        <Loader size="lg" />
+        <Text c="dimmed">{t('app.opening')}</Text>
+      </Stack>
+    </Center>
+  )
+  if (status.isPending) return opening
   if (status.isError) {
     return (
       <Container size="sm" py={80}>
@@ -36,7 +37,19 @@ export function App() {
       </Container>
     )
   }
-  if (status.data.state === 'recuperacion') return <RecoveryScreen status={status.data} />
-  if (status.data.state === 'bloqueado') return <LockScreen status={status.data} />
+  if (status.data.state === 'recuperacion') {
+    return (
+      <Suspense fallback={opening}>
+        <RecoveryScreen status={status.data} />
+      </Suspense>
+    )
+  }
+  if (status.data.state === 'bloqueado') {
+    return (
+      <Suspense fallback={opening}>
+        <LockScreen status={status.data} />
+      </Suspense>
+    )
+  }
   return <RouterProvider router={router} />
 }

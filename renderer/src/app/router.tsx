@@ -2,22 +2,30 @@
  * Routes. A hash router, because Electron loads the renderer from file://
  * where path-based URLs would point at files.
  */
+import { lazy } from 'react'
 import { createHashRouter, Navigate } from 'react-router'
-import { AgreementsPage } from '../agreements/agreements-page'
-import { AuditPage } from '../audit/audit-page'
-import { DashboardPage } from '../dashboard/dashboard-page'
-import { MembersPage } from '../members/members-page'
-import { MinutesPage } from '../minutes/minutes-page'
-import { MemberReviewPage } from '../packets/member-review-page'
-import { PlanPage } from '../plan/plan-page'
-import { SessionDetailPage } from '../sessions/session-detail-page'
 import { SessionsPage } from '../sessions/sessions-page'
-import { SettingsPage } from '../settings/settings-page'
-import { SignReceivedPage } from '../signing/sign-received-page'
-import { VerifyPage } from '../signing/verify-page'
 import { NotFoundPage } from './not-found-page'
 import { RouteError } from './route-error'
 import { Shell } from './shell'
+
+/*
+ * The sessions list is the first screen and comes with the app; every other
+ * screen is its own chunk, loaded the first time it is opened (the shell shows
+ * a loader meanwhile). The charts come only with the dashboard, pdf.js only
+ * with the screens that preview a PDF.
+ */
+const DashboardPage = lazy(() => import('../dashboard/dashboard-page').then((module) => ({ default: module.DashboardPage })))
+const SessionDetailPage = lazy(() => import('../sessions/session-detail-page').then((module) => ({ default: module.SessionDetailPage })))
+const MinutesPage = lazy(() => import('../minutes/minutes-page').then((module) => ({ default: module.MinutesPage })))
+const MembersPage = lazy(() => import('../members/members-page').then((module) => ({ default: module.MembersPage })))
+const AgreementsPage = lazy(() => import('../agreements/agreements-page').then((module) => ({ default: module.AgreementsPage })))
+const PlanPage = lazy(() => import('../plan/plan-page').then((module) => ({ default: module.PlanPage })))
+const MemberReviewPage = lazy(() => import('../packets/member-review-page').then((module) => ({ default: module.MemberReviewPage })))
+const VerifyPage = lazy(() => import('../signing/verify-page').then((module) => ({ default: module.VerifyPage })))
+const SignReceivedPage = lazy(() => import('../signing/sign-received-page').then((module) => ({ default: module.SignReceivedPage })))
+const AuditPage = lazy(() => import('../audit/audit-page').then((module) => ({ default: module.AuditPage })))
+const SettingsPage = lazy(() => import('../settings/settings-page').then((module) => ({ default: module.SettingsPage })))
 
 export function createRouter() {
   return createHashRouter([

@@ -4,10 +4,10 @@
  * the data file is open read-only, a banner that says so and why. The first
  * key stop is «Saltar al contenido», which moves the focus to the main area.
  */
-import { Alert, AppShell, Burger, Container, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core'
+import { Alert, AppShell, Burger, Center, Container, Group, Loader, NavLink, Stack, Text, ThemeIcon } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconBuildingCommunity, IconEye, IconUserCircle } from '@tabler/icons-react'
-import { useEffect, useRef } from 'react'
+import { Suspense, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
 import { useSettings } from '../api/settings'
@@ -134,10 +134,25 @@ export function Shell() {
         ) : null}
         <Container size={1320} px="lg" py="xl">
           <ErrorBoundary resetKey={pathname}>
-            <Outlet />
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
           </ErrorBoundary>
         </Container>
       </AppShell.Main>
     </AppShell>
+  )
+}
+
+/** While a screen's code loads (the first time it is opened). */
+function PageLoading() {
+  const { t } = useTranslation()
+  return (
+    <Center py={80} role="status">
+      <Loader size="md" aria-hidden />
+      <Text c="dimmed" ml="sm">
+        {t('common.loading')}
+      </Text>
+    </Center>
   )
 }

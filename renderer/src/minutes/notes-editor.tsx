@@ -11,6 +11,7 @@ import type { AgendaItem } from '../../../main/core/model/schema'
 import { errorMessage } from '../api/api-error'
 import { formatInstantTimeSeconds } from '../common/dates'
 import type { NotesAutosave, SaveState } from './notes-autosave'
+import { useNotesDraft } from './use-notes-autosave'
 
 interface Props {
   item: AgendaItem
@@ -21,6 +22,7 @@ interface Props {
 
 export function NotesEditor({ item, autosave, editable, textareaRef }: Props) {
   const { t } = useTranslation()
+  useNotesDraft(autosave)
   const value = autosave.text(item.id, item.notes)
   const state = autosave.state(item.id)
   return (

@@ -4,7 +4,11 @@ import { call } from '../api/call'
 import { patchItem, patchSessionCache } from '../api/sessions'
 import { NotesAutosave } from './notes-autosave'
 
-/** One autosave per minutes view; everything typed is flushed when the view goes away or the window closes. */
+/**
+ * One autosave per minutes view; everything typed is flushed when the view
+ * goes away or the window closes. The page does not re-render on each
+ * keystroke: only what shows the draft subscribes to it (useNotesDraft).
+ */
 export function useNotesAutosave(sessionId: string): NotesAutosave {
   const client = useQueryClient()
   const [autosave] = useState(
@@ -15,7 +19,6 @@ export function useNotesAutosave(sessionId: string): NotesAutosave {
         (itemId, notes) => patchSessionCache(client, sessionId, (detail) => patchItem(detail, itemId, { notes })),
       ),
   )
-  useSyncExternalStore(autosave.subscribe, autosave.getVersion)
   useEffect(() => {
     const onUnload = () => void autosave.flushAll()
     window.addEventListener('beforeunload', onUnload)
@@ -25,4 +28,9 @@ export function useNotesAutosave(sessionId: string): NotesAutosave {
     }
   }, [autosave])
   return autosave
+}
+
+/** Re-renders the caller whenever a draft or a save state changes. */
+export function useNotesDraft(autosave: NotesAutosave): void {
+  useSyncExternalStore(autosave.subscribe, autosave.getVersion)
 }

@@ -2,10 +2,13 @@
 import { Kbd, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
+import { lazy } from 'react'
 import { useTranslation } from 'react-i18next'
 import { holdTypingForDialog } from '../common/type-ahead'
-import { SearchDialog } from './search-dialog'
+import { LazyDialog } from '../common/lazy-dialog'
 import classes from './search.module.css'
+
+const SearchDialog = lazy(() => import('./search-dialog').then((module) => ({ default: module.SearchDialog })))
 
 export function SearchLauncher() {
   const { t } = useTranslation()
@@ -47,7 +50,9 @@ export function SearchLauncher() {
           </Kbd>
         </span>
       </UnstyledButton>
-      <SearchDialog opened={opened} onClose={close} />
+      <LazyDialog opened={opened}>
+        <SearchDialog opened={opened} onClose={close} />
+      </LazyDialog>
     </>
   )
 }

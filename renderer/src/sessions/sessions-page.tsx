@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core'
 import { IconCalendarOff, IconCalendarPlus } from '@tabler/icons-react'
-import { useMemo, useState } from 'react'
+import { lazy, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useDashboard } from '../api/dashboard'
@@ -10,11 +10,14 @@ import { PageHeader } from '../common/page-header'
 import { Empty, ErrorState, LoadingRows, NoMatch } from '../common/query-state'
 import { useClearFilters } from '../common/use-clear-filters'
 import { useFilterParam } from '../common/use-filter-param'
+import { LazyDialog } from '../common/lazy-dialog'
 import { MemberReviewLink } from '../packets/member-review-link'
 import { FirstSteps } from './first-run'
-import { NewSessionModal } from './new-session-modal'
 import { sessionColumns } from './session-columns'
 import { SessionFilters } from './session-filters'
+
+// The form (with its date pickers and schemas) loads when it is first opened.
+const NewSessionModal = lazy(() => import('./new-session-modal').then((module) => ({ default: module.NewSessionModal })))
 
 export function SessionsPage() {
   const { t } = useTranslation()
@@ -99,7 +102,9 @@ export function SessionsPage() {
           />
         </Stack>
       )}
-      <NewSessionModal opened={creating} onClose={() => setCreating(false)} />
+      <LazyDialog opened={creating}>
+        <NewSessionModal opened={creating} onClose={() => setCreating(false)} />
+      </LazyDialog>
     </>
   )
 }

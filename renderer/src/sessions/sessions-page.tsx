@@ -23,8 +23,8 @@ export function SessionsPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const sessions = useSessions()
-  // Until the first session exists, the core says which of the first steps are done.
-  const dashboard = useDashboard()
+  // Until the first session exists, the core says which of the first steps are done (asked only then).
+  const dashboard = useDashboard({ enabled: sessions.data?.length === 0 })
   const firstSteps = dashboard.data?.firstSteps
   const [year, setYear] = useFilterParam('anio')
   const [type, setType] = useFilterParam('tipo')

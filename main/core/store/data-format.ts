@@ -46,11 +46,127 @@ function megabytes(bytes: number): string {
   return `${megabyteFormat.format(bytes / (1024 * 1024))} MB`
 }
 const prefixFor = (sha256: string): string => `{"formato":"${FORMAT}","sha256":"${sha256}","datos":`
+/** The prefix is ASCII of a fixed length (the checksum is always 64 hex digits), so the data can be written after room for it. */
+const PREFIX_BYTES = prefixFor('0'.repeat(64)).length
 
-/** The file's bytes. The JSON is encoded to UTF-8 once and hashed as bytes: a save's cost stays close to a plain write's. */
+/**
+ * The file's bytes: the prefix, the data's JSON (the same text as
+ * `JSON.stringify(data)`) and the closing brace, in one buffer.
+ *
+ * A save of a large file is mostly this step, so it avoids what would make it
+ * slower and less even than a plain write of the same data: the JSON is
+ * produced in pieces (each top-level value, and the elements of each array a
+ * few at a time) and each piece is encoded straight into the buffer and then
+ * dropped. No string of the whole file is ever built (one of megabytes of
+ * two-byte text, which the engine keeps in its old generation until a full
+ * garbage collection), and the bytes are not copied again to add the prefix.
+ */
 export function serializeData(data: Data): Buffer {
-  const json = Buffer.from(JSON.stringify(data), 'utf8')
-  return Buffer.concat([Buffer.from(prefixFor(sha256(json)), 'latin1'), json, Buffer.from('}')])
+  const out = new ByteWriter(PREFIX_BYTES + capacityHint + 1)
+  out.skip(PREFIX_BYTES)
+  writeJson(out, data)
+  out.put('}')
+  const bytes = out.bytes()
+  const json = bytes.subarray(PREFIX_BYTES, bytes.length - 1)
+  capacityHint = Math.max(MIN_CAPACITY, json.length + (json.length >> 4))
+  bytes.write(prefixFor(sha256(json)), 0, 'latin1')
+  return bytes
+}
+
+const MIN_CAPACITY = 64 * 1024
+/** Room for the next file's JSON: the last one's size plus a sixteenth, so that a save usually allocates its buffer once. */
+let capacityHint = MIN_CAPACITY
+
+/** Text of this many UTF-16 units or so per piece: small enough to be short-lived, large enough that the calls cost nothing. */
+const PIECE_CHARS = 32 * 1024
+
+/**
+ * Writes `JSON.stringify(value)` in pieces. It is the same text for data
+ * without `toJSON` methods that depend on their key (the data file holds only
+ * JSON values); anything else is written whole, by `JSON.stringify` itself.
+ */
+function writeJson(out: ByteWriter, value: unknown): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    out.put(JSON.stringify(value) ?? 'null')
+    return
+  }
+  let separator = '{'
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key]
+    const name = `${separator}${JSON.stringify(key)}:`
+    if (Array.isArray(item)) {
+      out.put(name)
+      writeArray(out, item)
+    } else {
+      const text = JSON.stringify(item)
+      // Like JSON.stringify: a value with no JSON form (undefined, a function) leaves its key out.
+      if (text === undefined) continue
+      out.put(name)
+      out.put(text)
+    }
+    separator = ','
+  }
+  out.put(separator === '{' ? '{}' : '}')
+}
+
+/** An array a few elements at a time: each run is stringified as an array and written without its brackets. */
+function writeArray(out: ByteWriter, items: readonly unknown[]): void {
+  if (typeof (items as { toJSON?: unknown }).toJSON === 'function') {
+    out.put(JSON.stringify(items) ?? 'null')
+    return
+  }
+  out.put('[')
+  let count = 1
+  for (let start = 0; start < items.length; ) {
+    const end = Math.min(items.length, start + count)
+    const text = JSON.stringify(items.slice(start, end))
+    if (start > 0) out.put(',')
+    out.put(text.slice(1, -1))
+    // The next run aims at PIECE_CHARS, from the size of this one.
+    count = Math.max(1, Math.min(4096, Math.floor(((end - start) * PIECE_CHARS) / Math.max(1, text.length))))
+    start = end
+  }
+  out.put(']')
+}
+
+const encoder = new TextEncoder()
+
+/** A growing buffer that text is encoded into as UTF-8. */
+class ByteWriter {
+  private buffer: Buffer
+  private length = 0
+
+  constructor(capacity: number) {
+    this.buffer = Buffer.allocUnsafe(capacity)
+  }
+
+  skip(count: number): void {
+    this.ensure(this.length + count)
+    this.length += count
+  }
+
+  put(text: string): void {
+    let rest = text
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, this.buffer.subarray(this.length))
+      this.length += written
+      if (read === rest.length) return
+      // Out of room: the buffer at least doubles, so this ends after a few rounds.
+      rest = rest.slice(read)
+      this.ensure(this.length + rest.length + 1024)
+    }
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length)
+  }
+
+  private ensure(size: number): void {
+    if (size <= this.buffer.length) return
+    const larger = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2))
+    this.buffer.copy(larger, 0, 0, this.length)
+    this.buffer = larger
+  }
 }
 
 /** Returns the raw data after checking the envelope and checksum; schema validation comes after. */

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium } from '@playwright/test'
+import { chromium, type BrowserContext } from '@playwright/test'
 import { operationNames } from '../main/core/contract/operations'
 import { mexicoDate } from '../main/core/domain/dates'
 import { generateDemoData } from '../main/demo/demo-data'
@@ -21,7 +21,11 @@ import { serveFolder } from '../test/e2e/static-server'
 import { summarize, type Sample } from './stats'
 
 export interface RendererFigures {
+  /** From navigation in a fresh browser context (no cache: every byte fetched, parsed and run) to a sessions list the user can click. */
   sessionsListUsable: Sample
+  /** JavaScript fetched by that first load (bytes), and its files. */
+  firstLoadJsBytes: number
+  firstLoadJsFiles: string[]
   keystrokeToPaint: Sample
   keystrokes: number
   savesDuringTyping: number
@@ -48,25 +52,47 @@ export async function benchRenderer(sessions: number, runs: number): Promise<Ren
     if (!upcoming) throw new Error('sin sesión convocada en los datos de prueba')
     await dispatch('changeSessionStatus', { id: upcoming.id, status: 'en-curso', reason: '', confirmDate: true }, context)
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    await page.exposeBinding('__stlInvoke', async (_source, name: unknown, input: unknown) => {
-      if (name === 'saveItemNotes') saves++
-      return dispatch(name, input, context)
-    })
-    await page.addInitScript((names: readonly string[]) => {
-      const invoke = (window as unknown as { __stlInvoke: (name: string, input: unknown) => Promise<unknown> }).__stlInvoke
-      Object.defineProperty(window, 'api', { value: Object.freeze(Object.fromEntries(names.map((name) => [name, (input?: unknown) => invoke(name, input)]))) })
-    }, operationNames)
-
-    // Navigation to a sessions list the user can click: the first row is visible and enabled.
-    const loads: number[] = []
-    for (let i = -1; i < runs; i++) {
-      const start = Date.now()
-      await page.goto(`${server.url}#/sesiones`)
-      await page.getByRole('heading', { level: 1, name: 'Sesiones' }).waitFor()
-      await page.getByText(/Sesión (Ordinaria|Extraordinaria) \d{4}/).first().waitFor({ state: 'visible' })
-      if (i >= 0) loads.push(Date.now() - start)
+    /** window.api in every page of `target`, answered by the real handlers over the ten-year file. */
+    const wireApi = async (target: BrowserContext): Promise<void> => {
+      await target.exposeBinding('__stlInvoke', async (_source, name: unknown, input: unknown) => {
+        if (name === 'saveItemNotes') saves++
+        return dispatch(name, input, context)
+      })
+      await target.addInitScript((names: readonly string[]) => {
+        const invoke = (window as unknown as { __stlInvoke: (name: string, input: unknown) => Promise<unknown> }).__stlInvoke
+        Object.defineProperty(window, 'api', { value: Object.freeze(Object.fromEntries(names.map((name) => [name, (input?: unknown) => invoke(name, input)]))) })
+      }, operationNames)
     }
+
+    // A sessions list the user can click (the first row visible), each time in a new context: nothing cached, the bundle parsed again.
+    const loads: number[] = []
+    let firstLoadJsBytes = 0
+    let firstLoadJsFiles: string[] = []
+    for (let i = -1; i < runs; i++) {
+      const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+      await wireApi(fresh)
+      const tab = await fresh.newPage()
+      const scripts = new Map<string, number>()
+      tab.on('response', (response) => {
+        if (response.request().resourceType() !== 'script') return
+        void response.body().then((body) => scripts.set(new URL(response.url()).pathname, body.length), () => undefined)
+      })
+      const start = Date.now()
+      await tab.goto(`${server.url}#/sesiones`)
+      await tab.getByRole('heading', { level: 1, name: 'Sesiones' }).waitFor()
+      await tab.getByText(/Sesión (Ordinaria|Extraordinaria) \d{4}/).first().waitFor({ state: 'visible' })
+      const elapsed = Date.now() - start
+      if (i >= 0) loads.push(elapsed)
+      if (i === -1) {
+        await tab.waitForLoadState('networkidle')
+        firstLoadJsFiles = [...scripts.keys()].sort()
+        firstLoadJsBytes = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0)
+      }
+      await fresh.close()
+    }
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await wireApi(page.context())
 
     // Keystroke to paint in the live minutes, typing in bursts so saves run while typing goes on.
     await page.goto(`${server.url}#/sesiones/${upcoming.id}/minuta`)
@@ -94,7 +120,7 @@ export async function benchRenderer(sessions: number, runs: number): Promise<Ren
     }
     const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
     await store.close()
-    return { sessionsListUsable: summarize(loads), keystrokeToPaint: summarize(latencies), keystrokes: latencies.length, savesDuringTyping: saves }
+    return { sessionsListUsable: summarize(loads), firstLoadJsBytes, firstLoadJsFiles, keystrokeToPaint: summarize(latencies), keystrokes: latencies.length, savesDuringTyping: saves }
   } finally {
     await browser.close()
     await server.close()

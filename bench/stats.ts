@@ -13,6 +13,12 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, index)] ?? NaN
 }
 
+/** The middle value (the upper of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN
+}
+
 export function summarize(times: readonly number[]): Sample {
   const sorted = [...times].sort((a, b) => a - b)
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), runs: sorted.length }

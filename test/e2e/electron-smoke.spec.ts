@@ -4,10 +4,14 @@
  * test says so and is skipped; the browser harness covers the UI there.
  */
 import { _electron as electron, expect, test } from '@playwright/test'
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { generateDemoData } from '../../main/demo/demo-data'
+import { serializeData } from '../../main/core/store/data-format'
+import { TODAY } from '../support/clock'
 
 /** The installed binary, found without `require('electron')`, which would try to download a missing one. */
 function electronBinary(): string | null {
@@ -40,6 +44,28 @@ test('la aplicación de Electron arranca en Sesiones con la ventana aislada', as
     expect(exposed).toEqual({ api: 'object', require: 'undefined', process: 'undefined' })
   } finally {
     await app.close()
+    await rm(folder, { recursive: true, force: true })
+  }
+})
+
+test('Secretariado --cli ejecuta la línea de comandos compilada sin abrir ventana', async () => {
+  const binary = electronBinary()
+  const reason = 'Omitida: no hay binario de Electron en esta máquina (instalado con ELECTRON_SKIP_BINARY_DOWNLOAD=1).'
+  if (!binary) console.log(reason)
+  test.skip(!binary, reason)
+
+  const folder = await mkdtemp(join(tmpdir(), 'secretariado-electron-cli-'))
+  try {
+    const dataFile = join(folder, 'secretariado.json')
+    await writeFile(dataFile, serializeData(generateDemoData({ sessions: 3, seed: 4, today: TODAY })))
+    const run = (args: string[]) => spawnSync(binary ?? '', [resolve(__dirname, '../..'), '--cli', ...args], { encoding: 'utf8', timeout: 60_000 })
+    const checked = run(['check', dataFile])
+    expect(checked.status, checked.stderr).toBe(0)
+    expect(checked.stdout).toMatch(/Archivo válido \(esquema \d+\): \d+ integrantes, 3 sesiones/)
+    const wrong = run(['nada'])
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toMatch(/Comando desconocido: nada/)
+  } finally {
     await rm(folder, { recursive: true, force: true })
   }
 })

@@ -21,8 +21,10 @@ async function main(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc
   gc?.()
   const after = process.memoryUsage()
+  // The highest resident memory of the whole run (loading, views and save), in bytes.
+  const peak = process.resourceUsage().maxRSS * 1024
   await store.close()
-  console.log(JSON.stringify({ before, after }))
+  console.log(JSON.stringify({ before, after, peak }))
 }
 
 main().catch((error: unknown) => {

@@ -26,6 +26,8 @@ export interface RendererFigures {
   /** JavaScript fetched by that first load (bytes), and its files. */
   firstLoadJsBytes: number
   firstLoadJsFiles: string[]
+  /** Style sheets fetched by the same load (bytes). */
+  firstLoadCssBytes: number
   keystrokeToPaint: Sample
   keystrokes: number
   savesDuringTyping: number
@@ -68,14 +70,17 @@ export async function benchRenderer(sessions: number, runs: number): Promise<Ren
     const loads: number[] = []
     let firstLoadJsBytes = 0
     let firstLoadJsFiles: string[] = []
+    let firstLoadCssBytes = 0
     for (let i = -1; i < runs; i++) {
       const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } })
       await wireApi(fresh)
       const tab = await fresh.newPage()
-      const scripts = new Map<string, number>()
+      // Every script and style sheet fetched, with its size; a body that cannot be read fails the measurement.
+      const fetched: Promise<{ kind: string; path: string; bytes: number }>[] = []
       tab.on('response', (response) => {
-        if (response.request().resourceType() !== 'script') return
-        void response.body().then((body) => scripts.set(new URL(response.url()).pathname, body.length), () => undefined)
+        const kind = response.request().resourceType()
+        if (kind !== 'script' && kind !== 'stylesheet') return
+        fetched.push(response.body().then((body) => ({ kind, path: new URL(response.url()).pathname, bytes: body.length })))
       })
       const start = Date.now()
       await tab.goto(`${server.url}#/sesiones`)
@@ -85,8 +90,12 @@ export async function benchRenderer(sessions: number, runs: number): Promise<Ren
       if (i >= 0) loads.push(elapsed)
       if (i === -1) {
         await tab.waitForLoadState('networkidle')
-        firstLoadJsFiles = [...scripts.keys()].sort()
-        firstLoadJsBytes = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0)
+        const files = await Promise.all(fetched)
+        const scripts = files.filter((file) => file.kind === 'script')
+        firstLoadJsFiles = scripts.map((file) => file.path).sort()
+        firstLoadJsBytes = scripts.reduce((sum, file) => sum + file.bytes, 0)
+        firstLoadCssBytes = files.filter((file) => file.kind === 'stylesheet').reduce((sum, file) => sum + file.bytes, 0)
+        if (scripts.length === 0) throw new Error('La primera carga no trajo JavaScript: la medición no vio las respuestas.')
       }
       await fresh.close()
     }
@@ -120,7 +129,7 @@ export async function benchRenderer(sessions: number, runs: number): Promise<Ren
     }
     const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
     await store.close()
-    return { sessionsListUsable: summarize(loads), firstLoadJsBytes, firstLoadJsFiles, keystrokeToPaint: summarize(latencies), keystrokes: latencies.length, savesDuringTyping: saves }
+    return { sessionsListUsable: summarize(loads), firstLoadJsBytes, firstLoadJsFiles, firstLoadCssBytes, keystrokeToPaint: summarize(latencies), keystrokes: latencies.length, savesDuringTyping: saves }
   } finally {
     await browser.close()
     await server.close()

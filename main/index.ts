@@ -94,12 +94,21 @@ async function start(): Promise<void> {
  */
 function runCommandLine(args: string[]): void {
   app.dock?.hide()
-  const cli = createRequire(__filename)(join(__dirname, '../cli/secretariado.cjs')) as { runCli: (argv: string[]) => Promise<number> }
-  cli.runCli(args).then(
-    (code) => app.exit(code),
-    (error: unknown) => {
-      console.error('Error inesperado:', error)
-      app.exit(1)
-    },
-  )
+  // Everything written reaches the terminal or the pipe before the process ends (writes to a pipe are asynchronous).
+  const drained = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolve) => stream.write('', () => resolve()))
+  const finish = (code: number): void => {
+    void Promise.all([drained(process.stdout), drained(process.stderr)]).then(() => app.exit(code))
+  }
+  let cli: { runCli: (argv: string[]) => Promise<number> }
+  try {
+    cli = createRequire(__filename)(join(__dirname, '../cli/secretariado.cjs')) as typeof cli
+  } catch (error) {
+    console.error('Error: esta instalación no trae la línea de comandos (out/cli/secretariado.cjs).', error instanceof Error ? error.message : '')
+    finish(1)
+    return
+  }
+  cli.runCli(args).then(finish, (error: unknown) => {
+    console.error('Error inesperado:', error)
+    finish(1)
+  })
 }

@@ -94,7 +94,7 @@ function writeJson(out: ByteWriter, value: unknown): void {
   for (const key of Object.keys(value)) {
     const item = (value as Record<string, unknown>)[key]
     const name = `${separator}${JSON.stringify(key)}:`
-    if (Array.isArray(item)) {
+    if (Array.isArray(item) && typeof (item as { toJSON?: unknown }).toJSON !== 'function') {
       out.put(name)
       writeArray(out, item)
     } else {
@@ -109,12 +109,8 @@ function writeJson(out: ByteWriter, value: unknown): void {
   out.put(separator === '{' ? '{}' : '}')
 }
 
-/** An array a few elements at a time: each run is stringified as an array and written without its brackets. */
+/** An array (without toJSON) a few elements at a time: each run is stringified as an array and written without its brackets. */
 function writeArray(out: ByteWriter, items: readonly unknown[]): void {
-  if (typeof (items as { toJSON?: unknown }).toJSON === 'function') {
-    out.put(JSON.stringify(items) ?? 'null')
-    return
-  }
   out.put('[')
   let count = 1
   for (let start = 0; start < items.length; ) {
@@ -137,7 +133,8 @@ class ByteWriter {
   private length = 0
 
   constructor(capacity: number) {
-    this.buffer = Buffer.allocUnsafe(capacity)
+    // Zero-filled: the returned bytes are a view of this buffer, and nothing of the process's old memory may sit behind them.
+    this.buffer = Buffer.alloc(capacity)
   }
 
   skip(count: number): void {
@@ -163,7 +160,7 @@ class ByteWriter {
 
   private ensure(size: number): void {
     if (size <= this.buffer.length) return
-    const larger = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2))
+    const larger = Buffer.alloc(Math.max(size, this.buffer.length * 2))
     this.buffer.copy(larger, 0, 0, this.length)
     this.buffer = larger
   }

@@ -5,16 +5,14 @@
  * another program holds shows the lock screen.
  */
 import { Center, Container, Loader, Stack, Text } from '@mantine/core'
-import { lazy, Suspense, useState } from 'react'
+import { useState } from 'react'
 import { RouterProvider } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useStatus } from '../api/status'
 import { ErrorState } from '../common/query-state'
+import { LockScreen } from '../recovery/lock-screen'
+import { RecoveryScreen } from '../recovery/recovery-screen'
 import { createRouter } from './router'
-
-// Shown only when the data file is damaged or held by another program: loaded then.
-const RecoveryScreen = lazy(() => import('../recovery/recovery-screen').then((module) => ({ default: module.RecoveryScreen })))
-const LockScreen = lazy(() => import('../recovery/lock-screen').then((module) => ({ default: module.LockScreen })))
 
 export function App() {
   const { t } = useTranslation()
@@ -37,19 +35,8 @@ export function App() {
       </Container>
     )
   }
-  if (status.data.state === 'recuperacion') {
-    return (
-      <Suspense fallback={opening}>
-        <RecoveryScreen status={status.data} />
-      </Suspense>
-    )
-  }
-  if (status.data.state === 'bloqueado') {
-    return (
-      <Suspense fallback={opening}>
-        <LockScreen status={status.data} />
-      </Suspense>
-    )
-  }
+  // The recovery and lock screens come with the app: the path for a damaged disk loads nothing more.
+  if (status.data.state === 'recuperacion') return <RecoveryScreen status={status.data} />
+  if (status.data.state === 'bloqueado') return <LockScreen status={status.data} />
   return <RouterProvider router={router} />
 }

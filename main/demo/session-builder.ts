@@ -183,6 +183,7 @@ function baseSession(ctx: SessionContext, rng: Random, meta: SessionMeta): Sessi
     actStatus: 'borrador',
     actApprovedInSessionId: null,
     cancelReason: '',
+    invitationSequence: 0,
     comments: [],
     signedActa: null,
     signatureCircuit: null,

@@ -75,3 +75,17 @@ export function sessionForConvocatoria(data: Data, reference: string, today: str
   }
   return session
 }
+
+/** The session whose calendar invitation is wanted: `next` or an id of one not yet held (a request) or cancelled (the cancellation). */
+export function sessionForInvitation(data: Data, reference: string, today: string): Session {
+  if (reference === 'next') {
+    const next = nextUpcomingSession(data.sessions, today)
+    if (!next) throw new AppError('SIN_DATOS', 'No hay una próxima sesión programada: cree o programe una sesión antes de enviar la invitación.')
+    return next
+  }
+  const session = findSession(data, reference)
+  if (!UPCOMING_STATUSES.includes(session.status) && session.status !== 'cancelada') {
+    throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} ${STATUS_WORDS[session.status]}: la invitación es para una sesión que aún no se celebra (o su cancelación).`)
+  }
+  return session
+}

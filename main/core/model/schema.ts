@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = 5
+export const SCHEMA_VERSION = 6
 
 export const idSchema = z.string().min(1, 'Identificador no válido').max(64, 'Identificador no válido').regex(/^[A-Za-z0-9_-]+$/, 'Identificador no válido')
 /** A calendar date, `YYYY-MM-DD`, read in America/Mexico_City. */
@@ -210,6 +210,12 @@ export const sessionSchema = z.object({
   /** The later session in which this session's acta was approved. */
   actApprovedInSessionId: idSchema.nullable(),
   cancelReason: text(1000),
+  /**
+   * The calendar invitation's SEQUENCE (RFC 5545): 0 as first sent, one more
+   * each time the convened session moves (date, times, place, link, modality)
+   * and when it is cancelled, so calendars replace the earlier one.
+   */
+  invitationSequence: z.number().int().min(0).max(10_000),
   comments: z.array(commentSchema),
   signedActa: signedActaSchema.nullable(),
   signatureCircuit: signatureCircuitSchema.nullable(),

@@ -38,6 +38,11 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   }),
   /** 5: the data file remembers its last full backup archive (none yet). */
   5: (data) => ({ lastFullBackup: null, ...data }),
+  /** 6: sessions count the versions of their calendar invitation (none re-issued yet). */
+  6: (data) => ({
+    ...data,
+    sessions: Array.isArray(data.sessions) ? data.sessions.map((session: unknown) => (isObject(session) ? { invitationSequence: 0, ...session } : session)) : data.sessions,
+  }),
 }
 
 function withSignerSerials(session: JsonObject): JsonObject {

@@ -1,4 +1,5 @@
 /** Sessions: creation with numbering and agenda, data edits, and lifecycle. */
+import { movesInvitation } from '../../domain/invitations'
 import { AppError } from '../../errors'
 import type { AgendaItem, Session } from '../../model/schema'
 import { blankItem, checkAgendaRoom, STANDARD_AGENDA } from '../../domain/agenda'
@@ -47,6 +48,7 @@ export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'create
         actStatus: 'borrador',
         actApprovedInSessionId: null,
         cancelReason: '',
+        invitationSequence: 0,
         comments: [],
         signedActa: null,
         signatureCircuit: null,
@@ -77,7 +79,9 @@ export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'create
         session.year = year
         session.number = nextSessionNumber(draft.sessions.filter((other) => other.id !== id), session.type, year)
       }
+      const moved = movesInvitation(session, fields)
       Object.assign(session, fields)
+      if (moved) session.invitationSequence += 1
       tools.audit({ entity: 'sesion', entityId: id, action: 'editar', summary: `Datos de la ${sessionTitle(session)} actualizados` })
     }),
 
@@ -102,7 +106,11 @@ export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'create
           .map((member) => ({ memberId: member.id, status: 'ausente' as const, substituteId: null, arrivedAt: null, leftAt: null }))
       }
       if (status === 'concluida' && session.endTime === null) session.endTime = mexicoTime(tools.now)
-      if (status === 'cancelada') session.cancelReason = reason
+      if (status === 'cancelada') {
+        session.cancelReason = reason
+        // A convened session's members hold its invitation: the cancellation goes out one version higher.
+        if (from === 'convocada') session.invitationSequence += 1
+      }
       tools.audit({
         entity: 'sesion',
         entityId: id,

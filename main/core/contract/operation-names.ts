@@ -56,6 +56,7 @@ export const operationNames = [
   'getDashboard',
   'search',
   'exportOpenData',
+  'exportInvitation',
   'importProgressCsv',
   'listAudit',
   'exportAudit',

@@ -166,6 +166,8 @@ export const operations = {
 
   search: defineOperation<SearchResult[]>()(follow.searchSchema),
   exportOpenData: defineOperation<OpenDataFile>()(follow.exportOpenDataSchema),
+  /** The session's calendar invitation (.ics): the request, or its cancellation once cancelled. */
+  exportInvitation: defineOperation<OpenDataFile>()(z.object({ sessionId: idSchema }).strict()),
   importProgressCsv: defineOperation<ProgressImportReport>()(follow.importProgressCsvSchema),
 
   listAudit: defineOperation<AuditEntry[]>()(follow.auditQuerySchema),

@@ -159,6 +159,8 @@ export interface SessionDetail {
     exportPacket: boolean
     /** «Convocatoria»: not yet held (asked for without an agenda, the core says so). */
     convocatoria: boolean
+    /** «Invitación de calendario»: not yet held, or cancelled (its cancellation). */
+    invitation: boolean
     /** «Acta»: the session was held. */
     acta: boolean
     /** «Firmar acta», the first signature: held and not yet signed (further signers sign the signed acta). */

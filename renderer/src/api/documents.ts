@@ -9,7 +9,7 @@ import type { FileDownload, JobView } from '../../../main/core/contract/views'
 import { i18n } from '../i18n'
 import { errorMessage } from './api-error'
 import { call } from './call'
-import { downloadBase64 } from './download'
+import { downloadBase64, downloadText } from './download'
 
 export type DocumentKind = JobView['kind']
 
@@ -78,4 +78,11 @@ export function saveDocument(file: FileDownload): void {
 
 export function useOpenInViewer() {
   return useMutation({ mutationFn: (jobId: string) => call('openJobInViewer', { jobId }) })
+}
+
+/** The session's calendar invitation (or its cancellation) as the core writes it, saved as a download; resolves to its file name. */
+export async function downloadInvitation(sessionId: string): Promise<string> {
+  const file = await call('exportInvitation', { sessionId })
+  downloadText(file)
+  return file.fileName
 }

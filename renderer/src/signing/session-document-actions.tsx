@@ -7,10 +7,12 @@
  * signed acta adds signers from its signed-acta section).
  */
 import { Button } from '@mantine/core'
-import { IconSend, IconSignature } from '@tabler/icons-react'
+import { IconCalendarEvent, IconSend, IconSignature } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionDetail } from '../../../main/core/contract/views'
+import { downloadInvitation } from '../api/documents'
+import { notifyDone, notifyError } from '../common/notify'
 import { SessionDocumentButton } from '../documents/document-button'
 import { SignActaModal } from './sign-acta-modal'
 import { SignatureOrderModal } from './signature-order-modal'
@@ -23,6 +25,20 @@ export function SessionDocumentActions({ detail }: { detail: SessionDetail }) {
   return (
     <>
       {can.convocatoria ? <SessionDocumentButton kind="convocatoria" sessionId={session.id} sessionTitle={title} /> : null}
+      {can.invitation ? (
+        <Button
+          variant="default"
+          leftSection={<IconCalendarEvent size={18} aria-hidden />}
+          onClick={() =>
+            void downloadInvitation(session.id).then(
+              (fileName) => notifyDone(t('documents.invitation.saved', { fileName })),
+              (error: unknown) => notifyError(error),
+            )
+          }
+        >
+          {session.status === 'cancelada' ? t('documents.invitation.cancelButton') : t('documents.invitation.button')}
+        </Button>
+      ) : null}
       {can.acta ? <SessionDocumentButton kind="acta" sessionId={session.id} sessionTitle={title} /> : null}
       {can.sendForSignature ? (
         <Button variant="default" leftSection={<IconSend size={18} aria-hidden />} onClick={() => setSending(true)} aria-haspopup="dialog">

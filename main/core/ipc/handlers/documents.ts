@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { AppError } from '../../errors'
 import { planForReport, renderActa, renderConvocatoria, renderReporte, sessionForActa, sessionForConvocatoria } from '../../documents'
 import { missingCharacters } from '../../documents/common'
+import { sessionInvitation } from '../../documents/icalendar'
+import { sessionForInvitation } from '../../documents/select-session'
+import { invitationMethod } from '../../domain/invitations'
 import { mexicoDate } from '../../domain/dates'
 import { sessionKey } from '../../domain/session-title'
 import type { FileDownload } from '../../contract/views'
@@ -11,7 +14,18 @@ import type { HandlerSet } from './types'
 
 const NAMES = { acta: 'acta', convocatoria: 'convocatoria', reporte: 'reporte-de-avance' } as const
 
-export const documentHandlers: HandlerSet<'startDocument' | 'getJob' | 'openJobInViewer'> = {
+export const documentHandlers: HandlerSet<'startDocument' | 'getJob' | 'openJobInViewer' | 'exportInvitation'> = {
+  exportInvitation: ({ sessionId }, { store, now }) => {
+    const data = store.data
+    const at = now()
+    const session = sessionForInvitation(data, sessionId, mexicoDate(at))
+    const method = invitationMethod(session)
+    const organizer = data.members.find((member) => member.id === session.secretaryId) ?? null
+    const content = sessionInvitation({ session, settings: data.settings, members: data.members, organizer, method, sequence: session.invitationSequence, now: at })
+    const name = method === 'CANCEL' ? 'cancelacion' : 'invitacion'
+    return { fileName: `${name}-${sessionKey(data.settings.keyPrefix, session)}.ics`, mimeType: `text/calendar;charset=utf-8;method=${method}`, content }
+  },
+
   startDocument: ({ kind, sessionId }, { store, jobs, now, fontsDir }) => {
     const data = store.data
     // Refuse at once what cannot be produced, so the user is told before any job starts.

@@ -33,5 +33,10 @@ export const documents = {
     reportCard: {
       description: 'El avance del Plan de Acción Local: compromisos por pilar, hitos y acuerdos vencidos.',
     },
+    invitation: {
+      button: 'Invitación de calendario (.ics)',
+      cancelButton: 'Cancelación para calendarios (.ics)',
+      saved: 'Se guardó {{fileName}}: ábralo o adjúntelo al correo para que la sesión quede en los calendarios.',
+    },
   },
 } as const

@@ -1,0 +1,62 @@
+/**
+ * The calendar invitation from the session's header: a convened session gives
+ * its .ics request; moved, the next one is a higher version of the same event.
+ */
+import { readFile } from 'node:fs/promises'
+import type { Download, Page } from '@playwright/test'
+import { readDataFile } from '../../main/core/store/read-data-file'
+import { expect, test } from './fixtures'
+
+async function textOf(download: Download): Promise<string> {
+  return readFile(await download.path(), 'utf8')
+}
+
+/** The unfolded content lines of an iCalendar text. */
+const lines = (text: string): string[] => text.replace(/\r\n[ \t]/g, '').split('\r\n')
+
+async function convened(page: Page): Promise<{ id: string; title: string }> {
+  return page.evaluate(async () => {
+    const sessions = await window.api.listSessions()
+    if (!sessions.ok) throw new Error(sessions.error.message)
+    const found = sessions.value.find((session) => session.status === 'convocada')
+    if (!found) throw new Error('sin sesión convocada')
+    return { id: found.id, title: found.title }
+  })
+}
+
+test('la invitación de calendario de una sesión convocada se descarga; al moverla sube su versión con el mismo UID', async ({ harness }) => {
+  const { page } = harness
+  await harness.open('#/sesiones')
+  const session = await convened(page)
+  await harness.open(`#/sesiones/${session.id}`)
+  await expect(page.getByRole('heading', { level: 1, name: session.title })).toBeVisible()
+
+  const first = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Invitación de calendario (.ics)' }).click()
+  const saved = await first
+  expect(saved.suggestedFilename()).toMatch(/^invitacion-STL-S[OE]\d{2}-\d{4}\.ics$/)
+  await expect(page.getByText(`Se guardó ${saved.suggestedFilename()}`)).toBeVisible()
+  const request = lines(await textOf(saved))
+  expect(request).toContain('METHOD:REQUEST')
+  expect(request).toContain('SEQUENCE:0')
+  const uid = request.find((line) => line.startsWith('UID:'))
+  expect(uid).toBe(`UID:${session.id}@secretariado.gobiernoabierto.jalisco`)
+
+  // The session moves through the core (the screen's own edit form is covered elsewhere).
+  const moved = await page.evaluate(async (id) => {
+    const detail = await window.api.getSession({ id })
+    if (!detail.ok) throw new Error(detail.error.message)
+    const { date, startTime, endTime, modality, venue, link, chairId, secretaryId } = detail.value.session
+    const result = await window.api.updateSession({ id, date, startTime: startTime === '11:00' ? '12:00' : '11:00', endTime, modality, venue, link, chairId, secretaryId })
+    if (!result.ok) throw new Error(result.error.message)
+    return result.value.session.invitationSequence
+  }, session.id)
+  expect(moved).toBe(1)
+  expect((await readDataFile(harness.dataFile)).sessions.find((candidate) => candidate.id === session.id)?.invitationSequence).toBe(1)
+
+  const second = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Invitación de calendario (.ics)' }).click()
+  const again = lines(await textOf(await second))
+  expect(again).toContain('SEQUENCE:1')
+  expect(again.find((line) => line.startsWith('UID:'))).toBe(uid)
+})

@@ -10,6 +10,7 @@
  *   npm run cli -- convocatoria FILE --session ID|next --out OUT.pdf [--today AAAA-MM-DD]
  *   npm run cli -- reporte FILE --out OUT.pdf [--plan ID] [--today AAAA-MM-DD]
  *   npm run cli -- ics FILE --session ID|next --out S.ics [--today AAAA-MM-DD]
+ *   npm run cli -- attendance-sheet FILE --session ID|next --out LISTA.pdf [--today AAAA-MM-DD]
  *   npm run cli -- sign IN.pdf --out OUT.pdf [--field NAME] (--p12 FILE | --cer FILE --key FILE) --password-env VAR [--reason TEXT] [--location TEXT] [--at AAAA-MM-DDTHH:MM]
  *   npm run cli -- sign-acta FILE --session ID|latest (--p12 FILE | --cer FILE --key FILE) --password-env VAR [--out COPY.pdf] [--reason TEXT] [--location TEXT] [--at AAAA-MM-DDTHH:MM]
  *   npm run cli -- signatures start FILE --session ID|latest [--signers ID,ID,…] --out ACTA.pdf [--at AAAA-MM-DDTHH:MM]
@@ -63,6 +64,7 @@ const USAGE = `Uso:
   npm run cli -- convocatoria ARCHIVO --session ID|next --out SALIDA.pdf [--today AAAA-MM-DD]
   npm run cli -- reporte ARCHIVO --out SALIDA.pdf [--plan ID] [--today AAAA-MM-DD]
   npm run cli -- ics ARCHIVO --session ID|next --out INVITACION.ics [--today AAAA-MM-DD]
+  npm run cli -- attendance-sheet ARCHIVO --session ID|next --out LISTA.pdf [--today AAAA-MM-DD]
   npm run cli -- sign ENTRADA.pdf --out SALIDA.pdf [--field CAMPO] (--p12 ARCHIVO | --cer ARCHIVO --key ARCHIVO) --password-env VARIABLE [--reason TEXTO] [--location TEXTO] [--at AAAA-MM-DDTHH:MM]
   npm run cli -- sign-acta ARCHIVO --session ID|latest (--p12 ARCHIVO | --cer ARCHIVO --key ARCHIVO) --password-env VARIABLE [--out COPIA.pdf] [--reason TEXTO] [--location TEXTO] [--at AAAA-MM-DDTHH:MM]
   npm run cli -- signatures start ARCHIVO --session ID|latest [--signers ID,ID,…] --out ACTA.pdf [--at AAAA-MM-DDTHH:MM]
@@ -175,6 +177,18 @@ async function main(argv: string[]): Promise<number> {
       if (!values.session) throw new UsageError('Falta --session ID|next.')
       if (!values.out) throw new UsageError('Falta --out ARCHIVO.ics.')
       return (await import('./commands/ics')).runIcs({ file: positionals[0], session: values.session, out: values.out, today: values.today })
+    }
+    case 'attendance-sheet': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { session: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } },
+        strict: true,
+      })
+      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
+      if (!values.session) throw new UsageError('Falta --session ID|next.')
+      if (!values.out) throw new UsageError('Falta --out ARCHIVO.pdf.')
+      return (await import('./commands/attendance-sheet')).runAttendanceSheet({ file: positionals[0], session: values.session, out: values.out, today: values.today })
     }
     case 'reporte': {
       const { values, positionals } = parseArgs({

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderActa } from '../../main/core/documents/acta'
+import { renderAttendanceSheet } from '../../main/core/documents/attendance-sheet'
 import { renderConvocatoria } from '../../main/core/documents/convocatoria'
 import { defaultFontsDir, FONT_FILES } from '../../main/core/documents/fonts'
 import { Layout } from '../../main/core/documents/layout'
@@ -506,5 +507,47 @@ describe('línea de comandos: acta, convocatoria y reporte', () => {
     expect(withoutSession.status).toBe(2)
     expect(withoutSession.stderr).toMatch(/Falta --session ID\|latest/)
     expect(cli('check', dataFile).status).toBe(0)
+  }, 60_000)
+})
+
+describe('lista de asistencia para firma autógrafa', () => {
+  const data = demoData()
+  let file = ''
+
+  beforeAll(async () => {
+    file = await writeTemp('lista-de-asistencia.pdf', await renderAttendanceSheet(data, 'next', { now: NOW }))
+  })
+
+  it('pasa qpdf, incrusta sus fuentes, es PDF/A-2b y numera sus páginas sin salir del marco', async () => {
+    expectQpdfClean(file)
+    expectFontsEmbedded(file)
+    await expectArchival(file, 'Lista de asistencia de la Décima Primera Sesión Ordinaria 2026')
+    expect(expectPagesNumberedAndInside(file, 'Sesión STL-SO11-2026')).toBeGreaterThan(1)
+  })
+
+  it('lista a cada integrante activo por sector, con su carácter y las columnas de firma y hora', () => {
+    const text = textOf(file)
+    expect(text).toContain('Lista de asistencia')
+    expect(text).toContain('martes 8 de diciembre de 2026')
+    for (const label of ['Firma', 'Hora', 'Carácter', 'Gobierno del Estado', 'Sociedad civil']) expect(text).toContain(label)
+    const flat = text.replace(/\s+/g, ' ')
+    for (const member of data.members.filter((candidate) => candidate.active)) expect(flat, member.fullName).toContain(member.fullName)
+    for (const member of data.members.filter((candidate) => !candidate.active)) expect(flat).not.toContain(member.fullName)
+    expect(flat).toMatch(/Suplente de \S/)
+  })
+
+  it('se niega para una sesión ya celebrada, y por línea de comandos escribe el mismo documento', async () => {
+    const held = latestHeldSession(data.sessions)
+    if (!held) throw new Error('sin sesión celebrada')
+    await expect(renderAttendanceSheet(data, held.id, { now: NOW })).rejects.toThrow(/la lista de asistencia se firma en una sesión por celebrarse o en curso/)
+    const folder = await tempFolder()
+    const dataFile = join(folder, 'datos.json')
+    await writeFile(dataFile, serializeData(data))
+    const out = join(folder, 'lista.pdf')
+    const made = spawnSync(process.execPath, [CLI, 'attendance-sheet', dataFile, '--session', 'next', '--out', out, '--today', TODAY], { encoding: 'utf8', cwd: ROOT })
+    expect(made.status, made.stderr).toBe(0)
+    expect(made.stdout).toMatch(/^Lista de asistencia de la Décima Primera Sesión Ordinaria 2026 escrita en /)
+    expectQpdfClean(out)
+    expect(textOf(out)).toContain('Lista de asistencia')
   }, 60_000)
 })

@@ -89,3 +89,17 @@ export function sessionForInvitation(data: Data, reference: string, today: strin
   }
   return session
 }
+
+/** The session whose sign-in sheet is wanted: `next` or an id of one not yet held or in course (its sheet is signed in the room). */
+export function sessionForAttendanceSheet(data: Data, reference: string, today: string): Session {
+  if (reference === 'next') {
+    const next = nextUpcomingSession(data.sessions, today)
+    if (!next) throw new AppError('SIN_DATOS', 'No hay una próxima sesión programada: cree o programe una sesión antes de imprimir la lista de asistencia.')
+    return next
+  }
+  const session = findSession(data, reference)
+  if (!UPCOMING_STATUSES.includes(session.status) && session.status !== 'en-curso') {
+    throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} ${STATUS_WORDS[session.status]}: la lista de asistencia se firma en una sesión por celebrarse o en curso.`)
+  }
+  return session
+}

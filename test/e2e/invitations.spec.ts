@@ -60,3 +60,19 @@ test('la invitación de calendario de una sesión convocada se descarga; al move
   expect(again).toContain('SEQUENCE:1')
   expect(again.find((line) => line.startsWith('UID:'))).toBe(uid)
 })
+
+test('la lista de asistencia de una sesión convocada se genera y se guarda como PDF', async ({ harness }) => {
+  const { page } = harness
+  await harness.open('#/sesiones')
+  const session = await convened(page)
+  await harness.open(`#/sesiones/${session.id}`)
+  await page.getByRole('button', { name: 'Lista de asistencia (PDF)' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Lista de asistencia para firma' })
+  await expect(dialog.getByText('Documento listo')).toBeVisible()
+  await expect(dialog.getByText(/^lista-de-asistencia-STL-S[OE]\d{2}-\d{4}\.pdf$/)).toBeVisible()
+  const download = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Guardar PDF' }).click()
+  const pdf = await readFile(await (await download).path())
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  expect(pdf.toString('latin1')).toContain('/Title (')
+})

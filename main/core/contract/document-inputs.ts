@@ -67,7 +67,7 @@ export const certificatePasswordSchema = z.string().superRefine((value, context)
   if (value.length > 256) context.addIssue({ code: 'custom', message: 'La contraseña es demasiado larga: admite hasta 256 caracteres.', params: PLAIN_ISSUE })
 })
 
-export const DOCUMENT_KINDS = ['acta', 'convocatoria', 'reporte'] as const
+export const DOCUMENT_KINDS = ['acta', 'convocatoria', 'lista-asistencia', 'reporte'] as const
 
 export const startDocumentSchema = z
   .object({ kind: z.enum(DOCUMENT_KINDS), sessionId: idSchema.nullable() })

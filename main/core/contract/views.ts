@@ -161,6 +161,8 @@ export interface SessionDetail {
     convocatoria: boolean
     /** «Invitación de calendario»: not yet held, or cancelled (its cancellation). */
     invitation: boolean
+    /** «Lista de asistencia»: the sign-in sheet, while the session is to be held or in course. */
+    attendanceSheet: boolean
     /** «Acta»: the session was held. */
     acta: boolean
     /** «Firmar acta», the first signature: held and not yet signed (further signers sign the signed acta). */
@@ -303,7 +305,7 @@ export interface FileDownload {
 
 export interface JobView {
   id: string
-  kind: 'acta' | 'convocatoria' | 'reporte'
+  kind: 'acta' | 'convocatoria' | 'lista-asistencia' | 'reporte'
   state: 'en-curso' | 'listo' | 'error'
   /** 0 … 1 */
   progress: number

@@ -218,7 +218,7 @@ export function checkFollowUpSession(session: Pick<Session, 'status'>): void {
   if (isFrozen(session)) throw new AppError('REGLA', session.status === 'en-firma' ? 'El acta de esa sesión está en firma: su minuta ya no admite cambios.' : 'Esa sesión ya no admite cambios en su minuta.')
 }
 
-export type SessionAction = 'exportPacket' | 'convocatoria' | 'invitation' | 'acta' | 'signActa' | 'declareQuorum' | 'recordFollowUp' | 'importComments' | 'sendForSignature' | 'receiveSignature'
+export type SessionAction = 'exportPacket' | 'convocatoria' | 'invitation' | 'attendanceSheet' | 'acta' | 'signActa' | 'declareQuorum' | 'recordFollowUp' | 'importComments' | 'sendForSignature' | 'receiveSignature'
 
 /**
  * What the session's state allows now besides editing (see editableScopes), as
@@ -231,6 +231,7 @@ export function sessionActions(session: TitledSession & Pick<Session, 'agenda' |
     exportPacket: allows(() => checkPacketExport(session)),
     convocatoria: isUpcoming(session),
     invitation: isUpcoming(session) || session.status === 'cancelada',
+    attendanceSheet: isUpcoming(session) || session.status === 'en-curso',
     acta: isHeld(session),
     // The first signature closes the session; later signers sign the signed acta, not the session.
     signActa: allows(() => checkActaSigning(session)) && !isClosed(session),

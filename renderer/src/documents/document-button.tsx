@@ -11,7 +11,7 @@ import { useDocumentJob } from '../api/documents'
 import { DocumentJobView } from './document-job-view'
 
 interface SessionDocumentButtonProps {
-  kind: 'acta' | 'convocatoria'
+  kind: 'acta' | 'convocatoria' | 'lista-asistencia'
   sessionId: string
   sessionTitle: string
   variant?: 'default' | 'light' | 'filled'

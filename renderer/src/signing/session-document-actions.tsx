@@ -39,6 +39,7 @@ export function SessionDocumentActions({ detail }: { detail: SessionDetail }) {
           {session.status === 'cancelada' ? t('documents.invitation.cancelButton') : t('documents.invitation.button')}
         </Button>
       ) : null}
+      {can.attendanceSheet ? <SessionDocumentButton kind="lista-asistencia" sessionId={session.id} sessionTitle={title} /> : null}
       {can.acta ? <SessionDocumentButton kind="acta" sessionId={session.id} sessionTitle={title} /> : null}
       {can.sendForSignature ? (
         <Button variant="default" leftSection={<IconSend size={18} aria-hidden />} onClick={() => setSending(true)} aria-haspopup="dialog">

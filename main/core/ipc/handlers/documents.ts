@@ -5,14 +5,15 @@ import { AppError } from '../../errors'
 import { planForReport, renderActa, renderConvocatoria, renderReporte, sessionForActa, sessionForConvocatoria } from '../../documents'
 import { missingCharacters } from '../../documents/common'
 import { sessionInvitation } from '../../documents/icalendar'
-import { sessionForInvitation } from '../../documents/select-session'
+import { sessionForAttendanceSheet, sessionForInvitation } from '../../documents/select-session'
+import { renderAttendanceSheet } from '../../documents/attendance-sheet'
 import { invitationMethod } from '../../domain/invitations'
 import { mexicoDate } from '../../domain/dates'
 import { sessionKey } from '../../domain/session-title'
 import type { FileDownload } from '../../contract/views'
 import type { HandlerSet } from './types'
 
-const NAMES = { acta: 'acta', convocatoria: 'convocatoria', reporte: 'reporte-de-avance' } as const
+const NAMES = { acta: 'acta', convocatoria: 'convocatoria', 'lista-asistencia': 'lista-de-asistencia', reporte: 'reporte-de-avance' } as const
 
 export const documentHandlers: HandlerSet<'startDocument' | 'getJob' | 'openJobInViewer' | 'exportInvitation'> = {
   exportInvitation: ({ sessionId }, { store, now }) => {
@@ -30,16 +31,28 @@ export const documentHandlers: HandlerSet<'startDocument' | 'getJob' | 'openJobI
     const data = store.data
     // Refuse at once what cannot be produced, so the user is told before any job starts.
     const at = now()
-    const session = kind === 'acta' ? sessionForActa(data, sessionId ?? '') : kind === 'convocatoria' ? sessionForConvocatoria(data, sessionId ?? '', mexicoDate(at)) : null
+    const today = mexicoDate(at)
+    const session =
+      kind === 'acta'
+        ? sessionForActa(data, sessionId ?? '')
+        : kind === 'convocatoria'
+          ? sessionForConvocatoria(data, sessionId ?? '', today)
+          : kind === 'lista-asistencia'
+            ? sessionForAttendanceSheet(data, sessionId ?? '', today)
+            : null
     if (kind === 'reporte') planForReport(data, mexicoDate(at))
     const jobId = jobs.start(kind, async (report, warn): Promise<FileDownload> => {
       const missing = missingCharacters()
       const options = { fontsDir, now: at, onProgress: report, onMissingCharacter: missing.onMissingCharacter }
       // A signed acta is the signed file itself: regenerating it would hand out an unsigned copy.
       const signed = kind === 'acta' && session?.signedActa ? await readFile(join(store.dataFolder, session.signedActa.storedPath)) : null
-      const pdf = signed
-        ? signed
-        : kind === 'acta' ? await renderActa(data, session?.id ?? '', options) : kind === 'convocatoria' ? await renderConvocatoria(data, session?.id ?? '', options) : await renderReporte(data, at, options)
+      const render = (): Promise<Buffer> => {
+        if (kind === 'acta') return renderActa(data, session?.id ?? '', options)
+        if (kind === 'convocatoria') return renderConvocatoria(data, session?.id ?? '', options)
+        if (kind === 'lista-asistencia') return renderAttendanceSheet(data, session?.id ?? '', options)
+        return renderReporte(data, at, options)
+      }
+      const pdf = signed ?? (await render())
       const warning = missing.warning()
       if (warning) warn(warning)
       const suffix = session ? sessionKey(data.settings.keyPrefix, session) : mexicoDate(at)

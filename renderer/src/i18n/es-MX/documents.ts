@@ -4,15 +4,18 @@ export const documents = {
     kinds: {
       acta: 'Acta (PDF)',
       convocatoria: 'Convocatoria (PDF)',
+      'lista-asistencia': 'Lista de asistencia (PDF)',
     },
     titles: {
       acta: 'Acta de la sesión',
       convocatoria: 'Convocatoria y orden del día',
+      'lista-asistencia': 'Lista de asistencia para firma',
       reporte: 'Reporte de avance del Plan de Acción',
     },
     descriptions: {
       acta: 'El acta con asistencia, quórum, desarrollo de cada punto, acuerdos y bloques de firma, en PDF/A para archivo.',
       convocatoria: 'La convocatoria con el orden del día, lista para enviar a las personas integrantes.',
+      'lista-asistencia': 'Las personas integrantes por sector, con un recuadro para su firma autógrafa y la hora de llegada, para imprimir y llevar a la sala.',
     },
     generate: 'Generar PDF',
     generateAgain: 'Generar de nuevo',

@@ -108,13 +108,13 @@ describe('lo que cada estado permite, como banderas para la pantalla', () => {
   const session = (status: Session['status'], extra: Partial<Pick<Session, 'agenda' | 'quorum'>> = {}) =>
     ({ type: 'ordinaria', number: 4, year: 2026, status, agenda: [item], quorum: null, ...extra }) as Pick<Session, 'type' | 'number' | 'year' | 'status' | 'agenda' | 'quorum'>
   it.each([
-    ['borrador', { exportPacket: true, convocatoria: true, acta: false, signActa: false, declareQuorum: false, recordFollowUp: true, importComments: true, sendForSignature: false, receiveSignature: false }],
-    ['convocada', { exportPacket: true, convocatoria: true, acta: false, signActa: false, declareQuorum: false, recordFollowUp: true, importComments: true, sendForSignature: false, receiveSignature: false }],
-    ['en-curso', { exportPacket: false, convocatoria: false, acta: false, signActa: false, declareQuorum: true, recordFollowUp: true, importComments: true, sendForSignature: false, receiveSignature: false }],
-    ['concluida', { exportPacket: false, convocatoria: false, acta: true, signActa: true, declareQuorum: false, recordFollowUp: true, importComments: true, sendForSignature: true, receiveSignature: false }],
-    ['en-firma', { exportPacket: false, convocatoria: false, acta: true, signActa: true, declareQuorum: false, recordFollowUp: false, importComments: false, sendForSignature: false, receiveSignature: true }],
-    ['firmada', { exportPacket: false, convocatoria: false, acta: true, signActa: false, declareQuorum: false, recordFollowUp: false, importComments: false, sendForSignature: false, receiveSignature: false }],
-    ['cancelada', { exportPacket: false, convocatoria: false, acta: false, signActa: false, declareQuorum: false, recordFollowUp: false, importComments: false, sendForSignature: false, receiveSignature: false }],
+    ['borrador', { exportPacket: true, convocatoria: true, invitation: true, attendanceSheet: true, acta: false, signActa: false, declareQuorum: false, recordFollowUp: true, importComments: true, sendForSignature: false, receiveSignature: false }],
+    ['convocada', { exportPacket: true, convocatoria: true, invitation: true, attendanceSheet: true, acta: false, signActa: false, declareQuorum: false, recordFollowUp: true, importComments: true, sendForSignature: false, receiveSignature: false }],
+    ['en-curso', { exportPacket: false, convocatoria: false, invitation: false, attendanceSheet: true, acta: false, signActa: false, declareQuorum: true, recordFollowUp: true, importComments: true, sendForSignature: false, receiveSignature: false }],
+    ['concluida', { exportPacket: false, convocatoria: false, invitation: false, attendanceSheet: false, acta: true, signActa: true, declareQuorum: false, recordFollowUp: true, importComments: true, sendForSignature: true, receiveSignature: false }],
+    ['en-firma', { exportPacket: false, convocatoria: false, invitation: false, attendanceSheet: false, acta: true, signActa: true, declareQuorum: false, recordFollowUp: false, importComments: false, sendForSignature: false, receiveSignature: true }],
+    ['firmada', { exportPacket: false, convocatoria: false, invitation: false, attendanceSheet: false, acta: true, signActa: false, declareQuorum: false, recordFollowUp: false, importComments: false, sendForSignature: false, receiveSignature: false }],
+    ['cancelada', { exportPacket: false, convocatoria: false, invitation: true, attendanceSheet: false, acta: false, signActa: false, declareQuorum: false, recordFollowUp: false, importComments: false, sendForSignature: false, receiveSignature: false }],
   ] as const)('%s', (status, expected) => expect(sessionActions(session(status))).toEqual(expected))
   it('el paquete de revisión necesita orden del día; el quórum se declara una vez', () => {
     expect(sessionActions(session('convocada', { agenda: [] })).exportPacket).toBe(false)

@@ -84,7 +84,9 @@ test.describe('carpeta de datos que no se puede escribir', () => {
     await dialog.getByRole('button', { name: 'Registrar integrante' }).click()
     await expect(page.getByText(/El archivo de datos está abierto en sólo lectura/).first()).toBeVisible()
     expect((await readFile(harness.dataFile)).equals(before)).toBe(true)
-    // What was typed is only thrown away once confirmed.
+    // What was typed is only thrown away once confirmed (a dialog whose save is still running ignores Escape:
+    // the refusal's notice can show a moment before the save has finished).
+    await expect(dialog.getByRole('button', { name: 'Cancelar' })).toBeEnabled()
     await page.keyboard.press('Escape')
     await dialog.getByRole('button', { name: 'Descartar' }).click()
     await expect(dialog).toBeHidden()

@@ -246,6 +246,8 @@ test('datos abiertos: CSV con BOM, JSON válido y el avance importado de ida y v
   await expect(page.getByText(`Se descargó ${csv.name}.`)).toBeVisible()
 
   await page.getByRole('link', { name: 'Plan de Acción', exact: true }).click()
+  // Both screens have «Datos abiertos»: the list of agreements stays until the plan's code has loaded.
+  await expect(page.getByRole('heading', { level: 1, name: 'Plan de Acción' })).toBeVisible()
   await page.getByRole('button', { name: 'Datos abiertos' }).click()
   const json = await downloadBytes(page, () => page.getByRole('menuitem', { name: 'JSON' }).click())
   const parsed = JSON.parse(json.bytes.toString('utf8')) as { conjunto: string; registros: { hitos: unknown[] }[] }

@@ -12,7 +12,7 @@ import { decodeTextString, PdfNumber, PdfRef } from '../../main/core/signatures/
 import { parseDataBytes, readDataFile } from '../../main/core/store/read-data-file'
 import { NOW, TODAY } from '../support/clock'
 import { tempFolder } from './helpers'
-import { makeActaPdf, makeIdentity, makePkcs12, type TestIdentity } from './signature-fixtures'
+import { makeActaPdf, makeIdentity, makePkcs12, makeSatKey, satIssuer, satPersonSubject, satSerial, type TestIdentity } from './signature-fixtures'
 import { CLI } from '../support/cli'
 
 const ROOT = resolve(__dirname, '../..')
@@ -296,6 +296,71 @@ describe('línea de comandos: firmas y autoridades de confianza', () => {
     expect(again.stderr).toMatch(/ya firmó esta acta/)
     expect(await readFile(dataFile)).toEqual(afterFirst)
     expect(sha256(await readFile(join(dirname(dataFile), storedPath ?? '')))).toBe(digest)
+  }, 180_000)
+
+  it('sign-acta con --cer y --key (e.firma del SAT) firma el acta con el RFC y la CURP del certificado', async () => {
+    const folder = await tempFolder()
+    const dataFile = join(folder, 'datos', 'secretariado.json')
+    const made = cli('demo-data', '--out', dataFile, '--sessions', '6', '--seed', '9', '--today', TODAY)
+    expect(made.status, made.stderr).toBe(0)
+    const data = await readDataFile(dataFile)
+    const concluded = data.sessions.filter((session) => session.status === 'concluida').at(-1)
+    const member = data.members.find((candidate) => candidate.id === concluded?.secretaryId)
+    if (!concluded || !member) throw new Error('la demostración no tiene una sesión concluida con secretaría técnica')
+    // The SAT writes the holder's name in capitals, without accents or titles.
+    const holder = member.fullName.replace(/^(?:(?:Lic|Licda|Mtra|Mtro|Dra?|Ing|Arq|Profr?a?|C)\.\s+)+/u, '').normalize('NFD').replace(/\p{M}/gu, '').toUpperCase()
+    const efirma = makeIdentity({ subject: satPersonSubject(holder, 'GOIL800101AB1', 'GOIL800101MJCXXX09'), issuer: satIssuer(), serialHex: satSerial('00001000000500000077') })
+    const cer = join(folder, 'secretaria.cer')
+    const key = join(folder, 'Claveprivada_FIEL_GOIL800101AB1.key')
+    await writeFile(cer, efirma.certificate)
+    await writeFile(key, makeSatKey(efirma, PASSWORD))
+    const copy = join(folder, 'copia', 'acta-firmada.pdf')
+    const signArgs = ['sign-acta', dataFile, '--session', concluded.id, '--cer', cer, '--key', key, '--password-env', 'STL_PRUEBA_CLAVE', ...AT]
+
+    // A wrong password and a .key that is not the certificate's: refused, the data file untouched.
+    const pristine = await readFile(dataFile)
+    const strangerKey = join(folder, 'ajena.key')
+    await writeFile(strangerKey, makeSatKey(makeIdentity({ subject: [{ shortName: 'CN', value: 'Persona Ajena' }] }), PASSWORD))
+    for (const [env, args] of [
+      [{ STL_PRUEBA_CLAVE: 'otra' }, signArgs],
+      [PASSWORD_ENV, ['sign-acta', dataFile, '--session', concluded.id, '--cer', cer, '--key', strangerKey, '--password-env', 'STL_PRUEBA_CLAVE', ...AT]],
+      [PASSWORD_ENV, ['sign-acta', dataFile, '--session', concluded.id, '--cer', cer, '--password-env', 'STL_PRUEBA_CLAVE', ...AT]],
+    ] as const) {
+      const result = cliWith(env, ...args)
+      expect(result.status, args.join(' ')).not.toBe(0)
+      expect(result.stderr, args.join(' ')).not.toBe('')
+      expect(await readFile(dataFile), args.join(' ')).toEqual(pristine)
+    }
+
+    const signed = cliWith(PASSWORD_ENV, ...signArgs, '--out', copy, '--reason', 'Aprobación del acta')
+    expect(signed.status, signed.stderr).toBe(0)
+    expect(signed.stdout + signed.stderr).not.toContain(PASSWORD)
+    expect(signed.stdout).toContain(`Firmante: ${holder}`)
+    expect(signed.stdout).toMatch(/^RFC: GOIL800101AB1$/m)
+    expect(signed.stdout).toMatch(/^CURP: GOIL800101MJCXXX09$/m)
+    expect(signed.stdout).toMatch(/^Emisor: AC DE PRUEBAS DEL SAT/m)
+    const storedPath = /Acta firmada guardada en la carpeta de datos: (actas\/\S+\.pdf)/.exec(signed.stdout)?.[1]
+    const digest = /SHA-256: ([0-9a-f]{64})/.exec(signed.stdout)?.[1]
+    const stored = await readFile(join(dirname(dataFile), storedPath ?? ''))
+    expect(sha256(stored)).toBe(digest)
+    expect(await readFile(copy)).toEqual(stored)
+
+    const session = (await readDataFile(dataFile)).sessions.find((candidate) => candidate.id === concluded.id)
+    expect(session?.status).toBe('firmada')
+    expect(session?.signedActa?.signers).toEqual([
+      expect.objectContaining({ name: holder, rfc: 'GOIL800101AB1', serial: '00001000000500000077', memberId: member.id, field: `firma-${member.id}` }),
+    ])
+
+    const text = run('pdftotext', [copy, '-']).stdout
+    expect(text).not.toMatch(/Proyecto de acta/)
+    expect(text).not.toMatch(/borrador/)
+    const check = run('pdfsig', ['-nocert', copy])
+    expect(check.stdout).toMatch(/Signature Validation: Signature is Valid\./)
+    const verified = cli('verify', copy, '--json', ...AT)
+    expect(verified.status, verified.stderr).toBe(0)
+    expect((JSON.parse(verified.stdout) as SignatureReport[]).map((report) => [report.signer, report.rfc, report.serial, report.intact, report.modifiedAfter])).toEqual([
+      [holder, 'GOIL800101AB1', '00001000000500000077', true, false],
+    ])
   }, 180_000)
 })
 

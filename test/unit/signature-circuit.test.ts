@@ -8,10 +8,13 @@ import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { sessionTitle } from '../../main/core/domain/session-title'
+import type { AuditEntry } from '../../main/core/model/schema'
 import { loadPkcs12, signPdf, verifyPdf } from '../../main/core/signatures'
 import { appendIncrementalUpdate } from '../../main/core/signatures/incremental-update'
 import { PdfDocument } from '../../main/core/signatures/pdf-document'
 import { dict, name, num, PdfDict, PdfRef, serialize, textString } from '../../main/core/signatures/pdf-syntax'
+import { readDataFile } from '../../main/core/store/read-data-file'
 import { NOW } from '../support/clock'
 import { bytesOf, demoBridge, emptyBridge, tempFolder } from './helpers'
 import { makeActaPdf, makeIdentity, makePkcs12 } from './signature-fixtures'
@@ -33,6 +36,17 @@ async function setup() {
   return { ...bridge, sessionId: session.id, chair, secretary }
 }
 
+/** The bitácora's entries about a session written since `since` entries were there. */
+function auditSince(store: Awaited<ReturnType<typeof setup>>['store'], since: number, sessionId: string): AuditEntry[] {
+  return store.data.audit.slice(since).filter((entry) => entry.entity === 'sesion' && entry.entityId === sessionId)
+}
+
+function titleOf(store: Awaited<ReturnType<typeof setup>>['store'], sessionId: string): string {
+  const session = store.data.sessions.find((candidate) => candidate.id === sessionId)
+  if (!session) throw new Error('sin sesión')
+  return sessionTitle(session)
+}
+
 /** What a signer does on their own machine: open the file received, sign their field, save the result. */
 async function signElsewhere(call: Awaited<ReturnType<typeof setup>>['call'], pdf: Buffer, field: string, credentials: ReturnType<typeof p12For>): Promise<Buffer> {
   const opened = await call('openActaForSigning', { fileName: 'acta.pdf', contentBase64: pdf.toString('base64') })
@@ -46,6 +60,8 @@ describe('el circuito de firma', () => {
     const chairField = `firma-${chair.id}`
     const secretaryField = `firma-${secretary.id}`
 
+    const title = titleOf(store, sessionId)
+    let auditCount = store.data.audit.length
     // Out for signature, secretary first: edits are refused from now on.
     const started = await call('startSignatureCircuit', { sessionId, order: [secretary.id, chair.id] })
     expect(started.session.status).toBe('en-firma')
@@ -59,6 +75,11 @@ describe('el circuito de firma', () => {
     ])
     const first = Buffer.from((await call('getCurrentActa', { sessionId })).contentBase64, 'base64')
     expect(circuit.current?.sha256).toBeDefined()
+    // The bitácora: sent for signature, to whom in what order, and which file.
+    expect(auditSince(store, auditCount, sessionId)).toEqual([
+      expect.objectContaining({ action: 'estado', summary: `Acta de la ${title} enviada a firma (${secretary.fullName}, ${chair.fullName}); SHA-256 ${circuit.current?.sha256}` }),
+    ])
+    auditCount = store.data.audit.length
 
     // The secretary signs in place: the preview is the current revision.
     const preview = await call('prepareActaSigning', { sessionId })
@@ -77,6 +98,15 @@ describe('el circuito de firma', () => {
       ['pendiente', true],
     ])
     expect(circuit.signers[0]?.certificate?.name).toBe(secretary.fullName)
+    // The bitácora: signed in place, by whom, in whose box, and the new file.
+    expect(auditSince(store, auditCount, sessionId)).toEqual([
+      expect.objectContaining({
+        action: 'estado',
+        summary: `Acta de la ${title} firmada por ${secretary.fullName} en el espacio de ${secretary.fullName} (Secretaría Técnica); SHA-256 ${circuit.current?.sha256}`,
+      }),
+    ])
+    expect(circuit.current?.signatures).toBe(1)
+    auditCount = store.data.audit.length
 
     // The chair, on their own machine: the signer's side shows the fields and signs theirs.
     const current = Buffer.from((await call('getCurrentActa', { sessionId })).contentBase64, 'base64')
@@ -100,6 +130,14 @@ describe('el circuito de firma', () => {
     expect(circuit.signers.every((signer) => signer.status === 'firmada' && !signer.next)).toBe(true)
     const final = await readFile(join(folder, done.session.signedActa?.storedPath ?? ''))
     expect(final.equals(byChair)).toBe(true)
+    // The bitácora: received from the chair, and with it the acta is «firmada».
+    expect(auditSince(store, auditCount, sessionId)).toEqual([
+      expect.objectContaining({
+        action: 'estado',
+        summary: `Acta de la ${title}: se recibió la firma de ${chair.fullName}; todas las firmas están en el acta, que queda firmada; SHA-256 ${done.session.signedActa?.sha256}`,
+      }),
+    ])
+    expect(done.session.actStatus).toBe('firmada')
 
     // pdfsig accepts every signature; none was modified after signing.
     const work = await tempFolder()
@@ -167,6 +205,89 @@ describe('el circuito de firma', () => {
     // The right file still goes in afterwards.
     const done = await call('receiveSignedActa', { sessionId, contentBase64: good.toString('base64') })
     expect(done.session.status).toBe('firmada')
+    await store.close()
+  }, 120_000)
+
+  it('el orden de firma cambia después de enviar: otra persona sigue, queda en la bitácora, y un orden malo no cambia nada', async () => {
+    const { store, call, refused, sessionId, chair, secretary, dataFile } = await setup()
+    const title = titleOf(store, sessionId)
+    const chairField = `firma-${chair.id}`
+    const refusedKeeping = async (input: unknown, pattern: RegExp): Promise<void> => {
+      const before = await bytesOf(dataFile)
+      const audit = store.data.audit.length
+      expect(await refused('setSignatureOrder', input)).toMatch(pattern)
+      expect(await bytesOf(dataFile)).toEqual(before)
+      expect(store.data.audit).toHaveLength(audit)
+    }
+    // Not sent yet: there is no order to change.
+    await refusedKeeping({ sessionId, order: [secretary.id, chair.id] }, /El acta de esta sesión no está en firma/)
+
+    const started = await call('startSignatureCircuit', { sessionId, order: [chair.id, secretary.id] })
+    expect(started.session.status).toBe('en-firma')
+    let circuit = await call('getSignatureCircuit', { sessionId })
+    expect(circuit.signers.map((signer) => [signer.memberId, signer.next])).toEqual([
+      [chair.id, true],
+      [secretary.id, false],
+    ])
+
+    // Bad orders: someone missing, someone twice, someone who does not sign this acta, nobody.
+    const stranger = store.data.members.find((member) => member.id !== chair.id && member.id !== secretary.id)
+    if (!stranger) throw new Error('demo sin otra persona')
+    await refusedKeeping({ sessionId, order: [secretary.id] }, new RegExp(`El orden de firma no incluye a ${chair.fullName}`))
+    await refusedKeeping({ sessionId, order: [secretary.id, chair.id, secretary.id] }, /El orden de firma repite a una persona/)
+    await refusedKeeping({ sessionId, order: [secretary.id, chair.id, stranger.id] }, /incluye a alguien que no firma esta acta/)
+    await refusedKeeping({ sessionId, order: [secretary.id, 'mem-nadie'] }, /incluye a alguien que no firma esta acta/)
+    await refusedKeeping({ sessionId, order: [] }, /Indique el orden de firma/)
+    await refusedKeeping({ sessionId: 'ses-nada', order: [secretary.id, chair.id] }, /La sesión no existe/)
+
+    // The secretary first now: they are next, and the bitácora says so.
+    const before = store.data.audit.length
+    const reordered = await call('setSignatureOrder', { sessionId, order: [secretary.id, chair.id] })
+    expect(reordered.session.signatureCircuit?.order).toEqual([secretary.id, chair.id])
+    expect(reordered.session.status).toBe('en-firma')
+    circuit = await call('getSignatureCircuit', { sessionId })
+    expect(circuit.signers.map((signer) => [signer.memberId, signer.status, signer.next])).toEqual([
+      [secretary.id, 'pendiente', true],
+      [chair.id, 'pendiente', false],
+    ])
+    expect(auditSince(store, before, sessionId)).toEqual([
+      expect.objectContaining({ action: 'editar', summary: `Nuevo orden de firma del acta de la ${title}: ${secretary.fullName}, ${chair.fullName}` }),
+    ])
+    // Changing the order changes nothing of the file out for signature.
+    expect(circuit.current?.signatures).toBe(0)
+    expect((await readDataFile(dataFile)).sessions.find((session) => session.id === sessionId)?.signatureCircuit?.order).toEqual([secretary.id, chair.id])
+
+    // The chair signs anyway (out of turn, on their own machine): received, not yet «firmada», and the secretary is next.
+    const current = Buffer.from((await call('getCurrentActa', { sessionId })).contentBase64, 'base64')
+    const byChair = await signElsewhere(call, current, chairField, p12For(chair.fullName))
+    const afterChairAudit = store.data.audit.length
+    const received = await call('receiveSignedActa', { sessionId, contentBase64: byChair.toString('base64') })
+    expect(received.session.status).toBe('en-firma')
+    expect(received.session.actStatus).not.toBe('firmada')
+    const entries = auditSince(store, afterChairAudit, sessionId)
+    expect(entries).toEqual([expect.objectContaining({ action: 'estado', summary: `Acta de la ${title}: se recibió la firma de ${chair.fullName}; SHA-256 ${received.session.signedActa?.sha256}` })])
+    expect(entries[0]?.summary).not.toMatch(/queda firmada/)
+    circuit = await call('getSignatureCircuit', { sessionId })
+    expect(circuit.signers.map((signer) => [signer.memberId, signer.status, signer.next])).toEqual([
+      [secretary.id, 'pendiente', true],
+      [chair.id, 'firmada', false],
+    ])
+
+    // Who signed keeps their place: the chair cannot be put after someone still pending, and may be put first.
+    await refusedKeeping({ sessionId, order: [secretary.id, chair.id] }, /Quienes ya firmaron conservan su lugar/)
+    const chairFirst = await call('setSignatureOrder', { sessionId, order: [chair.id, secretary.id] })
+    expect(chairFirst.session.signatureCircuit?.order).toEqual([chair.id, secretary.id])
+    circuit = await call('getSignatureCircuit', { sessionId })
+    expect(circuit.signers.map((signer) => [signer.memberId, signer.status, signer.next])).toEqual([
+      [chair.id, 'firmada', false],
+      [secretary.id, 'pendiente', true],
+    ])
+
+    // The secretary signs in place: «firmada»; the order cannot change any more.
+    const preview = await call('prepareActaSigning', { sessionId })
+    const done = await call('signActa', { sessionId, credentials: p12For(secretary.fullName), expectedSha256: preview.sha256, signerId: secretary.id })
+    expect(done.session.status).toBe('firmada')
+    await refusedKeeping({ sessionId, order: [chair.id, secretary.id] }, /El acta de esta sesión no está en firma/)
     await store.close()
   }, 120_000)
 

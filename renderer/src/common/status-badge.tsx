@@ -29,8 +29,20 @@ export function SessionStatusBadge({ value, ...props }: Props<Session['status']>
   )
 }
 
-export function ActStatusBadge({ value, ...props }: Props<Session['actStatus']>) {
+/**
+ * The acta's state. Given the session's status, a session «en firma» shows
+ * «Acta en firma»: a display rule only (the data keeps the acta's own state,
+ * «en revisión», until every signature is in).
+ */
+export function ActStatusBadge({ value, sessionStatus, ...props }: Props<Session['actStatus']> & { sessionStatus?: Session['status'] }) {
   const { t } = useTranslation()
+  if (sessionStatus === 'en-firma' && value !== 'firmada') {
+    return (
+      <Badge color={sessionStatusColor['en-firma']} variant="outline" {...props}>
+        {t('enums.actStatusInSigning')}
+      </Badge>
+    )
+  }
   return (
     <Badge color={actStatusColor[value]} variant="outline" {...props}>
       {t(`enums.actStatus.${value}`)}

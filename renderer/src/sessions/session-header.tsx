@@ -72,7 +72,7 @@ export function SessionFacts({ session, sessionKey, members }: { session: Sessio
             <Text>{person(session.secretaryId)}</Text>
           </Fact>
           <Fact label={t('session.act')}>
-            <ActStatusBadge value={session.actStatus} size="lg" />
+            <ActStatusBadge value={session.actStatus} sessionStatus={session.status} size="lg" />
           </Fact>
         </SimpleGrid>
       </Paper>

@@ -271,6 +271,11 @@ export const circuitHandlers: HandlerSet<
     const session = findSession(store.data, sessionId)
     if (session.status !== 'en-firma' || !session.signatureCircuit) throw new AppError('REGLA', 'El acta de esta sesión no está en firma.')
     const checked = checkOrder(signersOf(store.data, session), order)
+    // Who already signed stays where they signed: only the order of those still pending changes.
+    const signed = (session.signedActa?.signers ?? []).flatMap((signer) => (signer.memberId ? [signer.memberId] : []))
+    if (signed.some((memberId, index) => checked[index] !== memberId)) {
+      throw new AppError('VALIDACION', 'Quienes ya firmaron conservan su lugar: cambie sólo el orden de quienes faltan por firmar.')
+    }
     await store.update((draft, tools) => {
       const target = sessionIn(draft, sessionId)
       if (target.signatureCircuit) target.signatureCircuit.order = checked

@@ -20,6 +20,8 @@ export const enums = {
       aprobada: 'Acta aprobada',
       firmada: 'Acta firmada',
     },
+    /** The acta of a session «en firma» (display only: the acta's stored state stays «en revisión»). */
+    actStatusInSigning: 'Acta en firma',
     modality: {
       presencial: 'Presencial',
       virtual: 'Virtual',

@@ -11,6 +11,7 @@
  *   npm run cli -- reporte FILE --out OUT.pdf [--plan ID] [--today AAAA-MM-DD]
  *   npm run cli -- ics FILE --session ID|next --out S.ics [--today AAAA-MM-DD]
  *   npm run cli -- attendance-sheet FILE --session ID|next --out LISTA.pdf [--today AAAA-MM-DD]
+ *   npm run cli -- notice-mail FILE --session ID|next --out DIR [--bcc] [--today AAAA-MM-DD]
  *   npm run cli -- sign IN.pdf --out OUT.pdf [--field NAME] (--p12 FILE | --cer FILE --key FILE) --password-env VAR [--reason TEXT] [--location TEXT] [--at AAAA-MM-DDTHH:MM]
  *   npm run cli -- sign-acta FILE --session ID|latest (--p12 FILE | --cer FILE --key FILE) --password-env VAR [--out COPY.pdf] [--reason TEXT] [--location TEXT] [--at AAAA-MM-DDTHH:MM]
  *   npm run cli -- signatures start FILE --session ID|latest [--signers ID,ID,…] --out ACTA.pdf [--at AAAA-MM-DDTHH:MM]
@@ -65,6 +66,7 @@ const USAGE = `Uso:
   npm run cli -- reporte ARCHIVO --out SALIDA.pdf [--plan ID] [--today AAAA-MM-DD]
   npm run cli -- ics ARCHIVO --session ID|next --out INVITACION.ics [--today AAAA-MM-DD]
   npm run cli -- attendance-sheet ARCHIVO --session ID|next --out LISTA.pdf [--today AAAA-MM-DD]
+  npm run cli -- notice-mail ARCHIVO --session ID|next --out CARPETA [--bcc] [--today AAAA-MM-DD]
   npm run cli -- sign ENTRADA.pdf --out SALIDA.pdf [--field CAMPO] (--p12 ARCHIVO | --cer ARCHIVO --key ARCHIVO) --password-env VARIABLE [--reason TEXTO] [--location TEXTO] [--at AAAA-MM-DDTHH:MM]
   npm run cli -- sign-acta ARCHIVO --session ID|latest (--p12 ARCHIVO | --cer ARCHIVO --key ARCHIVO) --password-env VARIABLE [--out COPIA.pdf] [--reason TEXTO] [--location TEXTO] [--at AAAA-MM-DDTHH:MM]
   npm run cli -- signatures start ARCHIVO --session ID|latest [--signers ID,ID,…] --out ACTA.pdf [--at AAAA-MM-DDTHH:MM]
@@ -106,6 +108,25 @@ function signingArgs(values: SigningValues): { p12?: string; cer?: string; key?:
   // The password itself never goes on the command line: only the name of the variable that holds it.
   if (!values['password-env']) throw new UsageError('Falta --password-env VARIABLE (la contraseña se lee de esa variable de entorno).')
   return { p12: values.p12, cer: values.cer, key: values.key, passwordEnv: values['password-env'], reason: values.reason, location: values.location }
+}
+
+/** The arguments of the commands about a session still to be held: `FILE --session ID|next --out OUT [--today AAAA-MM-DD]` (and any extra flags). */
+function upcomingSessionArgs<Extra extends Record<string, { type: 'boolean' }>>(
+  rest: string[],
+  outName: string,
+  extra?: Extra,
+): { file: string; session: string; out: string; today?: string } & { [K in keyof Extra]?: boolean } {
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { ...extra, session: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } },
+    strict: true,
+  })
+  if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
+  const { session, out, today, ...flags } = values as { session?: string; out?: string; today?: string } & Record<string, boolean | undefined>
+  if (!session) throw new UsageError('Falta --session ID|next.')
+  if (!out) throw new UsageError(`Falta --out ${outName}.`)
+  return { ...(flags as { [K in keyof Extra]?: boolean }), file: positionals[0], session, out, today }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -154,41 +175,15 @@ async function main(argv: string[]): Promise<number> {
       if (!values.out) throw new UsageError('Falta --out ARCHIVO.pdf.')
       return (await import('./commands/acta')).runActa({ file: positionals[0], session: values.session, out: values.out })
     }
-    case 'convocatoria': {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: { session: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } },
-        strict: true,
-      })
-      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
-      if (!values.session) throw new UsageError('Falta --session ID|next.')
-      if (!values.out) throw new UsageError('Falta --out ARCHIVO.pdf.')
-      return (await import('./commands/convocatoria')).runConvocatoria({ file: positionals[0], session: values.session, out: values.out, today: values.today })
-    }
-    case 'ics': {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: { session: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } },
-        strict: true,
-      })
-      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
-      if (!values.session) throw new UsageError('Falta --session ID|next.')
-      if (!values.out) throw new UsageError('Falta --out ARCHIVO.ics.')
-      return (await import('./commands/ics')).runIcs({ file: positionals[0], session: values.session, out: values.out, today: values.today })
-    }
-    case 'attendance-sheet': {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: { session: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } },
-        strict: true,
-      })
-      if (positionals.length !== 1 || !positionals[0]) throw new UsageError('Indique un archivo de datos.')
-      if (!values.session) throw new UsageError('Falta --session ID|next.')
-      if (!values.out) throw new UsageError('Falta --out ARCHIVO.pdf.')
-      return (await import('./commands/attendance-sheet')).runAttendanceSheet({ file: positionals[0], session: values.session, out: values.out, today: values.today })
+    case 'convocatoria':
+      return (await import('./commands/convocatoria')).runConvocatoria(upcomingSessionArgs(rest, 'ARCHIVO.pdf'))
+    case 'ics':
+      return (await import('./commands/ics')).runIcs(upcomingSessionArgs(rest, 'ARCHIVO.ics'))
+    case 'attendance-sheet':
+      return (await import('./commands/attendance-sheet')).runAttendanceSheet(upcomingSessionArgs(rest, 'ARCHIVO.pdf'))
+    case 'notice-mail': {
+      const { bcc, ...args } = upcomingSessionArgs(rest, 'CARPETA', { bcc: { type: 'boolean' } })
+      return (await import('./commands/notice-mail')).runNoticeMail({ ...args, bcc: bcc === true })
     }
     case 'reporte': {
       const { values, positionals } = parseArgs({

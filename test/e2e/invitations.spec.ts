@@ -3,9 +3,10 @@
  * its .ics request; moved, the next one is a higher version of the same event.
  */
 import { readFile } from 'node:fs/promises'
-import type { Download, Page } from '@playwright/test'
+import type { Download } from '@playwright/test'
 import { readDataFile } from '../../main/core/store/read-data-file'
 import { expect, test } from './fixtures'
+import { convenedSession } from './live-session'
 
 async function textOf(download: Download): Promise<string> {
   return readFile(await download.path(), 'utf8')
@@ -14,20 +15,10 @@ async function textOf(download: Download): Promise<string> {
 /** The unfolded content lines of an iCalendar text. */
 const lines = (text: string): string[] => text.replace(/\r\n[ \t]/g, '').split('\r\n')
 
-async function convened(page: Page): Promise<{ id: string; title: string }> {
-  return page.evaluate(async () => {
-    const sessions = await window.api.listSessions()
-    if (!sessions.ok) throw new Error(sessions.error.message)
-    const found = sessions.value.find((session) => session.status === 'convocada')
-    if (!found) throw new Error('sin sesión convocada')
-    return { id: found.id, title: found.title }
-  })
-}
-
 test('la invitación de calendario de una sesión convocada se descarga; al moverla sube su versión con el mismo UID', async ({ harness }) => {
   const { page } = harness
   await harness.open('#/sesiones')
-  const session = await convened(page)
+  const session = await convenedSession(page)
   await harness.open(`#/sesiones/${session.id}`)
   await expect(page.getByRole('heading', { level: 1, name: session.title })).toBeVisible()
 
@@ -64,7 +55,7 @@ test('la invitación de calendario de una sesión convocada se descarga; al move
 test('la lista de asistencia de una sesión convocada se genera y se guarda como PDF', async ({ harness }) => {
   const { page } = harness
   await harness.open('#/sesiones')
-  const session = await convened(page)
+  const session = await convenedSession(page)
   await harness.open(`#/sesiones/${session.id}`)
   await page.getByRole('button', { name: 'Lista de asistencia (PDF)' }).click()
   const dialog = page.getByRole('dialog', { name: 'Lista de asistencia para firma' })

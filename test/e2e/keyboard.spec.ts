@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test'
 import { readDataFile } from '../../main/core/store/read-data-file'
 import { expectAccessible, sidewaysOverflow } from './a11y'
 import { expect, test } from './fixtures'
+import { convenedSession } from './live-session'
 import { markPresentUntilQuorum } from './roll-call-keys'
 
 const MINIMUM_WINDOW = { width: 1024, height: 680 }
@@ -17,17 +18,6 @@ const NOTES = 'La Secretaría Técnica pasó lista de asistencia y declaró el q
 const AGREEMENT = 'Se aprueba el orden del día de la presente sesión en sus términos.'
 
 test.use({ viewport: MINIMUM_WINDOW })
-
-/** The demo's session convened for today. */
-async function convenedSession(page: Page): Promise<{ id: string; title: string }> {
-  return page.evaluate(async () => {
-    const sessions = await window.api.listSessions()
-    if (!sessions.ok) throw new Error(sessions.error.message)
-    const found = sessions.value.find((session) => session.status === 'convocada')
-    if (!found) throw new Error('sin sesión convocada')
-    return { id: found.id, title: found.title }
-  })
-}
 
 /** What has the focus, in words, for the failure messages. */
 async function focused(page: Page): Promise<string> {

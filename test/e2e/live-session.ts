@@ -1,12 +1,24 @@
 /**
- * The demo's convened session started through the bridge, with the roll
- * taken and the quorum declared: where the tests of the live minutes begin.
+ * The demo's convened session, as found through the bridge, and started with
+ * the roll taken and the quorum declared: where the tests of the live minutes
+ * begin.
  */
 import type { Page } from '@playwright/test'
 
 export interface LiveSessionOptions {
   /** Every n-th titular stays absent (0: everyone attends). */
   absentEvery?: number
+}
+
+/** The demo's session convened for today: its id and title. */
+export async function convenedSession(page: Page): Promise<{ id: string; title: string }> {
+  return page.evaluate(async () => {
+    const sessions = await window.api.listSessions()
+    if (!sessions.ok) throw new Error(sessions.error.message)
+    const found = sessions.value.find((session) => session.status === 'convocada')
+    if (!found) throw new Error('sin sesión convocada')
+    return { id: found.id, title: found.title }
+  })
 }
 
 /** Starts the convened session, takes the roll and declares the quorum; returns the session's id. */

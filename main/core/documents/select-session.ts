@@ -57,19 +57,27 @@ export function sessionForActa(data: Data, reference: string): Session {
   return session
 }
 
-/** The session to convene: `next` or an id; refuses one already held or cancelled, or without an agenda. */
-export function sessionForConvocatoria(data: Data, reference: string, today: string): Session {
-  let session: Session
+/**
+ * The session `reference` names: `next` (the next one not yet held, refused with
+ * «… antes de `purpose`» when there is none), or an id whose status `allowed`
+ * accepts (refused with «sólo … `rule`»).
+ */
+function upcomingOrNamed(data: Data, reference: string, today: string, purpose: string, allowed: (status: Session['status']) => boolean, rule: string): Session {
   if (reference === 'next') {
     const next = nextUpcomingSession(data.sessions, today)
-    if (!next) throw new AppError('SIN_DATOS', 'No hay una próxima sesión programada: cree o programe una sesión antes de emitir la convocatoria.')
-    session = next
-  } else {
-    session = findSession(data, reference)
-    if (!UPCOMING_STATUSES.includes(session.status)) {
-      throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} ${STATUS_WORDS[session.status]}: sólo se convoca una sesión que aún no se celebra.`)
-    }
+    if (!next) throw new AppError('SIN_DATOS', `No hay una próxima sesión programada: cree o programe una sesión antes de ${purpose}.`)
+    return next
   }
+  const session = findSession(data, reference)
+  if (!allowed(session.status)) throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} ${STATUS_WORDS[session.status]}: ${rule}.`)
+  return session
+}
+
+const isUpcoming = (status: Session['status']): boolean => UPCOMING_STATUSES.includes(status)
+
+/** The session to convene: `next` or an id; refuses one already held or cancelled, or without an agenda. */
+export function sessionForConvocatoria(data: Data, reference: string, today: string): Session {
+  const session = upcomingOrNamed(data, reference, today, 'emitir la convocatoria', isUpcoming, 'sólo se convoca una sesión que aún no se celebra')
   if (session.agenda.length === 0) {
     throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} no tiene orden del día: agregue los puntos antes de emitir la convocatoria.`)
   }
@@ -78,28 +86,24 @@ export function sessionForConvocatoria(data: Data, reference: string, today: str
 
 /** The session whose calendar invitation is wanted: `next` or an id of one not yet held (a request) or cancelled (the cancellation). */
 export function sessionForInvitation(data: Data, reference: string, today: string): Session {
-  if (reference === 'next') {
-    const next = nextUpcomingSession(data.sessions, today)
-    if (!next) throw new AppError('SIN_DATOS', 'No hay una próxima sesión programada: cree o programe una sesión antes de enviar la invitación.')
-    return next
-  }
-  const session = findSession(data, reference)
-  if (!UPCOMING_STATUSES.includes(session.status) && session.status !== 'cancelada') {
-    throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} ${STATUS_WORDS[session.status]}: la invitación es para una sesión que aún no se celebra (o su cancelación).`)
-  }
-  return session
+  return upcomingOrNamed(
+    data,
+    reference,
+    today,
+    'enviar la invitación',
+    (status) => isUpcoming(status) || status === 'cancelada',
+    'la invitación es para una sesión que aún no se celebra (o su cancelación)',
+  )
 }
 
 /** The session whose sign-in sheet is wanted: `next` or an id of one not yet held or in course (its sheet is signed in the room). */
 export function sessionForAttendanceSheet(data: Data, reference: string, today: string): Session {
-  if (reference === 'next') {
-    const next = nextUpcomingSession(data.sessions, today)
-    if (!next) throw new AppError('SIN_DATOS', 'No hay una próxima sesión programada: cree o programe una sesión antes de imprimir la lista de asistencia.')
-    return next
-  }
-  const session = findSession(data, reference)
-  if (!UPCOMING_STATUSES.includes(session.status) && session.status !== 'en-curso') {
-    throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} ${STATUS_WORDS[session.status]}: la lista de asistencia se firma en una sesión por celebrarse o en curso.`)
-  }
-  return session
+  return upcomingOrNamed(
+    data,
+    reference,
+    today,
+    'imprimir la lista de asistencia',
+    (status) => isUpcoming(status) || status === 'en-curso',
+    'la lista de asistencia se firma en una sesión por celebrarse o en curso',
+  )
 }

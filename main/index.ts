@@ -13,6 +13,8 @@ import { parseExternalUrl } from './core/security/external-url'
 import { commandLineArguments, resolveDataFile } from './data-location'
 import { buildMenu } from './menu'
 import { registerHandlers } from './ipc/register'
+import { windowMayCall } from './core/security/window-access'
+import { openProjectorWindow, projectorWindow } from './projector-window'
 import { createMainWindow, hardenWebContents, rendererUrl } from './window'
 
 let mainWindow: BrowserWindow | null = null
@@ -68,10 +70,18 @@ async function start(): Promise<void> {
         if (problem) throw new AppError('ESCRITURA', `No se pudo abrir el documento en el visor del sistema: ${problem}`)
       },
       jobs: new JobRegistry(),
+      openProjector: (sessionId: string) => {
+        openProjectorWindow(sessionId)
+        return Promise.resolve()
+      },
       tempDir: join(app.getPath('temp'), 'secretariado'),
     },
     rendererUrl(),
-    (event) => mainWindow !== null && event.sender === mainWindow.webContents,
+    (event, name) => {
+      if (mainWindow !== null && event.sender === mainWindow.webContents) return windowMayCall('principal', name)
+      const projector = projectorWindow()
+      return projector !== null && event.sender === projector.webContents && windowMayCall('proyeccion', name)
+    },
   )
   const showAbout = (): void => {
     void dialog.showMessageBox({
@@ -83,7 +93,11 @@ async function start(): Promise<void> {
   }
   Menu.setApplicationMenu(buildMenu(store.dataFolder, showAbout))
   mainWindow = createMainWindow()
-  mainWindow.on('closed', () => (mainWindow = null))
+  mainWindow.on('closed', () => {
+    mainWindow = null
+    // The projector follows the main window: it closes with it.
+    projectorWindow()?.close()
+  })
 }
 
 /**

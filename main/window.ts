@@ -8,10 +8,18 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, shell, type WebContents } from 'electron'
 import { parseExternalUrl } from './core/security/external-url'
 import { isAppUrl } from './core/security/navigation'
+import { secureWebPreferences } from './web-preferences'
 
 export function rendererUrl(): string {
   const dev = process.env.ELECTRON_RENDERER_URL
   return dev && !app.isPackaged ? dev : pathToFileURL(join(__dirname, '../renderer/index.html')).href
+}
+
+/** Loads the renderer at a route (`''` for the start, `/proyeccion/ID` for the projector). */
+export function loadRoute(window: BrowserWindow, route: string): void {
+  const url = rendererUrl()
+  if (url.startsWith('file://')) void window.loadFile(join(__dirname, '../renderer/index.html'), route ? { hash: route } : undefined)
+  else void window.loadURL(route ? `${url}#${route}` : url)
 }
 
 export function createMainWindow(): BrowserWindow {
@@ -23,27 +31,10 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     title: 'Secretariado',
     backgroundColor: '#f6f8fa',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      webviewTag: false,
-      spellcheck: true,
-      // Middle-click would otherwise open links in new windows, bypassing the window-open handler.
-      disableBlinkFeatures: 'Auxclick',
-    },
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
   })
   window.once('ready-to-show', () => window.show())
-  const url = rendererUrl()
-  if (url.startsWith('file://')) void window.loadFile(join(__dirname, '../renderer/index.html'))
-  else void window.loadURL(url)
+  loadRoute(window, '')
   return window
 }
 

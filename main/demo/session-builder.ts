@@ -184,6 +184,8 @@ function baseSession(ctx: SessionContext, rng: Random, meta: SessionMeta): Sessi
     actApprovedInSessionId: null,
     cancelReason: '',
     invitationSequence: 0,
+    confirmations: [],
+    live: null,
     comments: [],
     signedActa: null,
     signatureCircuit: null,

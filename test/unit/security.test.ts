@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest'
 import { openExternalUrl, parseExternalUrl } from '../../main/core/security/external-url'
 import { isAppUrl } from '../../main/core/security/navigation'
 import { resolveDataFile } from '../../main/data-location'
+import { operationNames } from '../../main/core/contract/operation-names'
+import { windowMayCall } from '../../main/core/security/window-access'
+import { secureWebPreferences } from '../../main/web-preferences'
 
 describe('enlaces externos', () => {
   it.each([
@@ -65,5 +68,31 @@ describe('ubicación del archivo de datos', () => {
     expect(resolveDataFile(['x', '--data=/tmp/a.json'], { SECRETARIADO_DATA_FILE: '/tmp/b.json' }, '/home/u')).toBe('/tmp/a.json')
     expect(resolveDataFile(['x'], { SECRETARIADO_DATA_FILE: '/tmp/b.json' }, '/home/u')).toBe('/tmp/b.json')
     expect(resolveDataFile(['x'], {}, '/home/u')).toBe('/home/u/secretariado.json')
+  })
+})
+
+describe('ventanas', () => {
+  it('cada ventana (la principal y la de proyección) aísla su página: sin Node, con sandbox, sólo el preload del puente', () => {
+    expect(secureWebPreferences('/app/preload/index.cjs')).toEqual({
+      preload: '/app/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      webviewTag: false,
+      spellcheck: true,
+      disableBlinkFeatures: 'Auxclick',
+    })
+  })
+
+  it('la ventana de proyección sólo lee: ninguna operación que cambie datos o archivos', () => {
+    const allowed = operationNames.filter((name) => windowMayCall('proyeccion', name))
+    expect(allowed).toEqual(['getStatus', 'projectorView'])
+    expect(operationNames.every((name) => windowMayCall('principal', name))).toBe(true)
   })
 })

@@ -38,6 +38,8 @@ import type {
   PlanOverview,
   SessionDetail,
   SessionSummary,
+  MailDraftsView,
+  ProjectorView,
 } from './views'
 import type { Agreement } from '../model/schema'
 import * as input from './session-inputs'
@@ -138,10 +140,17 @@ export const operations = {
 
   setAttendance: defineOperation<SessionDetail>()(input.setAttendanceSchema),
   declareQuorum: defineOperation<SessionDetail>()(input.declareQuorumSchema),
+  setConfirmation: defineOperation<SessionDetail>()(input.setConfirmationSchema),
 
   saveItemNotes: defineOperation<{ savedAt: string }>()(input.saveItemNotesSchema),
   setItemStatus: defineOperation<SessionDetail>()(input.setItemStatusSchema),
   setItemElapsed: defineOperation<null>()(input.setItemElapsedSchema),
+  /** The live minutes tell the core which item is open (what the projector shows). */
+  setLiveItem: defineOperation<null>()(input.setLiveItemSchema),
+  /** What the room's projector shows of a session in course. */
+  projectorView: defineOperation<ProjectorView>()(z.object({ sessionId: idSchema }).strict()),
+  /** Opens the projector's window (on the second display where there is one). */
+  openProjector: defineOperation<null>()(z.object({ sessionId: idSchema }).strict()),
   addIntervention: defineOperation<SessionDetail>()(input.addInterventionSchema),
   removeIntervention: defineOperation<SessionDetail>()(input.removeInterventionSchema),
 
@@ -168,6 +177,8 @@ export const operations = {
   exportOpenData: defineOperation<OpenDataFile>()(follow.exportOpenDataSchema),
   /** The session's calendar invitation (.ics): the request, or its cancellation once cancelled. */
   exportInvitation: defineOperation<OpenDataFile>()(z.object({ sessionId: idSchema }).strict()),
+  /** «Preparar correos»: the notice's .eml drafts in a new folder beside the data file, which is then opened. */
+  prepareMailDrafts: defineOperation<MailDraftsView>()(z.object({ sessionId: idSchema, mode: z.enum(['individual', 'bcc']) }).strict()),
   importProgressCsv: defineOperation<ProgressImportReport>()(follow.importProgressCsvSchema),
 
   listAudit: defineOperation<AuditEntry[]>()(follow.auditQuerySchema),

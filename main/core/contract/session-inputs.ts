@@ -142,3 +142,16 @@ export const importMembersCsvSchema = z
     existing: z.enum(EXISTING_MEMBER_CHOICES).default('omitir'),
   })
   .strict()
+
+/** An answer to the notice: `sin-respuesta` takes a recorded answer back; a suplente attends in the titular's place only with `confirmo`. */
+export const setConfirmationSchema = z
+  .object({
+    sessionId: idSchema,
+    memberId: idSchema,
+    answer: z.enum(['confirmo', 'declino', 'sin-respuesta']),
+    substituteId: idSchema.nullable(),
+  })
+  .strict()
+
+/** The item the live minutes have open, and whether its timer runs (with the seconds counted so far). */
+export const setLiveItemSchema = z.object({ ...itemRef, running: z.boolean(), elapsedSeconds: z.number().int().min(0).max(86_400) }).strict()

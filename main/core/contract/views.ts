@@ -126,6 +126,8 @@ export interface RosterEntry {
   substitutes: { id: string; fullName: string }[]
   /** The attendance row, once the roll is open. */
   attendance: Session['attendance'][number] | null
+  /** The member's answer to the notice, where the roll call starts from (domain/confirmations). */
+  confirmation: { answer: 'confirmo' | 'declino'; substituteId: string | null } | null
 }
 
 export interface QuorumView {
@@ -137,6 +139,66 @@ export interface QuorumView {
   secondCallAllowed: boolean
   /** Members who may vote now (titular present or suplente standing in), for named votes. */
   voters: { id: string; fullName: string; institution: string }[]
+}
+
+/** Before the session: the members' answers to the notice and the quorum they foresee (domain/confirmations). */
+export interface ConfirmationsView {
+  /** Answers are still taken (the session is to be held). */
+  open: boolean
+  rows: {
+    memberId: string
+    fullName: string
+    institution: string
+    sector: Member['sector']
+    voting: Member['voting']
+    answer: 'confirmo' | 'declino' | 'sin-respuesta'
+    /** Who attends in the titular's place, when the answer names a suplente. */
+    substitute: { id: string; fullName: string } | null
+    /** Suplentes who may attend in this titular's place. */
+    substitutes: { id: string; fullName: string }[]
+    answeredAt: string | null
+  }[]
+  expected: {
+    confirmed: number
+    declined: number
+    unanswered: number
+    votingMembers: number
+    expected: number
+    required: number
+    reached: boolean
+  }
+}
+
+/** The notice's e-mail drafts just written: where, how many, and who got none for lack of an address. */
+export interface MailDraftsView {
+  folder: string
+  files: string[]
+  recipients: number
+  withoutAddress: string[]
+}
+
+/** What the room's projector shows of a session in course (domain/projection): no notes, no controls. */
+export interface ProjectorView {
+  sessionId: string
+  title: string
+  status: Session['status']
+  /** The instant the view was built at (the core's clock): the remaining time counts from it. */
+  asOf: string
+  item: {
+    id: string
+    number: string
+    title: string
+    presenter: string
+    /** The minutes the agenda gives the item; 0 when it has no time of its own. */
+    plannedMinutes: number
+    elapsedSeconds: number
+    /** Planned minus elapsed, in seconds (negative once over time); null without planned time. */
+    remainingSeconds: number | null
+    running: boolean
+  } | null
+  quorum: { declared: boolean; present: number; required: number; votingMembers: number; reached: boolean; call: 'primera' | 'segunda' }
+  lastAgreement: { key: string; text: string; itemNumber: string; vote: string } | null
+  items: { treated: number; total: number }
 }
 
 export interface SessionDetail {
@@ -191,6 +253,8 @@ export interface SessionDetail {
    * progress or overdue), plus those closed by a follow-up recorded in this session.
    */
   pendingAgreements: AgreementRow[]
+  /** The answers to the notice and the quorum they foresee. */
+  confirmations: ConfirmationsView
 }
 
 export interface CsvImportReport {

@@ -51,7 +51,7 @@ export async function renderConvocatoria(data: Data, sessionRef: string, options
 
   const { items, end } = agendaSchedule(session.agenda, session.startTime)
   const schedule = new Map(items.map((item) => [item.id, item]))
-  layout.paragraph(invitation(data, session, title), { align: 'justify', gapAfter: 8 })
+  layout.paragraph(conveningSentence(data, session, 'se les convoca'), { align: 'justify', gapAfter: 8 })
   layout.table({
     columns: [
       { header: 'Dato', weight: 24, font: 'condensedBold' },
@@ -134,7 +134,9 @@ export async function renderConvocatoria(data: Data, sessionRef: string, options
   return result
 }
 
-function invitation(data: Data, session: Session, title: string): string {
+/** «Por medio de la presente … se les convoca a la …, que se celebrará el … a las …, en …, conforme al siguiente orden del día.» */
+export function conveningSentence(data: Data, session: Session, verb: 'se les convoca' | 'se le convoca'): string {
+  const title = sessionTitle(session)
   const place =
     session.modality === 'virtual'
       ? 'en modalidad virtual'
@@ -142,13 +144,13 @@ function invitation(data: Data, session: Session, title: string): string {
         ? `en modalidad híbrida, en ${session.venue || 'la sede que se indica'} y mediante el enlace de conexión que se indica`
         : `en ${session.venue || data.settings.defaultVenue || 'la sede que se indica'}`
   return (
-    `Por medio de la presente, y con fundamento en las reglas de operación del ${data.settings.bodyName}, se les convoca a la ` +
+    `Por medio de la presente, y con fundamento en las reglas de operación del ${data.settings.bodyName}, ${verb} a la ` +
     `${title}, que se celebrará el ${longSpanishDate(session.date)} a las ${hours(session.startTime)}, ${place}, conforme al siguiente orden del día.`
   )
 }
 
 /** Active members, titulares first, each suplente after the titular it stands in for. */
-function recipientsOf(data: Data, session: Session): Member[] {
+export function recipientsOf(data: Data, session: Session): Member[] {
   const active = data.members.filter((member) => member.active)
   const listed = new Set(session.attendance.map((row) => row.memberId))
   const chosen = listed.size > 0 ? data.members.filter((member) => listed.has(member.id) || (member.active && member.substituteFor && listed.has(member.substituteFor))) : active
@@ -163,7 +165,7 @@ function recipientsOf(data: Data, session: Session): Member[] {
 }
 
 /** Who signs the notice: the session's technical secretary (name and position), else the app's profile. */
-function signerOf(data: Data, session: Session): { name: string; role: string } {
+export function signerOf(data: Data, session: Session): { name: string; role: string } {
   const secretary = session.secretaryId ? data.members.find((member) => member.id === session.secretaryId) : undefined
   if (secretary) return { name: secretary.fullName, role: secretary.position || 'Secretaría Técnica' }
   return { name: data.settings.profile.name, role: data.settings.profile.role || 'Secretaría Técnica' }

@@ -11,7 +11,9 @@
  *   a session before that date (when the zone still had daylight saving time)
  *   is written in UTC instead, so no calendar shows it at another hour.
  */
-import type { Member, Session, Settings } from '../model/schema'
+import type { Data, Member, Session, Settings } from '../model/schema'
+import { invitationMethod } from '../domain/invitations'
+import { sessionKey } from '../domain/session-title'
 import { addMinutes, mexicoInstant, toMinutes, TIME_ZONE } from '../domain/dates'
 import { sessionTitle } from '../domain/session-title'
 
@@ -28,6 +30,23 @@ export interface InvitationInput {
   sequence: number
   /** When the object is written (DTSTAMP). */
   now: Date
+}
+
+export interface SessionInvitationFile {
+  method: InvitationMethod
+  /** `invitacion-STL-SO03-2026.ics`, or `cancelacion-…` once cancelled. */
+  fileName: string
+  mimeType: string
+  text: string
+}
+
+/** A session's invitation as the app hands it out: the request (or its cancellation), organised by its technical secretary, at its current SEQUENCE. */
+export function invitationOf(data: Data, session: Session, now: Date): SessionInvitationFile {
+  const method = invitationMethod(session)
+  const organizer = data.members.find((member) => member.id === session.secretaryId) ?? null
+  const text = sessionInvitation({ session, settings: data.settings, members: data.members, organizer, method, sequence: session.invitationSequence, now })
+  const name = method === 'CANCEL' ? 'cancelacion' : 'invitacion'
+  return { method, fileName: `${name}-${sessionKey(data.settings.keyPrefix, session)}.ics`, mimeType: `text/calendar;charset=utf-8;method=${method}`, text }
 }
 
 /** Without an end time, the invitation blocks this long. */

@@ -163,7 +163,7 @@ export function checkEditable(session: Pick<Session, 'status'>, scope: EditScope
 }
 
 /** Whether a check lets the action through; a refusal is an AppError, anything else is a fault and is rethrown. */
-function allows(check: () => void): boolean {
+export function allows(check: () => void): boolean {
   try {
     check()
     return true

@@ -11,6 +11,7 @@ import { circuitHandlers } from './handlers/circuit'
 import { documentHandlers } from './handlers/documents'
 import { followUpHandlers } from './handlers/follow-up'
 import { planHandlers } from './handlers/plan'
+import { roomHandlers } from './handlers/room'
 import { meetingHandlers } from './handlers/meeting'
 import { memberHandlers } from './handlers/members'
 import { packetHandlers } from './handlers/packets'
@@ -26,6 +27,7 @@ export const handlers: HandlerSet<OperationName> = {
   ...sessionHandlers,
   ...agendaHandlers,
   ...meetingHandlers,
+  ...roomHandlers,
   ...agreementHandlers,
   ...followUpHandlers,
   ...planHandlers,

@@ -4,11 +4,12 @@
  * in the core.
  */
 import { AppError } from '../errors'
-import { countsAsPresent, type Data, type Member, type Session } from '../model/schema'
-import type { AgreementRow, CommitmentView, DashboardView, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
+import { countsAsPresent, type Confirmation, type Data, type Member, type Session } from '../model/schema'
+import type { AgreementRow, CommitmentView, ConfirmationsView, DashboardView, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
 import { agendaSchedule, isFollowUpItem } from '../domain/agenda'
+import { checkConfirmable, confirmingMembers, expectedQuorum } from '../domain/confirmations'
 import { computeQuorum } from '../domain/quorum'
-import { allowedTransitions, editableScopes, isHeld, sessionActions, startDate } from '../domain/session-rules'
+import { allowedTransitions, allows, editableScopes, isHeld, sessionActions, startDate } from '../domain/session-rules'
 import { mexicoDate } from '../domain/dates'
 import { pairedNames } from '../domain/members'
 import {
@@ -82,6 +83,7 @@ export function buildSessionDetail(data: Data, id: string, now: Date): SessionDe
     startDate: startDate(session, now),
     previous: previous ? { id: previous.id, title: sessionTitle(previous) } : null,
     pendingAgreements: pendingAgreementsBefore(data, session, now),
+    confirmations: buildConfirmations(data, session),
   }
 }
 
@@ -106,6 +108,7 @@ export function previousSession(sessions: readonly Session[], session: Session):
 /** Everyone on the roll: the attendance rows once open, otherwise the active members. */
 function buildRoster(members: readonly Member[], session: Session): RosterEntry[] {
   const rows = new Map(session.attendance.map((row) => [row.memberId, row]))
+  const answers = new Map(session.confirmations.map((entry) => [entry.memberId, entry]))
   const listed = session.attendance.length > 0 ? members.filter((member) => rows.has(member.id)) : members.filter((member) => member.active)
   return listed.map((member) => ({
     memberId: member.id,
@@ -117,7 +120,33 @@ function buildRoster(members: readonly Member[], session: Session): RosterEntry[
     voting: member.voting,
     substitutes: members.filter((other) => other.substituteFor === member.id && other.active).map((other) => ({ id: other.id, fullName: other.fullName })),
     attendance: rows.get(member.id) ?? null,
+    confirmation: confirmationOf(answers.get(member.id)),
   }))
+}
+
+function confirmationOf(entry: Confirmation | undefined): RosterEntry['confirmation'] {
+  return entry ? { answer: entry.response, substituteId: entry.substituteId } : null
+}
+
+/** The titulares' answers to the notice, by the registry's order, and the quorum they foresee. */
+function buildConfirmations(data: Data, session: Session): ConfirmationsView {
+  const answers = new Map(session.confirmations.map((entry) => [entry.memberId, entry]))
+  const names = new Map(data.members.map((member) => [member.id, member.fullName]))
+  const rows = confirmingMembers(data.members).map((member) => {
+    const entry = answers.get(member.id)
+    return {
+      memberId: member.id,
+      fullName: member.fullName,
+      institution: member.institution,
+      sector: member.sector,
+      voting: member.voting,
+      answer: entry?.response ?? ('sin-respuesta' as const),
+      substitute: entry?.substituteId ? { id: entry.substituteId, fullName: names.get(entry.substituteId) ?? entry.substituteId } : null,
+      substitutes: data.members.filter((other) => other.substituteFor === member.id && other.active).map((other) => ({ id: other.id, fullName: other.fullName })),
+      answeredAt: entry?.at ?? null,
+    }
+  })
+  return { open: allows(() => checkConfirmable(session)), rows, expected: expectedQuorum(session, data.members, data.settings.quorum) }
 }
 
 function buildQuorumView(data: Data, session: Session): QuorumView {

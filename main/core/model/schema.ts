@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = 6
+export const SCHEMA_VERSION = 7
 
 export const idSchema = z.string().min(1, 'Identificador no válido').max(64, 'Identificador no válido').regex(/^[A-Za-z0-9_-]+$/, 'Identificador no válido')
 /** A calendar date, `YYYY-MM-DD`, read in America/Mexico_City. */
@@ -116,6 +116,26 @@ export const quorumDeclarationSchema = z.object({
   reached: z.boolean(),
 })
 
+/** Before a session: whether a member said they will attend (and whether their suplente comes in their place) or not. */
+export const CONFIRMATION_RESPONSES = ['confirmo', 'declino'] as const
+
+export const confirmationSchema = z.object({
+  memberId: idSchema,
+  response: z.enum(CONFIRMATION_RESPONSES),
+  /** With `confirmo`: the titular's registered suplente who attends in their place; null when the titular attends. */
+  substituteId: idSchema.nullable(),
+  at: instantSchema,
+})
+
+/** The item the live minutes have open now, and its timer: what the projector shows. */
+export const liveItemSchema = z.object({
+  itemId: idSchema,
+  /** When the item's timer was started; null while paused. */
+  runningSince: instantSchema.nullable(),
+  /** The item's elapsed seconds when the timer was started (or paused). */
+  baseSeconds: z.number().int().nonnegative().max(86_400),
+})
+
 /** A member's comment on the agenda, written offline in a review packet and imported by the secretariat. */
 export const commentSchema = z.object({
   id: idSchema,
@@ -216,6 +236,10 @@ export const sessionSchema = z.object({
    * and when it is cancelled, so calendars replace the earlier one.
    */
   invitationSequence: z.number().int().min(0).max(10_000),
+  /** Answers to the notice, one per titular who answered (no entry: «sin respuesta»). */
+  confirmations: z.array(confirmationSchema),
+  /** The item under discussion in the live minutes; null outside them. */
+  live: liveItemSchema.nullable(),
   comments: z.array(commentSchema),
   signedActa: signedActaSchema.nullable(),
   signatureCircuit: signatureCircuitSchema.nullable(),
@@ -388,6 +412,8 @@ export type Intervention = z.infer<typeof interventionSchema>
 export type Attendance = z.infer<typeof attendanceSchema>
 export type QuorumDeclaration = z.infer<typeof quorumDeclarationSchema>
 export type Session = z.infer<typeof sessionSchema>
+export type Confirmation = z.infer<typeof confirmationSchema>
+export type LiveItem = z.infer<typeof liveItemSchema>
 export type SignatureCircuit = z.infer<typeof signatureCircuitSchema>
 export type Comment = z.infer<typeof commentSchema>
 export type Vote = z.infer<typeof voteSchema>

@@ -43,6 +43,11 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     ...data,
     sessions: Array.isArray(data.sessions) ? data.sessions.map((session: unknown) => (isObject(session) ? { invitationSequence: 0, ...session } : session)) : data.sessions,
   }),
+  /** 7: sessions keep the members' answers to the notice (none yet) and the item the live minutes show on the projector (none). */
+  7: (data) => ({
+    ...data,
+    sessions: Array.isArray(data.sessions) ? data.sessions.map((session: unknown) => (isObject(session) ? { confirmations: [], live: null, ...session } : session)) : data.sessions,
+  }),
 }
 
 function withSignerSerials(session: JsonObject): JsonObject {

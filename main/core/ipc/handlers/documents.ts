@@ -4,10 +4,9 @@ import { join } from 'node:path'
 import { AppError } from '../../errors'
 import { planForReport, renderActa, renderConvocatoria, renderReporte, sessionForActa, sessionForConvocatoria } from '../../documents'
 import { missingCharacters } from '../../documents/common'
-import { sessionInvitation } from '../../documents/icalendar'
+import { invitationOf } from '../../documents/icalendar'
 import { sessionForAttendanceSheet, sessionForInvitation } from '../../documents/select-session'
 import { renderAttendanceSheet } from '../../documents/attendance-sheet'
-import { invitationMethod } from '../../domain/invitations'
 import { mexicoDate } from '../../domain/dates'
 import { sessionKey } from '../../domain/session-title'
 import type { FileDownload } from '../../contract/views'
@@ -17,14 +16,10 @@ const NAMES = { acta: 'acta', convocatoria: 'convocatoria', 'lista-asistencia': 
 
 export const documentHandlers: HandlerSet<'startDocument' | 'getJob' | 'openJobInViewer' | 'exportInvitation'> = {
   exportInvitation: ({ sessionId }, { store, now }) => {
-    const data = store.data
     const at = now()
-    const session = sessionForInvitation(data, sessionId, mexicoDate(at))
-    const method = invitationMethod(session)
-    const organizer = data.members.find((member) => member.id === session.secretaryId) ?? null
-    const content = sessionInvitation({ session, settings: data.settings, members: data.members, organizer, method, sequence: session.invitationSequence, now: at })
-    const name = method === 'CANCEL' ? 'cancelacion' : 'invitacion'
-    return { fileName: `${name}-${sessionKey(data.settings.keyPrefix, session)}.ics`, mimeType: `text/calendar;charset=utf-8;method=${method}`, content }
+    const session = sessionForInvitation(store.data, sessionId, mexicoDate(at))
+    const invitation = invitationOf(store.data, session, at)
+    return { fileName: invitation.fileName, mimeType: invitation.mimeType, content: invitation.text }
   },
 
   startDocument: ({ kind, sessionId }, { store, jobs, now, fontsDir }) => {

@@ -8,6 +8,7 @@ import { checkStartDate, checkTransition, nextSessionNumber, realStart, STATUS_L
 import { sessionTitle } from '../../domain/session-title'
 import { buildSessionDetail, buildSessionSummaries, previousSession } from '../views'
 import { changeSession, memberExists, sessionIn } from './session-access'
+import { initialAttendance } from '../../domain/confirmations'
 import type { HandlerSet } from './types'
 
 /** A fresh copy of an agenda: new ids, parents remapped, no notes, states or attachments. */
@@ -49,6 +50,8 @@ export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'create
         actApprovedInSessionId: null,
         cancelReason: '',
         invitationSequence: 0,
+        confirmations: [],
+        live: null,
         comments: [],
         signedActa: null,
         signatureCircuit: null,
@@ -101,9 +104,8 @@ export const sessionHandlers: HandlerSet<'listSessions' | 'getSession' | 'create
       session.status = status
       session.updatedAt = tools.nowIso
       if (status === 'en-curso' && session.attendance.length === 0) {
-        session.attendance = draft.members
-          .filter((member) => member.active)
-          .map((member) => ({ memberId: member.id, status: 'ausente' as const, substituteId: null, arrivedAt: null, leftAt: null }))
+        // The roll call starts from the answers to the notice: who declined is already a justified absence.
+        session.attendance = initialAttendance(draft.members, session.confirmations)
       }
       if (status === 'concluida' && session.endTime === null) session.endTime = mexicoTime(tools.now)
       if (status === 'cancelada') {

@@ -7,6 +7,7 @@ import { agreements } from './agreements'
 import { audit } from './audit'
 import { backup } from './backup'
 import { common } from './common'
+import { confirmations } from './confirmations'
 import { dashboard } from './dashboard'
 import { documents } from './documents'
 import { enums } from './enums'
@@ -14,13 +15,14 @@ import { members } from './members'
 import { minutes } from './minutes'
 import { packets } from './packets'
 import { plan } from './plan'
+import { projector } from './projector'
 import { recovery } from './recovery'
 import { search } from './search'
 import { sessions } from './sessions'
 import { settings } from './settings'
 import { signing } from './signing'
 
-const features = [common, enums, sessions, minutes, members, agreements, plan, dashboard, documents, signing, packets, settings, audit, search, recovery, backup] as const
+const features = [common, enums, sessions, minutes, members, agreements, plan, dashboard, documents, signing, packets, settings, audit, search, recovery, backup, confirmations, projector] as const
 
 type Feature = (typeof features)[number]
 type Intersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never

@@ -1,0 +1,192 @@
+/**
+ * The notice by e-mail, as drafts: ready-to-send `.eml` messages (RFC 5322,
+ * MIME) that the secretary opens in Outlook or Thunderbird, reviews and sends.
+ * Nothing is sent from here. Each draft carries `X-Unsent: 1` (so the mail
+ * program opens it as a message to send, not one received), the convocatoria
+ * PDF and the calendar invitation (.ics). One draft per member with an address,
+ * or one with everyone in Bcc. Built with nodemailer's MIME composer: headers
+ * are encoded (names with accents, quotes or line breaks cannot add headers),
+ * bodies quoted-printable or base64.
+ */
+import { mkdir, readdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import MailComposer from 'nodemailer/lib/mail-composer'
+import type Mail from 'nodemailer/lib/mailer'
+import { AppError } from '../errors'
+import type { Data, Member, Session } from '../model/schema'
+import { agendaNumbers } from '../domain/agenda'
+import { longSpanishDate } from '../domain/dates'
+import { sessionKey, sessionTitle } from '../domain/session-title'
+import { foldForSearch } from '../domain/text'
+import { writeFileDurable } from '../store/durable-write'
+import { conveningSentence, recipientsOf, signerOf } from './convocatoria'
+import type { SessionInvitationFile } from './icalendar'
+import { MODALITY_LABELS, hours } from './wording'
+
+export type MailMode = 'individual' | 'bcc'
+
+export interface NoticeMailInput {
+  data: Data
+  session: Session
+  mode: MailMode
+  /** The convocatoria as PDF/A, attached to every draft. */
+  convocatoria: Uint8Array
+  invitation: SessionInvitationFile
+  /** The drafts' Date header. */
+  now: Date
+}
+
+export interface MailDraft {
+  fileName: string
+  bytes: Buffer
+  /** The addresses the draft goes to (To, or Bcc). */
+  recipients: string[]
+}
+
+export interface NoticeMails {
+  drafts: MailDraft[]
+  /** Members the notice is for who have no e-mail address (no draft for them). */
+  withoutAddress: Member[]
+}
+
+const DOMAIN = 'secretariado.gobiernoabierto.jalisco'
+
+/** Only a convened session's notice goes out by mail. */
+export function checkNoticeMail(session: Session): void {
+  if (session.status !== 'convocada') {
+    throw new AppError('REGLA', `La ${sessionTitle(session)} no está convocada: los correos de la convocatoria se preparan para una sesión convocada.`)
+  }
+  if (session.agenda.length === 0) {
+    throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} no tiene orden del día: agregue los puntos antes de preparar los correos.`)
+  }
+}
+
+/** The drafts of the notice of a convened session. */
+export async function composeNoticeMails(input: NoticeMailInput): Promise<NoticeMails> {
+  const { data, session, mode } = input
+  checkNoticeMail(session)
+  const members = recipientsOf(data, session)
+  const withAddress = members.filter((member) => member.email !== '')
+  const withoutAddress = members.filter((member) => member.email === '')
+  if (withAddress.length === 0) {
+    throw new AppError('SIN_DATOS', 'Ninguna de las personas convocadas tiene correo electrónico registrado: agréguelo en Integrantes.')
+  }
+  const key = sessionKey(data.settings.keyPrefix, session)
+  const secretary = session.secretaryId ? (data.members.find((member) => member.id === session.secretaryId) ?? null) : null
+  const from = secretary?.email ? { name: secretary.fullName, address: secretary.email } : undefined
+  const attachments: Mail.Attachment[] = [
+    { filename: `convocatoria-${key}.pdf`, content: Buffer.from(input.convocatoria), contentType: 'application/pdf' },
+    { filename: input.invitation.fileName, content: input.invitation.text, contentType: input.invitation.mimeType.replaceAll(';', '; ') },
+  ]
+  const subject = `Convocatoria: ${sessionTitle(session)} del ${data.settings.bodyName}, ${longSpanishDate(session.date)}`
+  const base = (id: string): Mail.Options => ({
+    from,
+    subject,
+    date: input.now,
+    messageId: `<${session.id}.${id}.v${session.invitationSequence}@${DOMAIN}>`,
+    headers: { 'X-Unsent': '1' },
+    attachments,
+  })
+  const drafts: MailDraft[] = []
+  if (mode === 'bcc') {
+    const options: Mail.Options = { ...base('todos'), to: from, bcc: withAddress.map(addressOf), text: bodyFor(data, session, null) }
+    drafts.push({ fileName: `convocatoria-${key}-todos.eml`, bytes: await build(options, true), recipients: withAddress.map((member) => member.email) })
+  } else {
+    let index = 0
+    for (const member of withAddress) {
+      index++
+      const options: Mail.Options = { ...base(member.id), to: addressOf(member), text: bodyFor(data, session, member) }
+      const fileName = `${String(index).padStart(2, '0')}-${slug(member.fullName)}.eml`
+      drafts.push({ fileName, bytes: await build(options, false), recipients: [member.email] })
+    }
+  }
+  return { drafts, withoutAddress }
+}
+
+function addressOf(member: Member): Mail.Address {
+  return { name: member.fullName, address: member.email }
+}
+
+/** The message as bytes; a Bcc draft keeps its Bcc header (the mail program sends from it). */
+function build(options: Mail.Options, keepBcc: boolean): Promise<Buffer> {
+  const node = new MailComposer(options).compile()
+  node.keepBcc = keepBcc
+  return new Promise((resolve, reject) => {
+    node.build((error, message) => (error ? reject(error) : resolve(message)))
+  })
+}
+
+/** The body: the convening sentence, the agenda, where, and what is attached; signed by the session's technical secretary. */
+function bodyFor(data: Data, session: Session, member: Member | null): string {
+  const numbers = agendaNumbers(session.agenda)
+  const signer = signerOf(data, session)
+  const lines = [
+    member ? `${member.fullName}:` : 'Integrantes del ' + data.settings.bodyName + ':',
+    '',
+    conveningSentence(data, session, member ? 'se le convoca' : 'se les convoca'),
+    '',
+    ...session.agenda.map((item) => `${item.parentId ? '    ' : ''}${numbers.get(item.id) ?? ''}. ${item.title}`),
+    '',
+    `Fecha: ${longSpanishDate(session.date)}, a las ${hours(session.startTime)}.`,
+    `Modalidad: ${MODALITY_LABELS[session.modality]}.`,
+    ...(session.modality !== 'virtual' ? [`Sede: ${session.venue || data.settings.defaultVenue || 'por confirmar'}.`] : []),
+    ...(session.modality !== 'presencial' ? [`Enlace de conexión: ${session.link || 'se enviará antes de la sesión'}`] : []),
+    '',
+    'Se adjuntan la convocatoria con el orden del día (PDF) y la invitación para su calendario (.ics).',
+    !member
+      ? 'Les agradeceremos confirmar su asistencia o, en su caso, indicar quién asistirá en su lugar.'
+      : member.role === 'titular'
+        ? 'Le agradeceremos confirmar su asistencia o, en su caso, indicar si asistirá su suplente.'
+        : 'Le agradeceremos confirmar su asistencia.',
+    '',
+    'Atentamente,',
+    '',
+    signer.name,
+    signer.role,
+    data.settings.bodyName,
+  ]
+  return lines.join('\n')
+}
+
+/** A file-name part from a person's name: letters without accents, digits and hyphens. */
+function slug(name: string): string {
+  return (
+    foldForSearch(name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'integrante'
+  )
+}
+
+/**
+ * Writes the drafts into `folder` (created if missing), each file synced and
+ * renamed into place. Refuses, before writing anything, a folder that already
+ * holds a file of the same name: an earlier set of drafts is never replaced.
+ */
+export async function writeMailDrafts(folder: string, drafts: readonly MailDraft[], dataFile?: string): Promise<string[]> {
+  const target = resolve(folder)
+  if (dataFile !== undefined && resolve(dataFile) === target) throw new AppError('VALIDACION', 'La carpeta de salida no puede ser el archivo de datos.')
+  try {
+    await mkdir(target, { recursive: true })
+  } catch (error) {
+    throw new AppError('ESCRITURA', `No se pudo crear la carpeta ${target} (${errorCode(error)}).`, { cause: error })
+  }
+  const present = new Set(await readdir(target).catch(() => [] as string[]))
+  const clash = drafts.find((draft) => present.has(draft.fileName))
+  if (clash) throw new AppError('VALIDACION', `La carpeta ${target} ya tiene ${clash.fileName}: elija una carpeta vacía para no reemplazar correos anteriores.`)
+  const written: string[] = []
+  for (const draft of drafts) {
+    const path = join(target, draft.fileName)
+    try {
+      await writeFileDurable(path, draft.bytes)
+    } catch (error) {
+      throw new AppError('ESCRITURA', `No se pudo guardar ${path} (${errorCode(error)}).`, { cause: error })
+    }
+    written.push(path)
+  }
+  return written
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'desconocido'
+}

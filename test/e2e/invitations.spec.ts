@@ -2,9 +2,12 @@
  * The calendar invitation from the session's header: a convened session gives
  * its .ics request; moved, the next one is a higher version of the same event.
  */
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { simpleParser } from 'mailparser'
 import type { Download } from '@playwright/test'
 import { readDataFile } from '../../main/core/store/read-data-file'
+import { expectAccessible } from './a11y'
 import { expect, test } from './fixtures'
 import { convenedSession } from './live-session'
 
@@ -66,4 +69,31 @@ test('la lista de asistencia de una sesión convocada se genera y se guarda como
   const pdf = await readFile(await (await download).path())
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   expect(pdf.toString('latin1')).toContain('/Title (')
+})
+
+test('«Preparar correos» deja los borradores con la convocatoria y la invitación en una carpeta nueva, que se abre', async ({ harness }) => {
+  const { page } = harness
+  await harness.open('#/sesiones')
+  const session = await convenedSession(page)
+  await harness.open(`#/sesiones/${session.id}`)
+  await expect(page.getByRole('heading', { level: 1, name: session.title })).toBeVisible()
+  await page.getByRole('button', { name: 'Preparar correos' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Preparar los correos de la convocatoria' })
+  await dialog.getByRole('radio', { name: /copia oculta/ }).check()
+  await expectAccessible(page, 'preparar correos')
+  await dialog.getByRole('button', { name: 'Preparar correos' }).click()
+  await expect(dialog.getByRole('status')).toContainText('Se preparó 1 borrador')
+  const folder = harness.openedPaths.at(-1) ?? ''
+  expect(folder).toMatch(/correos[\\/]STL-S[OE]\d{2}-\d{4} \d{8}-\d{4}$/)
+  await expect(dialog.getByRole('status')).toContainText(folder)
+  await expect(dialog.getByRole('button', { name: 'Preparar otra vez' })).toBeEnabled()
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: resolve(__dirname, '../../docs/screenshots/72-preparar-correos.png'), animations: 'disabled' })
+  const files = await readdir(folder)
+  expect(files).toHaveLength(1)
+  const mail = await simpleParser(await readFile(join(folder, files[0] ?? '')))
+  expect(mail.headers.get('x-unsent')).toBe('1')
+  expect(mail.attachments.map((attachment) => attachment.contentType)).toEqual(['application/pdf', 'text/calendar'])
+  // Closing after preparing asks nothing (the choice was used).
+  await dialog.getByRole('button', { name: 'Cerrar' }).first().click()
+  await expect(dialog).toBeHidden()
 })

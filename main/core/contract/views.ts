@@ -225,6 +225,8 @@ export interface SessionDetail {
     invitation: boolean
     /** «Lista de asistencia»: the sign-in sheet, while the session is to be held or in course. */
     attendanceSheet: boolean
+    /** «Preparar correos»: the notice's e-mail drafts, for a convened session with an agenda. */
+    mailDrafts: boolean
     /** «Acta»: the session was held. */
     acta: boolean
     /** «Firmar acta», the first signature: held and not yet signed (further signers sign the signed acta). */

@@ -16,6 +16,7 @@ import { AppError } from '../errors'
 import type { Data, Member, Session } from '../model/schema'
 import { agendaNumbers } from '../domain/agenda'
 import { longSpanishDate } from '../domain/dates'
+import { checkMailDrafts } from '../domain/session-rules'
 import { sessionKey, sessionTitle } from '../domain/session-title'
 import { foldForSearch } from '../domain/text'
 import { writeFileDurable } from '../store/durable-write'
@@ -51,20 +52,13 @@ export interface NoticeMails {
 
 const DOMAIN = 'secretariado.gobiernoabierto.jalisco'
 
-/** Only a convened session's notice goes out by mail. */
-export function checkNoticeMail(session: Session): void {
-  if (session.status !== 'convocada') {
-    throw new AppError('REGLA', `La ${sessionTitle(session)} no está convocada: los correos de la convocatoria se preparan para una sesión convocada.`)
-  }
-  if (session.agenda.length === 0) {
-    throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} no tiene orden del día: agregue los puntos antes de preparar los correos.`)
-  }
-}
+/** Only a convened session with an agenda has its notice sent by mail (the rule lives with the session's others). */
+export { checkMailDrafts as checkNoticeMail } from '../domain/session-rules'
 
 /** The drafts of the notice of a convened session. */
 export async function composeNoticeMails(input: NoticeMailInput): Promise<NoticeMails> {
   const { data, session, mode } = input
-  checkNoticeMail(session)
+  checkMailDrafts(session)
   const members = recipientsOf(data, session)
   const withAddress = members.filter((member) => member.email !== '')
   const withoutAddress = members.filter((member) => member.email === '')

@@ -201,6 +201,16 @@ export function checkPacketExport(session: TitledSession & Pick<Session, 'agenda
   }
 }
 
+/** The notice's e-mail drafts are for a convened session with an agenda. */
+export function checkMailDrafts(session: TitledSession & Pick<Session, 'agenda'>): void {
+  if (session.status !== 'convocada') {
+    throw new AppError('REGLA', `La ${sessionTitle(session)} no está convocada: los correos de la convocatoria se preparan para una sesión convocada.`)
+  }
+  if (session.agenda.length === 0) {
+    throw new AppError('SIN_DATOS', `La ${sessionTitle(session)} no tiene orden del día: agregue los puntos antes de preparar los correos.`)
+  }
+}
+
 /** The acta is signed once the session concluded; a signed acta takes further signers. */
 export function checkActaSigning(session: Pick<Session, 'status'>): void {
   if (!isHeld(session)) throw new AppError('REGLA', 'Sólo se firma el acta de una sesión concluida.')
@@ -218,7 +228,7 @@ export function checkFollowUpSession(session: Pick<Session, 'status'>): void {
   if (isFrozen(session)) throw new AppError('REGLA', session.status === 'en-firma' ? 'El acta de esa sesión está en firma: su minuta ya no admite cambios.' : 'Esa sesión ya no admite cambios en su minuta.')
 }
 
-export type SessionAction = 'exportPacket' | 'convocatoria' | 'invitation' | 'attendanceSheet' | 'acta' | 'signActa' | 'declareQuorum' | 'recordFollowUp' | 'importComments' | 'sendForSignature' | 'receiveSignature'
+export type SessionAction = 'exportPacket' | 'convocatoria' | 'invitation' | 'attendanceSheet' | 'mailDrafts' | 'acta' | 'signActa' | 'declareQuorum' | 'recordFollowUp' | 'importComments' | 'sendForSignature' | 'receiveSignature'
 
 /**
  * What the session's state allows now besides editing (see editableScopes), as
@@ -232,6 +242,7 @@ export function sessionActions(session: TitledSession & Pick<Session, 'agenda' |
     convocatoria: isUpcoming(session),
     invitation: isUpcoming(session) || session.status === 'cancelada',
     attendanceSheet: isUpcoming(session) || session.status === 'en-curso',
+    mailDrafts: allows(() => checkMailDrafts(session)),
     acta: isHeld(session),
     // The first signature closes the session; later signers sign the signed acta, not the session.
     signActa: allows(() => checkActaSigning(session)) && !isClosed(session),

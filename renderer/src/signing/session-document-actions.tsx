@@ -1,19 +1,21 @@
 /**
  * The document and signature buttons of a session's header, as the core's
- * SessionDetail.can allows: «Convocatoria (PDF)» before it is held, «Acta
+ * SessionDetail.can allows: «Convocatoria (PDF)» before it is held (and, once
+ * convened, «Preparar correos» with its e-mail drafts), «Acta
  * (PDF)» once held, «Enviar a firma» to send a concluded session's acta on
  * its signature circuit, and «Firmar acta» for the first signature (while the
  * acta is out for signature it lives in the «Circuito de firma» card; a
  * signed acta adds signers from its signed-acta section).
  */
 import { Button } from '@mantine/core'
-import { IconCalendarEvent, IconSend, IconSignature } from '@tabler/icons-react'
+import { IconCalendarEvent, IconMail, IconSend, IconSignature } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionDetail } from '../../../main/core/contract/views'
 import { downloadInvitation } from '../api/documents'
 import { notifyDone, notifyError } from '../common/notify'
 import { SessionDocumentButton } from '../documents/document-button'
+import { MailDraftsModal } from '../documents/mail-drafts-modal'
 import { SignActaModal } from './sign-acta-modal'
 import { SignatureOrderModal } from './signature-order-modal'
 
@@ -21,6 +23,7 @@ export function SessionDocumentActions({ detail }: { detail: SessionDetail }) {
   const { t } = useTranslation()
   const [signing, setSigning] = useState(false)
   const [sending, setSending] = useState(false)
+  const [mailing, setMailing] = useState(false)
   const { session, title, can } = detail
   return (
     <>
@@ -38,6 +41,14 @@ export function SessionDocumentActions({ detail }: { detail: SessionDetail }) {
         >
           {session.status === 'cancelada' ? t('documents.invitation.cancelButton') : t('documents.invitation.button')}
         </Button>
+      ) : null}
+      {can.mailDrafts ? (
+        <>
+          <Button variant="default" leftSection={<IconMail size={18} aria-hidden />} onClick={() => setMailing(true)} aria-haspopup="dialog">
+            {t('documents.mail.button')}
+          </Button>
+          <MailDraftsModal sessionId={session.id} sessionTitle={title} opened={mailing} onClose={() => setMailing(false)} />
+        </>
       ) : null}
       {can.attendanceSheet ? <SessionDocumentButton kind="lista-asistencia" sessionId={session.id} sessionTitle={title} /> : null}
       {can.acta ? <SessionDocumentButton kind="acta" sessionId={session.id} sessionTitle={title} /> : null}

@@ -41,5 +41,23 @@ export const documents = {
       cancelButton: 'Cancelación para calendarios (.ics)',
       saved: 'Se guardó {{fileName}}: ábralo o adjúntelo al correo para que la sesión quede en los calendarios.',
     },
+    mail: {
+      button: 'Preparar correos',
+      title: 'Preparar los correos de la convocatoria',
+      modeLabel: 'Cómo enviarla',
+      individual: 'Un correo para cada integrante',
+      individualHint: 'Dirigido a su nombre; cada quien recibe el suyo.',
+      bcc: 'Un solo correo con todas las personas en copia oculta (CCO)',
+      bccHint: 'Dirigido a la secretaría técnica; nadie ve las direcciones de los demás.',
+      explain:
+        'Se prepararán borradores (.eml) con la convocatoria en PDF y la invitación para el calendario (.ics), en una carpeta nueva junto al archivo de datos, que se abrirá. Ábralos con Outlook o Thunderbird, revíselos y envíelos desde ahí: Secretariado no envía nada.',
+      submit: 'Preparar correos',
+      again: 'Preparar otra vez',
+      doneTitle_one: 'Se preparó {{count}} borrador',
+      doneTitle_other: 'Se prepararon {{count}} borradores',
+      doneBody: 'Para {{recipients}} destinatarios, en {{folder}}.',
+      withoutAddress_one: '{{count}} persona no tiene correo registrado (agréguelo en Integrantes):',
+      withoutAddress_other: '{{count}} personas no tienen correo registrado (agréguelo en Integrantes):',
+    },
   },
 } as const

@@ -69,3 +69,46 @@ test('Secretariado --cli ejecuta la línea de comandos compilada sin abrir venta
     await rm(folder, { recursive: true, force: true })
   }
 })
+
+test('la ventana de proyección se abre aparte, con la misma ventana aislada, y sólo puede leer su vista', async () => {
+  const binary = electronBinary()
+  const reason = 'Omitida: no hay binario de Electron en esta máquina (instalado con ELECTRON_SKIP_BINARY_DOWNLOAD=1).'
+  if (!binary) console.log(reason)
+  test.skip(!binary, reason)
+
+  const folder = await mkdtemp(join(tmpdir(), 'secretariado-electron-proyeccion-'))
+  const dataFile = join(folder, 'secretariado.json')
+  await writeFile(dataFile, serializeData(generateDemoData({ sessions: 3, seed: 4, today: TODAY })))
+  const app = await electron.launch({ executablePath: binary ?? undefined, args: [resolve(__dirname, '../..'), `--data=${dataFile}`] })
+  try {
+    const main = await app.firstWindow()
+    await expect(main.getByRole('heading', { level: 1, name: 'Sesiones' })).toBeVisible()
+    const sessionId = await main.evaluate(async () => {
+      const sessions = await window.api.listSessions()
+      if (!sessions.ok) throw new Error(sessions.error.message)
+      const convened = sessions.value.find((session) => session.status === 'convocada')
+      if (!convened) throw new Error('sin sesión convocada')
+      const started = await window.api.changeSessionStatus({ id: convened.id, status: 'en-curso', confirmDate: true })
+      if (!started.ok) throw new Error(started.error.message)
+      return convened.id
+    })
+    const opened = app.waitForEvent('window')
+    const asked = await main.evaluate((id) => window.api.openProjector({ sessionId: id }), sessionId)
+    expect(asked.ok).toBe(true)
+    const projector = await opened
+    await projector.waitForLoadState()
+    expect(projector.url()).toContain(`#/proyeccion/${sessionId}`)
+    const probe = await projector.evaluate(async (id) => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      view: (await window.api.projectorView({ sessionId: id })).ok,
+      // Anything that changes data is refused to the projector's window.
+      change: await window.api.changeSessionStatus({ id, status: 'cancelada', reason: 'intento desde la proyección' }),
+    }), sessionId)
+    expect(probe.require).toBe('undefined')
+    expect(probe.view).toBe(true)
+    expect(probe.change).toMatchObject({ ok: false, error: { code: 'ORIGEN_NO_PERMITIDO' } })
+  } finally {
+    await app.close()
+    await rm(folder, { recursive: true, force: true })
+  }
+})

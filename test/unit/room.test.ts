@@ -7,8 +7,10 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionDetail } from '../../main/core/contract/views'
 import type { Member } from '../../main/core/model/schema'
+import { findIntegrityProblems } from '../../main/core/domain/integrity'
 import { migrate } from '../../main/core/store/migrations'
 import { readDataFile } from '../../main/core/store/read-data-file'
+import { demoData } from '../support/bridge'
 import { NOW } from '../support/clock'
 import { demoBridge, type Bridge } from './helpers'
 
@@ -180,5 +182,26 @@ describe('esquema 7', () => {
   it('un archivo del esquema 6 gana confirmaciones vacías y ningún punto proyectado; lo ya escrito se conserva', () => {
     const migrated = migrate({ schemaVersion: 6, sessions: [{ id: 'a' }, { id: 'b', confirmations: [{ memberId: 'x' }], live: null }] }, 7)
     expect(migrated).toEqual({ schemaVersion: 7, sessions: [{ id: 'a', confirmations: [], live: null }, { id: 'b', confirmations: [{ memberId: 'x' }], live: null }] })
+  })
+})
+
+describe('integridad de las confirmaciones', () => {
+  it('una confirmación repetida o de alguien que no está en el padrón es un daño del archivo', () => {
+    const data = demoData({ sessions: 4, seed: 3 })
+    const session = data.sessions.find((candidate) => candidate.status === 'convocada')
+    const member = data.members.find((candidate) => candidate.role === 'titular')
+    if (!session || !member) throw new Error('datos de prueba incompletos')
+    expect(findIntegrityProblems(data)).toEqual([])
+    const at = NOW.toISOString()
+    session.confirmations = [
+      { memberId: member.id, response: 'confirmo', substituteId: null, at },
+      { memberId: member.id, response: 'declino', substituteId: null, at },
+      { memberId: 'int-nadie', response: 'confirmo', substituteId: 'int-otro', at },
+    ]
+    expect(findIntegrityProblems(data)).toEqual([
+      `la sesión ${session.id} tiene dos confirmaciones de ${member.id}`,
+      `una confirmación de la sesión ${session.id} nombra a un integrante inexistente (int-nadie)`,
+      `una confirmación de la sesión ${session.id} nombra a un integrante inexistente (int-otro)`,
+    ])
   })
 })

@@ -29,6 +29,14 @@ export function findIntegrityProblems(data: Data): string[] {
     for (const row of session.attendance) {
       if (!members.has(row.memberId)) problems.push(`la asistencia de la sesión ${session.id} nombra a un integrante inexistente (${row.memberId})`)
     }
+    const answered = new Set<string>()
+    for (const answer of session.confirmations) {
+      if (answered.has(answer.memberId)) problems.push(`la sesión ${session.id} tiene dos confirmaciones de ${answer.memberId}`)
+      answered.add(answer.memberId)
+      for (const id of [answer.memberId, answer.substituteId]) {
+        if (id !== null && !members.has(id)) problems.push(`una confirmación de la sesión ${session.id} nombra a un integrante inexistente (${id})`)
+      }
+    }
   }
   const keys = new Set<string>()
   for (const agreement of data.agreements) {

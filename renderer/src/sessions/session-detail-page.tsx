@@ -1,5 +1,5 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core'
-import { IconChecklist, IconListNumbers, IconMessages, IconNotebook, IconPencil, IconProgressCheck, IconUsers } from '@tabler/icons-react'
+import { IconCalendarCheck, IconChecklist, IconListNumbers, IconMessages, IconNotebook, IconPencil, IconProgressCheck, IconUsers } from '@tabler/icons-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
@@ -20,13 +20,14 @@ import { SignedActaSection } from '../signing/signed-acta-section'
 import { SignedLockBadge } from '../signing/signed-lock-badge'
 import { AgendaBuilder } from './agenda/agenda-builder'
 import { AttendanceTab } from './attendance-tab'
+import { ConfirmationsTab } from './confirmations-tab'
 import { SessionAgreementsTab } from './session-agreements-tab'
 import { SessionEditModal } from './session-edit-modal'
 import { SessionFacts } from './session-header'
 import { LifecycleButtons } from './session-lifecycle'
 import { countsAsPresent, type Session } from '../../../main/core/model/schema'
 
-const TABS = ['orden', 'asistencia', 'acuerdos', 'seguimiento', 'comentarios'] as const
+const TABS = ['orden', 'confirmaciones', 'asistencia', 'acuerdos', 'seguimiento', 'comentarios'] as const
 type Tab = (typeof TABS)[number]
 
 export function SessionDetailPage() {
@@ -110,6 +111,10 @@ export function SessionDetailPage() {
   }
 
   const { session, title, key } = detail.data
+  const answered = detail.data.confirmations.expected.confirmed + detail.data.confirmations.expected.declined
+  // Confirmaciones while answers are taken, and afterwards only where some were recorded.
+  const showConfirmations = detail.data.confirmations.open || answered > 0
+  const shownTab: Tab = tab === 'confirmaciones' && !showConfirmations ? 'orden' : tab
   const editingAllowed = detail.data.editable
   const live = session.status === 'en-curso'
   /** After a change of state the focus goes to the next step: convened → «Iniciar sesión», started → «Pase de lista», otherwise the title. */
@@ -165,7 +170,7 @@ export function SessionDetailPage() {
       <SignatureCircuitCard detail={detail.data} />
       <SignedActaSection detail={detail.data} />
       <Tabs
-        value={tab}
+        value={shownTab}
         onChange={chooseTab}
         variant="outline"
       >
@@ -177,6 +182,15 @@ export function SessionDetailPage() {
           >
             {t('session.tabs.agenda')}
           </Tabs.Tab>
+          {showConfirmations ? (
+            <Tabs.Tab
+              value="confirmaciones"
+              leftSection={<IconCalendarCheck size={16} aria-hidden />}
+              rightSection={<CountBadge value={answered} />}
+            >
+              {t('confirmations.tab')}
+            </Tabs.Tab>
+          ) : null}
           <Tabs.Tab
             ref={attendanceTab}
             value="asistencia"
@@ -210,6 +224,11 @@ export function SessionDetailPage() {
         <Tabs.Panel value="orden">
           <AgendaBuilder detail={detail.data} members={members.data ?? []} />
         </Tabs.Panel>
+        {showConfirmations ? (
+          <Tabs.Panel value="confirmaciones">
+            <ConfirmationsTab detail={detail.data} />
+          </Tabs.Panel>
+        ) : null}
         <Tabs.Panel value="asistencia">
           <AttendanceTab detail={detail.data} members={members.data ?? []} />
         </Tabs.Panel>

@@ -4,6 +4,8 @@
  * for a secretary calling names: ↑/↓ move between members, P/A/J/S set the
  * status and jump to the next one; the page adds its own keys (Alt+Q declares
  * the quorum). The core records each change and answers with the new quorum.
+ * Each row shows what the member answered to the notice; a titular who
+ * confirmed that their suplente comes has that suplente chosen on S.
  * The table scrolls sideways inside its card when the window is narrow.
  */
 import { Badge, Group, Paper, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core'
@@ -16,6 +18,7 @@ import { useSessionOperation } from '../../api/sessions'
 import { KbdLegend, type Shortcut } from '../../common/kbd-legend'
 import { notifyError } from '../../common/notify'
 import { attendanceColor } from '../../common/status-colors'
+import { ConfirmationBadge } from '../confirmations/confirmation-badge'
 import classes from './roll-call.module.css'
 
 type Status = Attendance['status']
@@ -90,7 +93,8 @@ export function RollCallTable({ sessionId, roster, editable, titularOf, shortcut
       save(entry, { status, substituteId: null })
       return true
     }
-    const only = entry.substitutes.length === 1 ? entry.substitutes[0] : undefined
+    // The suplente the titular said would come, else the only one registered.
+    const only = confirmedSubstitute(entry) ?? (entry.substitutes.length === 1 ? entry.substitutes[0] : undefined)
     if (only || entry.substitutes.length === 0) {
       // With no suplente registered the core says so, in its words.
       save(entry, { status, substituteId: only?.id ?? null })
@@ -178,6 +182,7 @@ export function RollCallTable({ sessionId, roster, editable, titularOf, shortcut
                       <Text size="xs" c="dimmed" lineClamp={1}>
                         {roleLine(entry)}
                       </Text>
+                      <ConfirmationBadge entry={entry} />
                     </Group>
                   </Table.Td>
                   <Table.Td>
@@ -206,7 +211,7 @@ export function RollCallTable({ sessionId, roster, editable, titularOf, shortcut
                           }}
                           aria-label={t('rollCall.substituteOf', { name: entry.fullName })}
                           placeholder={t('rollCall.chooseSubstitute')}
-                          data={entry.substitutes.map((substitute) => ({ value: substitute.id, label: substitute.fullName }))}
+                          data={substitutesFirstConfirmed(entry).map((substitute) => ({ value: substitute.id, label: substitute.fullName }))}
                           value={entry.attendance?.status === 'suplente' ? entry.attendance.substituteId : null}
                           disabled={!editable}
                           allowDeselect={false}
@@ -243,6 +248,19 @@ export function RollCallTable({ sessionId, roster, editable, titularOf, shortcut
       </Paper>
     </Stack>
   )
+}
+
+/** The suplente a titular's confirmation names, when still one of theirs. */
+function confirmedSubstitute(entry: RosterEntry): RosterEntry['substitutes'][number] | undefined {
+  const { confirmation } = entry
+  if (confirmation?.answer !== 'confirmo' || !confirmation.substituteId) return undefined
+  return entry.substitutes.find((substitute) => substitute.id === confirmation.substituteId)
+}
+
+/** The titular's suplentes, the one their confirmation names first. */
+function substitutesFirstConfirmed(entry: RosterEntry): RosterEntry['substitutes'] {
+  const named = confirmedSubstitute(entry)
+  return named ? [named, ...entry.substitutes.filter((substitute) => substitute.id !== named.id)] : entry.substitutes
 }
 
 /** A 24-hour time that is saved when the focus leaves it, and follows the stored value otherwise. */

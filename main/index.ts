@@ -13,7 +13,6 @@ import { parseExternalUrl } from './core/security/external-url'
 import { commandLineArguments, resolveDataFile } from './data-location'
 import { buildMenu } from './menu'
 import { registerHandlers } from './ipc/register'
-import { windowMayCall } from './core/security/window-access'
 import { openProjectorWindow, projectorWindow } from './projector-window'
 import { createMainWindow, hardenWebContents, rendererUrl } from './window'
 
@@ -77,10 +76,10 @@ async function start(): Promise<void> {
       tempDir: join(app.getPath('temp'), 'secretariado'),
     },
     rendererUrl(),
-    (event, name) => {
-      if (mainWindow !== null && event.sender === mainWindow.webContents) return windowMayCall('principal', name)
+    (event) => {
+      if (mainWindow !== null && event.sender === mainWindow.webContents) return 'principal'
       const projector = projectorWindow()
-      return projector !== null && event.sender === projector.webContents && windowMayCall('proyeccion', name)
+      return projector !== null && event.sender === projector.webContents ? 'proyeccion' : null
     },
   )
   const showAbout = (): void => {

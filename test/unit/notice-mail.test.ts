@@ -5,15 +5,16 @@
  * Names cannot smuggle headers; the app and the command line write the same.
  */
 import { spawnSync } from 'node:child_process'
-import { readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { invitationOf } from '../../main/core/documents/icalendar'
-import { composeNoticeMails } from '../../main/core/documents/notice-mail'
+import { composeNoticeMails, writeMailDrafts } from '../../main/core/documents/notice-mail'
 import { sessionKey } from '../../main/core/domain/session-title'
 import type { Data } from '../../main/core/model/schema'
-import { demoData, writeDemoData } from '../support/bridge'
+import { serializeData } from '../../main/core/store/data-format'
+import { demoData, openBridge, writeDemoData } from '../support/bridge'
 import { CLI } from '../support/cli'
 import { NOW, TODAY } from '../support/clock'
 import { bytesOf, demoBridge, tempFolder } from './helpers'
@@ -148,7 +149,10 @@ describe('npm run cli -- notice-mail', () => {
 
     const again = run('--out', out)
     expect(again.status).toBe(1)
-    expect(again.stderr).toMatch(/ya tiene .+\.eml: elija una carpeta vacía/)
+    expect(again.stderr).toMatch(/ya tiene correos \(\d+, por ejemplo .+\.eml\): elija una carpeta sin borradores/)
+    expect(await readdir(out)).toEqual(files)
+    // Nor a Bcc draft beside the individual ones.
+    expect(run('--out', out, '--bcc').status).toBe(1)
     expect(await readdir(out)).toEqual(files)
 
     const bcc = run('--out', join(folder, 'todos'), '--bcc')
@@ -160,5 +164,59 @@ describe('npm run cli -- notice-mail', () => {
     expect(usage.status).toBe(2)
     expect(usage.stderr).toMatch(/Falta --out CARPETA/)
     expect((await bytesOf(dataFile)).equals(before)).toBe(true)
+  })
+})
+
+describe('escribir los borradores', () => {
+  const cleanup: (() => Promise<void>)[] = []
+  afterEach(async () => {
+    for (const close of cleanup.splice(0)) await close()
+  })
+
+  it('todos o ninguno: una falla a la mitad no deja borradores, y la carpeta sigue aceptándolos', async () => {
+    const folder = await tempFolder()
+    const good = ['01-ana.eml', '02-beto.eml', '03-carla.eml'].map((fileName) => ({ fileName, bytes: Buffer.from(`Subject: ${fileName}\r\n\r\nx`), recipients: [] }))
+    const out = join(folder, 'correos')
+    // The third draft cannot be written (a name longer than the disk allows): the first two are not left behind, nor the staging folder.
+    const broken = [...good.slice(0, 2), { fileName: `${'x'.repeat(300)}.eml`, bytes: Buffer.from('x'), recipients: [] }]
+    await expect(writeMailDrafts(out, broken)).rejects.toThrow(/No se pudieron guardar los correos en .+ no quedó ninguno a medias/)
+    expect(await readdir(out)).toEqual([])
+    const drafts = good
+    expect(await writeMailDrafts(out, drafts)).toEqual(drafts.map((draft) => join(out, draft.fileName)))
+    expect((await readdir(out)).sort()).toEqual(drafts.map((draft) => draft.fileName))
+    expect(await readFile(join(out, '02-beto.eml'), 'utf8')).toContain('Subject: 02-beto.eml')
+  })
+
+  it('dos preparaciones a la vez en la aplicación usan carpetas distintas', async () => {
+    const bridge = await demoBridge({ sessions: 4, seed: 3 })
+    const session = bridge.store.data.sessions.find((candidate) => candidate.status === 'convocada')
+    if (!session) throw new Error('sin sesión convocada')
+    const [one, two] = await Promise.all([
+      bridge.call('prepareMailDrafts', { sessionId: session.id, mode: 'individual' }),
+      bridge.call('prepareMailDrafts', { sessionId: session.id, mode: 'bcc' }),
+    ])
+    expect(one.folder).not.toBe(two.folder)
+    expect(await readdir(one.folder)).toHaveLength(one.files.length)
+    expect(await readdir(two.folder)).toEqual(two.files)
+  })
+
+  it('sin correo de la Secretaría Técnica, el diálogo lo advierte; un carácter que el PDF no dibuja, también', async () => {
+    const data: Data = demoData({ sessions: 4, seed: 3 })
+    const session = data.sessions.find((candidate) => candidate.status === 'convocada')
+    const secretary = data.members.find((member) => member.id === session?.secretaryId)
+    const first = session?.agenda[0]
+    if (!session || !secretary || !first) throw new Error('datos de prueba incompletos')
+    secretary.email = ''
+    first.title = 'Bienvenida 漢字'
+    const folder = await tempFolder()
+    const dataFile = join(folder, 'secretariado.json')
+    await writeFile(dataFile, serializeData(data))
+    const bridge = await openBridge(dataFile)
+    cleanup.push(() => bridge.store.close())
+    const result = await bridge.call('prepareMailDrafts', { sessionId: session.id, mode: 'bcc' })
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/no tiene correo registrado: el borrador con copia oculta no lleva remitente ni destinatario principal/),
+      expect.stringMatching(/漢/),
+    ])
   })
 })

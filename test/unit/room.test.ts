@@ -100,6 +100,20 @@ describe('confirmaciones antes de la sesión', () => {
   })
 })
 
+describe('un suplente que ya no puede suplir', () => {
+  it('no cuenta en el quórum previsto y la fila lo dice', async () => {
+    const bridge = await demoBridge({ sessions: 4, seed: 3 })
+    const sessionId = convenedIn(bridge)
+    const { withSubstitute, substitute } = people(bridge)
+    const confirmed = await bridge.call('setConfirmation', { sessionId, memberId: withSubstitute.id, answer: 'confirmo', substituteId: substitute.id })
+    expect(confirmed.confirmations.expected.expected).toBe(1)
+    await bridge.call('setMemberActive', { id: substitute.id, active: false })
+    const after = await bridge.call('getSession', { id: sessionId })
+    expect(after.confirmations.expected).toMatchObject({ confirmed: 1, expected: 0 })
+    expect(after.confirmations.rows.find((row) => row.memberId === withSubstitute.id)?.substitute).toEqual({ id: substitute.id, fullName: substitute.fullName, available: false })
+  })
+})
+
 describe('proyección', () => {
   it('sigue a la minuta en vivo: el punto abierto y su tiempo, el quórum, el último acuerdo; nunca las notas', async () => {
     let now = NOW.getTime()

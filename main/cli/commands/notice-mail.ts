@@ -29,6 +29,7 @@ export async function runNoticeMail(args: NoticeMailArgs): Promise<number> {
   console.log(`Correos de la convocatoria a la ${sessionTitle(session)}: ${what}, en ${args.out}.`)
   for (const path of written) console.log(`  ${path}`)
   if (mails.withoutAddress.length > 0) warnAbout(`sin correo electrónico registrado, no se preparó correo para: ${mails.withoutAddress.map((member) => member.fullName).join(', ')}.`)
+  for (const warning of mails.warnings) warnAbout(warning)
   warnAbout(missing.warning())
   return 0
 }

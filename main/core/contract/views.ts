@@ -152,8 +152,8 @@ export interface ConfirmationsView {
     sector: Member['sector']
     voting: Member['voting']
     answer: 'confirmo' | 'declino' | 'sin-respuesta'
-    /** Who attends in the titular's place, when the answer names a suplente. */
-    substitute: { id: string; fullName: string } | null
+    /** Who attends in the titular's place, when the answer names a suplente; `available` false once deactivated or reassigned (the seat is then not expected). */
+    substitute: { id: string; fullName: string; available: boolean } | null
     /** Suplentes who may attend in this titular's place. */
     substitutes: { id: string; fullName: string }[]
     answeredAt: string | null
@@ -175,6 +175,8 @@ export interface MailDraftsView {
   files: string[]
   recipients: number
   withoutAddress: string[]
+  /** What the secretary should know before sending (a draft without sender, characters the PDF could not draw). */
+  warnings: string[]
 }
 
 /** What the room's projector shows of a session in course (domain/projection): no notes, no controls. */

@@ -8,7 +8,8 @@
  * are encoded (names with accents, quotes or line breaks cannot add headers),
  * bodies quoted-printable or base64.
  */
-import { mkdir, readdir } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { copyFile, link, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import type Mail from 'nodemailer/lib/mailer'
@@ -19,7 +20,7 @@ import { longSpanishDate } from '../domain/dates'
 import { checkMailDrafts } from '../domain/session-rules'
 import { sessionKey, sessionTitle } from '../domain/session-title'
 import { foldForSearch } from '../domain/text'
-import { writeFileDurable } from '../store/durable-write'
+import { syncFolder, writeFileDurable } from '../store/durable-write'
 import { conveningSentence, recipientsOf, signerOf } from './convocatoria'
 import type { SessionInvitationFile } from './icalendar'
 import { MODALITY_LABELS, hours } from './wording'
@@ -48,6 +49,8 @@ export interface NoticeMails {
   drafts: MailDraft[]
   /** Members the notice is for who have no e-mail address (no draft for them). */
   withoutAddress: Member[]
+  /** What to check in the mail program before sending. */
+  warnings: string[]
 }
 
 const DOMAIN = 'secretariado.gobiernoabierto.jalisco'
@@ -77,11 +80,19 @@ export async function composeNoticeMails(input: NoticeMailInput): Promise<Notice
     from,
     subject,
     date: input.now,
-    messageId: `<${session.id}.${id}.v${session.invitationSequence}@${DOMAIN}>`,
+    messageId: `<${session.id}.${id}.v${session.invitationSequence}.${input.now.getTime().toString(36)}@${DOMAIN}>`,
     headers: { 'X-Unsent': '1' },
     attachments,
   })
   const drafts: MailDraft[] = []
+  const warnings: string[] = []
+  if (!from) {
+    warnings.push(
+      mode === 'bcc'
+        ? 'La Secretaría Técnica de la sesión no tiene correo registrado: el borrador con copia oculta no lleva remitente ni destinatario principal; complételos en su programa de correo.'
+        : 'La Secretaría Técnica de la sesión no tiene correo registrado: los borradores no llevan remitente; su programa de correo usará su cuenta.',
+    )
+  }
   if (mode === 'bcc') {
     const options: Mail.Options = { ...base('todos'), to: from, bcc: withAddress.map(addressOf), text: bodyFor(data, session, null) }
     drafts.push({ fileName: `convocatoria-${key}-todos.eml`, bytes: await build(options, true), recipients: withAddress.map((member) => member.email) })
@@ -94,7 +105,7 @@ export async function composeNoticeMails(input: NoticeMailInput): Promise<Notice
       drafts.push({ fileName, bytes: await build(options, false), recipients: [member.email] })
     }
   }
-  return { drafts, withoutAddress }
+  return { drafts, withoutAddress, warnings }
 }
 
 function addressOf(member: Member): Mail.Address {
@@ -153,9 +164,12 @@ function slug(name: string): string {
 }
 
 /**
- * Writes the drafts into `folder` (created if missing), each file synced and
- * renamed into place. Refuses, before writing anything, a folder that already
- * holds a file of the same name: an earlier set of drafts is never replaced.
+ * Writes the drafts into `folder` (created if missing), all or none. Refuses,
+ * before writing anything, a folder that already holds drafts (`.eml`): a set
+ * of drafts is never mixed with an earlier one, which the secretary might send
+ * again. The files are written and synced in a hidden staging folder inside
+ * `folder`, then each is linked into place without replacing anything (a file
+ * that appeared meanwhile is refused); a failure removes what was placed.
  */
 export async function writeMailDrafts(folder: string, drafts: readonly MailDraft[], dataFile?: string): Promise<string[]> {
   const target = resolve(folder)
@@ -165,20 +179,41 @@ export async function writeMailDrafts(folder: string, drafts: readonly MailDraft
   } catch (error) {
     throw new AppError('ESCRITURA', `No se pudo crear la carpeta ${target} (${errorCode(error)}).`, { cause: error })
   }
-  const present = new Set(await readdir(target).catch(() => [] as string[]))
-  const clash = drafts.find((draft) => present.has(draft.fileName))
-  if (clash) throw new AppError('VALIDACION', `La carpeta ${target} ya tiene ${clash.fileName}: elija una carpeta vacía para no reemplazar correos anteriores.`)
-  const written: string[] = []
-  for (const draft of drafts) {
-    const path = join(target, draft.fileName)
-    try {
-      await writeFileDurable(path, draft.bytes)
-    } catch (error) {
-      throw new AppError('ESCRITURA', `No se pudo guardar ${path} (${errorCode(error)}).`, { cause: error })
-    }
-    written.push(path)
+  const earlier = (await readdir(target).catch(() => [] as string[])).filter((name) => name.toLowerCase().endsWith('.eml'))
+  if (earlier.length > 0) {
+    throw new AppError('VALIDACION', `La carpeta ${target} ya tiene correos (${earlier.length}, por ejemplo ${earlier[0] ?? ''}): elija una carpeta sin borradores para no mezclarlos con los anteriores.`)
   }
-  return written
+  const placed: string[] = []
+  let stage: string | null = null
+  try {
+    stage = await mkdtemp(join(target, '.borradores-'))
+    for (const draft of drafts) await writeFileDurable(join(stage, draft.fileName), draft.bytes)
+    for (const draft of drafts) {
+      const path = join(target, draft.fileName)
+      await placeWithoutReplacing(join(stage, draft.fileName), path)
+      placed.push(path)
+    }
+    await syncFolder(target)
+    return placed
+  } catch (error) {
+    await Promise.all(placed.map((path) => rm(path, { force: true }).catch(() => undefined)))
+    if (error instanceof AppError) throw error
+    throw new AppError('ESCRITURA', `No se pudieron guardar los correos en ${target} (${errorCode(error)}); no quedó ninguno a medias.`, { cause: error })
+  } finally {
+    if (stage) await rm(stage, { recursive: true, force: true }).catch(() => undefined)
+  }
+}
+
+/** A hard link where the disk has them, else an exclusive copy: either fails if `to` exists. */
+async function placeWithoutReplacing(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to)
+  } catch (error) {
+    const code = errorCode(error)
+    if (code === 'EEXIST') throw new AppError('VALIDACION', `${to} apareció mientras se preparaban los correos: no se reemplazó; inténtelo en otra carpeta.`, { cause: error })
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error
+    await copyFile(from, to, constants.COPYFILE_EXCL)
+  }
 }
 
 function errorCode(error: unknown): string {

@@ -56,13 +56,19 @@ export function withConfirmation(
   return answer === 'sin-respuesta' ? others : [...others, { memberId, response: answer, substituteId, at }]
 }
 
+/** Whether the suplente an answer names can still attend for that titular: active and still theirs. */
+export function substituteAvailable(members: readonly Member[], titularId: string, substituteId: string): boolean {
+  const substitute = members.find((member) => member.id === substituteId)
+  return substitute !== undefined && substitute.active && substitute.substituteFor === titularId
+}
+
 export interface ExpectedQuorum {
   confirmed: number
   declined: number
   unanswered: number
   /** Titulares with vote on the roll. */
   votingMembers: number
-  /** Seats with vote expected in the room: the titulares who confirmed, in person or through their suplente. */
+  /** Seats with vote expected in the room: the titulares who confirmed, in person or through a suplente still available. */
   expected: number
   required: number
   /** Whether the confirmed seats alone reach the first call's quorum. */
@@ -76,8 +82,11 @@ export function expectedQuorum(session: Pick<Session, 'confirmations'>, members:
   const foreseen: Attendance[] = titulares.map((member) => {
     const answer = answers.get(member.id)
     const confirmed = answer?.response === 'confirmo'
-    const status = !confirmed ? 'ausente' : answer.substituteId ? 'suplente' : 'presente'
-    return { memberId: member.id, status, substituteId: confirmed ? answer.substituteId : null, arrivedAt: null, leftAt: null }
+    // A suplente named in the answer who was deactivated or reassigned since cannot fill the seat.
+    const through = confirmed ? answer.substituteId : null
+    const fills = confirmed && (through === null || substituteAvailable(members, member.id, through))
+    const status = !fills ? 'ausente' : through ? 'suplente' : 'presente'
+    return { memberId: member.id, status, substituteId: fills ? through : null, arrivedAt: null, leftAt: null }
   })
   const quorum = computeQuorum(foreseen, members, rule, 'primera', null)
   let confirmed = 0

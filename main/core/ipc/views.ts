@@ -7,7 +7,7 @@ import { AppError } from '../errors'
 import { countsAsPresent, type Confirmation, type Data, type Member, type Session } from '../model/schema'
 import type { AgreementRow, CommitmentView, ConfirmationsView, DashboardView, MemberRow, PlanOverview, QuorumView, RosterEntry, SessionDetail, SessionSummary } from '../contract/views'
 import { agendaSchedule, isFollowUpItem } from '../domain/agenda'
-import { checkConfirmable, confirmingMembers, expectedQuorum } from '../domain/confirmations'
+import { checkConfirmable, confirmingMembers, expectedQuorum, substituteAvailable } from '../domain/confirmations'
 import { computeQuorum } from '../domain/quorum'
 import { allowedTransitions, allows, editableScopes, isHeld, sessionActions, startDate } from '../domain/session-rules'
 import { mexicoDate } from '../domain/dates'
@@ -141,7 +141,9 @@ function buildConfirmations(data: Data, session: Session): ConfirmationsView {
       sector: member.sector,
       voting: member.voting,
       answer: entry?.response ?? ('sin-respuesta' as const),
-      substitute: entry?.substituteId ? { id: entry.substituteId, fullName: names.get(entry.substituteId) ?? entry.substituteId } : null,
+      substitute: entry?.substituteId
+        ? { id: entry.substituteId, fullName: names.get(entry.substituteId) ?? entry.substituteId, available: substituteAvailable(data.members, member.id, entry.substituteId) }
+        : null,
       substitutes: data.members.filter((other) => other.substituteFor === member.id && other.active).map((other) => ({ id: other.id, fullName: other.fullName })),
       answeredAt: entry?.at ?? null,
     }

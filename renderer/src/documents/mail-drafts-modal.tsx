@@ -6,7 +6,7 @@
  * and who has no address. Nothing is sent: the mail program sends the drafts.
  */
 import { Alert, List, Radio, Stack, Text } from '@mantine/core'
-import { IconMailCheck } from '@tabler/icons-react'
+import { IconAlertTriangle, IconMailCheck } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MailDraftsView } from '../../../main/core/contract/views'
@@ -73,6 +73,15 @@ export function MailDraftsModal({ sessionId, sessionTitle, opened, onClose }: { 
                   </>
                 ) : null}
               </Stack>
+            </Alert>
+          ) : null}
+          {done && done.warnings.length > 0 ? (
+            <Alert color="yellow" icon={<IconAlertTriangle size={20} aria-hidden />} title={t('documents.mail.warningsTitle')}>
+              <List size="sm">
+                {done.warnings.map((warning) => (
+                  <List.Item key={warning}>{warning}</List.Item>
+                ))}
+              </List>
             </Alert>
           ) : null}
         </Stack>

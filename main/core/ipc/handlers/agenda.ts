@@ -42,6 +42,8 @@ export const agendaHandlers: HandlerSet<
         throw new AppError('REGLA', 'El punto tiene acuerdos registrados: no se puede quitar del orden del día.')
       }
       session.agenda = removeItem(session.agenda, itemId)
+      // The projector stops showing an item that is gone.
+      if (session.live && removed.has(session.live.itemId)) session.live = null
       tools.audit({ entity: 'sesion', entityId: sessionId, action: 'editar', summary: `Punto retirado del orden del día: ${item.title}` })
     }),
 

@@ -2,9 +2,10 @@
  * Around the session: the members' confirmations before it, the projector
  * that follows the live minutes in the room, and the notice's e-mail drafts.
  */
-import { stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { AppError } from '../../errors'
+import { missingCharacters } from '../../documents/common'
 import { renderConvocatoria } from '../../documents/convocatoria'
 import { invitationOf } from '../../documents/icalendar'
 import { checkNoticeMail, composeNoticeMails, writeMailDrafts } from '../../documents/notice-mail'
@@ -62,11 +63,12 @@ export const roomHandlers: HandlerSet<'setConfirmation' | 'setLiveItem' | 'proje
     const at = now()
     const session = sessionIn(data, sessionId)
     checkNoticeMail(session)
-    const convocatoria = await renderConvocatoria(data, session.id, { now: at, fontsDir })
+    const missing = missingCharacters()
+    const convocatoria = await renderConvocatoria(data, session.id, { now: at, fontsDir, onMissingCharacter: missing.onMissingCharacter })
     const mails = await composeNoticeMails({ data, session, mode, convocatoria, invitation: invitationOf(data, session, at), now: at })
     const stamp = `${mexicoDate(at).replaceAll('-', '')}-${mexicoTime(at).replace(':', '')}`
     const base = join(store.dataFolder, MAIL_DRAFTS_FOLDER, `${sessionKey(data.settings.keyPrefix, session)} ${stamp}`)
-    const folder = await freeFolder(base)
+    const folder = await reserveFolder(base)
     const files = await writeMailDrafts(folder, mails.drafts, store.dataFile)
     await openPath(folder)
     return {
@@ -74,19 +76,32 @@ export const roomHandlers: HandlerSet<'setConfirmation' | 'setLiveItem' | 'proje
       files: files.map((path) => path.slice(folder.length + 1)),
       recipients: mails.drafts.reduce((sum, draft) => sum + draft.recipients.length, 0),
       withoutAddress: mails.withoutAddress.map((member) => member.fullName),
+      warnings: [...mails.warnings, ...(missing.warning() ? [missing.warning() ?? ''] : [])],
     }
   },
 }
 
-/** `base`, or `base (2)`, `base (3)`… when a folder of that name already exists (two preparations in the same minute). */
-async function freeFolder(base: string): Promise<string> {
+/**
+ * Creates and returns a new, empty folder: `base`, or `base (2)`, `base (3)`…
+ * when that name is taken (two preparations in the same minute). Each name is
+ * claimed by creating it, so two preparations at once never share a folder.
+ */
+async function reserveFolder(base: string): Promise<string> {
+  try {
+    await mkdir(dirname(base), { recursive: true })
+  } catch (error) {
+    throw new AppError('ESCRITURA', `No se pudo crear la carpeta ${dirname(base)}.`, { cause: error })
+  }
   for (let n = 1; n < 100; n++) {
     const candidate = n === 1 ? base : `${base} (${n})`
-    const exists = await stat(candidate).then(
-      () => true,
-      () => false,
-    )
-    if (!exists) return candidate
+    try {
+      await mkdir(candidate)
+      return candidate
+    } catch (error) {
+      if (!(typeof error === 'object' && error !== null && 'code' in error && error.code === 'EEXIST')) {
+        throw new AppError('ESCRITURA', `No se pudo crear la carpeta ${candidate}.`, { cause: error })
+      }
+    }
   }
   throw new AppError('ESCRITURA', 'Hay demasiadas carpetas de correos de esta sesión en este minuto: espere un momento.')
 }

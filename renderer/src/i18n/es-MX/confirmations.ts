@@ -45,6 +45,7 @@ export const confirmations = {
     titularAttends: 'Nadie: asiste en persona',
     inPerson: 'Asiste en persona',
     substituteAttends: 'Asiste su suplente: {{name}}',
+    substituteUnavailable: '{{name}} ya no puede suplir (inactivo o suplente de otra persona): no cuenta en el quórum previsto; elija quién asiste.',
     notYet: '—',
     keys: {
       move: 'cambiar de titular',

@@ -58,6 +58,7 @@ export const documents = {
       doneBody: 'Para {{recipients}} destinatarios, en {{folder}}.',
       withoutAddress_one: '{{count}} persona no tiene correo registrado (agréguelo en Integrantes):',
       withoutAddress_other: '{{count}} personas no tienen correo registrado (agréguelo en Integrantes):',
+      warningsTitle: 'Antes de enviar',
     },
   },
 } as const

@@ -207,6 +207,11 @@ export function ConfirmationsTable({ sessionId, rows, editable }: Props) {
                           {substitute ? t('confirmations.substituteAttends', { name: substitute.fullName }) : t('confirmations.inPerson')}
                         </Text>
                       ) : null}
+                      {choice.answer === 'confirmo' && row.substitute && !row.substitute.available && choice.substituteId === row.substitute.id ? (
+                        <Text size="xs" c="orange.9" mt={4}>
+                          {t('confirmations.substituteUnavailable', { name: row.substitute.fullName })}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td visibleFrom="lg">
                       <Text size="xs" c="dimmed">

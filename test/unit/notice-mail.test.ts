@@ -5,7 +5,7 @@
  * Names cannot smuggle headers; the app and the command line write the same.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser'
 import { afterEach, describe, expect, it } from 'vitest'

@@ -10,8 +10,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import type { OperationName } from '../../main/core/contract/operation-names'
 import { operationNames } from '../../main/core/contract/operations'
 import { dispatch } from '../../main/core/ipc/dispatch'
+import { windowMayCall, type AppWindowKind } from '../../main/core/security/window-access'
 import type { DurableFs } from '../../main/core/store/durable-write'
 import { Store } from '../../main/core/store/store'
 import { JobRegistry } from '../../main/core/jobs'
@@ -29,8 +31,16 @@ export interface Harness {
   restart: () => Promise<void>
   /** Files the app asked the system to open (documents sent to the PDF viewer). */
   openedPaths: string[]
+  /** Sessions the app asked to show in the projector's window (openProjector), in order. */
+  projected: string[]
   /** Opens the app at a route (e.g. '#/integrantes'). */
   open: (route?: string) => Promise<void>
+  /**
+   * Opens another window of the app at a route (e.g. '#/proyeccion/<id>'): a second page in the same
+   * browser context, on the same bridge, store and clock as the main page. As a 'proyeccion' window it
+   * may only call what the projector's window may call in Electron (core/security/window-access.ts).
+   */
+  openWindow: (route: string, options?: { kind?: AppWindowKind }) => Promise<Page>
 }
 
 export interface HarnessOptions {
@@ -66,28 +76,52 @@ export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: str
     let store = await Store.open(storeOptions)
     const jobs = new JobRegistry()
     const opened: string[] = []
-    const context = () => handlerContext(store, { now, jobs, openPath: (path) => {
-      opened.push(path)
-      return Promise.resolve()
-    }, tempDir: join(folder, 'temporal') })
-    await page.exposeBinding('__stlInvoke', (_source, name: unknown, input: unknown) => dispatch(name, input, context()))
-    await page.addInitScript((names: readonly string[]) => {
-      const invoke = (window as unknown as { __stlInvoke: (name: string, input: unknown) => Promise<unknown> }).__stlInvoke
-      const api = Object.fromEntries(names.map((name) => [name, (input?: unknown) => invoke(name, input)]))
-      Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false })
-    }, operationNames)
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
+    const projected: string[] = []
+    const context = () => ({
+      ...handlerContext(store, { now, jobs, openPath: (path) => {
+        opened.push(path)
+        return Promise.resolve()
+      }, tempDir: join(folder, 'temporal') }),
+      // As in Electron, the core asks for the projector's window; here it is only noted (a test opens the route itself).
+      openProjector: (sessionId: string) => {
+        projected.push(sessionId)
+        return Promise.resolve()
+      },
     })
+    const errors: string[] = []
+    /** `window.api` in a page, on the real dispatch; a window other than the main one only gets what its kind may call. */
+    const wire = async (target: Page, kind: AppWindowKind) => {
+      await target.exposeBinding('__stlInvoke', (_source, name: unknown, input: unknown) => {
+        // The answer main/ipc/register.ts gives a window that asks for what it may not.
+        if (!mayCall(kind, name)) return { ok: false, error: { code: 'ORIGEN_NO_PERMITIDO', message: 'Solicitud rechazada: esta ventana sólo muestra la proyección y no puede hacer cambios.' } }
+        return dispatch(name, input, context())
+      })
+      await target.addInitScript((names: readonly string[]) => {
+        const invoke = (window as unknown as { __stlInvoke: (name: string, input: unknown) => Promise<unknown> }).__stlInvoke
+        const api = Object.fromEntries(names.map((name) => [name, (input?: unknown) => invoke(name, input)]))
+        Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false })
+      }, operationNames)
+      target.on('pageerror', (error) => errors.push(error.message))
+      target.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text())
+      })
+    }
+    await wire(page, 'principal')
     const harness: Harness = {
       page,
       dataFile,
       openedPaths: opened,
+      projected,
       store: () => store,
       open: async (route = '') => {
         await page.goto(appUrl + route)
+      },
+      openWindow: async (route, { kind = 'principal' } = {}) => {
+        // The clock is the browser context's (page.clock is context.clock): installed above, it runs in this page too.
+        const other = await page.context().newPage()
+        await wire(other, kind)
+        await other.goto(appUrl + route)
+        return other
       },
       restart: async () => {
         await store.close()
@@ -101,6 +135,12 @@ export const test = base.extend<HarnessOptions & { harness: Harness; appUrl: str
     expect(errors.filter((text) => !/favicon/.test(text)), 'errores en la consola del navegador').toEqual([])
   },
 })
+
+/** Whether a window of this kind may call the operation, as main/index.ts decides for Electron's windows. */
+function mayCall(kind: AppWindowKind, name: unknown): boolean {
+  if (kind === 'principal') return true
+  return typeof name === 'string' && (operationNames as readonly string[]).includes(name) && windowMayCall(kind, name as OperationName)
+}
 
 /** The real file system, except that nothing can be created or written in it. */
 function unwritableFs(): DurableFs {

@@ -229,6 +229,8 @@ export interface SessionDetail {
     attendanceSheet: boolean
     /** «Preparar correos»: the notice's e-mail drafts, for a convened session with an agenda. */
     mailDrafts: boolean
+    /** The live minutes tell the projector which item is open (setLiveItem): a session in course. */
+    projector: boolean
     /** «Acta»: the session was held. */
     acta: boolean
     /** «Firmar acta», the first signature: held and not yet signed (further signers sign the signed acta). */

@@ -5,14 +5,13 @@
  */
 import { AppError } from '../errors'
 import type { LiveItem, Session } from '../model/schema'
-import { checkEditable } from './session-rules'
+import { checkProjection } from './session-rules'
 
 const MAX_SECONDS = 86_400
 
 /** The live item is set while the minutes can be written and the session is in course. */
 export function checkLiveItem(session: Session, itemId: string): void {
-  checkEditable(session, 'minuta')
-  if (session.status !== 'en-curso') throw new AppError('REGLA', 'La proyección sigue a una sesión en curso.')
+  checkProjection(session)
   if (!session.agenda.some((item) => item.id === itemId)) throw new AppError('NO_ENCONTRADO', 'El punto no existe en el orden del día.')
 }
 

@@ -211,6 +211,12 @@ export function checkMailDrafts(session: TitledSession & Pick<Session, 'agenda'>
   }
 }
 
+/** The projector follows the live minutes of a session in course. */
+export function checkProjection(session: Pick<Session, 'status'>): void {
+  checkEditable(session, 'minuta')
+  if (session.status !== 'en-curso') throw new AppError('REGLA', 'La proyección sigue a una sesión en curso.')
+}
+
 /** The acta is signed once the session concluded; a signed acta takes further signers. */
 export function checkActaSigning(session: Pick<Session, 'status'>): void {
   if (!isHeld(session)) throw new AppError('REGLA', 'Sólo se firma el acta de una sesión concluida.')
@@ -228,7 +234,7 @@ export function checkFollowUpSession(session: Pick<Session, 'status'>): void {
   if (isFrozen(session)) throw new AppError('REGLA', session.status === 'en-firma' ? 'El acta de esa sesión está en firma: su minuta ya no admite cambios.' : 'Esa sesión ya no admite cambios en su minuta.')
 }
 
-export type SessionAction = 'exportPacket' | 'convocatoria' | 'invitation' | 'attendanceSheet' | 'mailDrafts' | 'acta' | 'signActa' | 'declareQuorum' | 'recordFollowUp' | 'importComments' | 'sendForSignature' | 'receiveSignature'
+export type SessionAction = 'exportPacket' | 'convocatoria' | 'invitation' | 'attendanceSheet' | 'mailDrafts' | 'projector' | 'acta' | 'signActa' | 'declareQuorum' | 'recordFollowUp' | 'importComments' | 'sendForSignature' | 'receiveSignature'
 
 /**
  * What the session's state allows now besides editing (see editableScopes), as
@@ -243,6 +249,7 @@ export function sessionActions(session: TitledSession & Pick<Session, 'agenda' |
     invitation: isUpcoming(session) || session.status === 'cancelada',
     attendanceSheet: isUpcoming(session) || session.status === 'en-curso',
     mailDrafts: allows(() => checkMailDrafts(session)),
+    projector: allows(() => checkProjection(session)),
     acta: isHeld(session),
     // The first signature closes the session; later signers sign the signed acta, not the session.
     signActa: allows(() => checkActaSigning(session)) && !isClosed(session),

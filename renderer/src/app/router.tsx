@@ -2,7 +2,7 @@
  * Routes. A hash router, because Electron loads the renderer from file://
  * where path-based URLs would point at files.
  */
-import { lazy } from 'react'
+import { lazy, Suspense } from 'react'
 import { createHashRouter, Navigate } from 'react-router'
 import { SessionsPage } from '../sessions/sessions-page'
 import { NotFoundPage } from './not-found-page'
@@ -26,6 +26,16 @@ const VerifyPage = lazy(() => import('../signing/verify-page').then((module) => 
 const SignReceivedPage = lazy(() => import('../signing/sign-received-page').then((module) => ({ default: module.SignReceivedPage })))
 const AuditPage = lazy(() => import('../audit/audit-page').then((module) => ({ default: module.AuditPage })))
 const SettingsPage = lazy(() => import('../settings/settings-page').then((module) => ({ default: module.SettingsPage })))
+const ProjectorPage = lazy(() => import('../projector/projector-page').then((module) => ({ default: module.ProjectorPage })))
+
+/** Outside the shell there is no loader of its own: the projector's chunk loads on the projector's dark screen. */
+function ProjectorRoute() {
+  return (
+    <Suspense fallback={<div style={{ minHeight: '100dvh', background: '#080b10' }} />}>
+      <ProjectorPage />
+    </Suspense>
+  )
+}
 
 export function createRouter() {
   return createHashRouter([
@@ -50,5 +60,7 @@ export function createRouter() {
         { path: '*', element: <NotFoundPage /> },
       ],
     },
+    // The projector's window: the room's screen, outside the shell (no navigation, no controls).
+    { path: '/proyeccion/:id', element: <ProjectorRoute />, errorElement: <RouteError /> },
   ])
 }

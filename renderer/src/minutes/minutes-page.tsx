@@ -3,11 +3,14 @@
  * meeting. The agenda on the left with each item's state; the current item
  * on the right with its timer, notes, state, interventions and agreements.
  * Keyboard first: Alt+↑/↓ change item, Alt+N notes, Alt+T tratado, Alt+R
- * timer, Alt+A new agreement; shortcuts work while typing in the notes.
+ * timer, Alt+A new agreement, Alt+P the projector; shortcuts work while
+ * typing in the notes. While the session is in course the page tells the
+ * core which item is open and whether its timer runs, and the projector's
+ * window (opened with «Proyectar») follows it.
  */
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Text, VisuallyHidden } from '@mantine/core'
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Kbd, Text, VisuallyHidden } from '@mantine/core'
 import { useHotkeys, type HotkeyItem } from '@mantine/hooks'
-import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react'
+import { IconArrowLeft, IconInfoCircle, IconPresentation } from '@tabler/icons-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
@@ -16,6 +19,7 @@ import type { AgendaItem } from '../../../main/core/model/schema'
 import { PendingFollowUp } from '../agreements/pending-follow-up'
 import { ApiError } from '../api/api-error'
 import { useMembers } from '../api/members'
+import { useOpenProjector } from '../api/projector'
 import { useSession, useSessionOperation } from '../api/sessions'
 import { KbdLegend } from '../common/kbd-legend'
 import { holdTypingForDialog } from '../common/type-ahead'
@@ -96,7 +100,14 @@ function MinutesView({ detail, breadcrumbs }: { detail: SessionDetail; breadcrum
     if (currentId && inAddress !== currentId) setParams({ punto: currentId }, { replace: true })
   }, [currentId, inAddress, setParams])
   const autosave = useNotesAutosave(sessionId)
-  const timer = useItemTimer(sessionId, current, editable)
+  // The projector follows the minutes while the core allows it (a session in course).
+  const timer = useItemTimer(sessionId, current, editable, { follows: detail.can.projector, known: session.live ?? null })
+  const projector = useOpenProjector()
+  const project = () => {
+    if (projector.isPending) return
+    timer.announce()
+    projector.mutate(sessionId, { onError: (error) => notifyError(error) })
+  }
   const setStatus = useSessionOperation('setItemStatus')
   const [agreementOpen, setAgreementOpen] = useState(false)
   const [concluding, setConcluding] = useState(false)
@@ -149,6 +160,7 @@ function MinutesView({ detail, breadcrumbs }: { detail: SessionDetail; breadcrum
     ],
     ['alt+t', when(() => mark('tratado')), { usePhysicalKeys: true }],
     ['alt+r', when(() => timer.toggle()), { usePhysicalKeys: true }],
+    ['alt+p', when(project), { usePhysicalKeys: true }],
     [
       'alt+a',
       when(() => {
@@ -190,6 +202,15 @@ function MinutesView({ detail, breadcrumbs }: { detail: SessionDetail; breadcrum
           <>
             <Button component={Link} to={`/sesiones/${sessionId}`} variant="default" leftSection={<IconArrowLeft size={18} aria-hidden />}>
               {t('minutes.back')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconPresentation size={18} aria-hidden />}
+              rightSection={<Kbd size="xs">Alt+P</Kbd>}
+              aria-keyshortcuts="Alt+P"
+              onClick={project}
+            >
+              {t('projector.open')}
             </Button>
             {detail.allowedTransitions.includes('concluida') ? (
               <Button color={pending === 0 ? 'green' : undefined} variant={pending === 0 ? 'filled' : 'light'} onClick={() => setConcluding(true)}>
@@ -237,6 +258,7 @@ function MinutesView({ detail, breadcrumbs }: { detail: SessionDetail; breadcrum
                     { keys: ['Alt', 'T'], label: t('minutes.keys.handled') },
                     { keys: ['Alt', 'R'], label: t('minutes.keys.timer') },
                     { keys: ['Alt', 'A'], label: t('minutes.keys.agreement') },
+                    { keys: ['Alt', 'P'], label: t('projector.key') },
                     { keys: ['Ctrl', 'Intro'], label: t('minutes.keys.submit') },
                   ]}
                 />

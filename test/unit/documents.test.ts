@@ -536,6 +536,16 @@ describe('lista de asistencia para firma autógrafa', () => {
     expect(flat).toMatch(/Suplente de \S/)
   })
 
+  it('cada integrante tiene un recuadro para firmar y otro para la hora', async () => {
+    const plain = join(await tempFolder(), 'sin-comprimir.pdf')
+    const qdf = spawnSync('qpdf', ['--qdf', '--object-streams=disable', file, plain], { encoding: 'utf8' })
+    expect(qdf.status, qdf.stderr).toBe(0)
+    // Stroked rectangles (`x y w h re` … `S`) in the page contents: two per member listed.
+    const content = (await readFile(plain)).toString('latin1')
+    const boxes = content.match(/ re\n0\.6 w\n\/DeviceRGB CS\n[^\n]* SCN\nS\n/g) ?? []
+    expect(boxes.length).toBe(2 * data.members.filter((member) => member.active).length)
+  })
+
   it('se niega para una sesión ya celebrada, y por línea de comandos escribe el mismo documento', async () => {
     const held = latestHeldSession(data.sessions)
     if (!held) throw new Error('sin sesión celebrada')

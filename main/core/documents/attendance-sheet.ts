@@ -64,8 +64,8 @@ export async function renderAttendanceSheet(data: Data, sessionRef: string, opti
         { header: 'Núm.', weight: 7, align: 'right' },
         { header: 'Nombre, cargo e institución', weight: 43 },
         { header: 'Carácter', weight: 14 },
-        { header: 'Firma', weight: 26 },
-        { header: 'Hora', weight: 10 },
+        { header: 'Firma', weight: 26, box: true },
+        { header: 'Hora', weight: 10, box: true },
       ],
       rows: group.members.map((member) => {
         number += 1

@@ -100,6 +100,8 @@ export interface Column {
   align?: Exclude<Align, 'justify'>
   /** Font of the column's cells (the header row always uses the bold style). */
   font?: FontName
+  /** Each body cell of the column is a box to write in by hand (a signature, a time). */
+  box?: boolean
 }
 
 export interface TableSpec {
@@ -681,6 +683,17 @@ export class Layout {
         this.artifact(() => {
           if (spec.zebra && rowIndex % 2 === 1) this.doc.save().rect(x0, top, totalWidth, height).fill(COLORS.zebra).restore()
           if (rules) this.doc.save().moveTo(x0, top + height).lineTo(x0 + totalWidth, top + height).lineWidth(0.4).strokeColor(COLORS.light).stroke().restore()
+          spec.columns.forEach((column, index) => {
+            if (!column.box) return
+            const inset = Math.min(padX, 4)
+            this.doc
+              .save()
+              .rect((xs[index] ?? 0) + inset, top + inset, (widths[index] ?? 0) - 2 * inset, height - 2 * inset)
+              .lineWidth(0.6)
+              .strokeColor(COLORS.rule)
+              .stroke()
+              .restore()
+          })
         })
         cells.forEach((lines, index) => {
           const slice = lines.slice(start, start + take)

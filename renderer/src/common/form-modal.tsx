@@ -127,6 +127,20 @@ function useDiscardGuard(onClose: () => void, pending: boolean): DiscardGuard {
   }
 }
 
+/**
+ * «Seguir editando» takes the focus when the question appears, and keeps it
+ * through the next frame: a re-render of the page behind the dialog (an
+ * autosave answering) must not leave the focus in the field just left.
+ */
+function focusOnAsk(button: HTMLButtonElement | null): void {
+  if (!button) return
+  button.focus()
+  requestAnimationFrame(() => {
+    const active = document.activeElement
+    if (button.isConnected && active !== button && (active === null || active === document.body || button.closest('[role="dialog"]')?.contains(active))) button.focus()
+  })
+}
+
 /** The title of every dialog, with an optional dimmed line under it. */
 export function ModalHeading({ title, subtitle }: { title: ReactNode; subtitle?: ReactNode }) {
   const heading = (
@@ -213,7 +227,7 @@ function FormBody<V extends object, T>({
                   <Button variant="default" onClick={guard.discard}>
                     {t('common.discard')}
                   </Button>
-                  <Button onClick={guard.keepEditing} autoFocus>
+                  <Button onClick={guard.keepEditing} ref={focusOnAsk}>
                     {t('common.keepEditing')}
                   </Button>
                 </Group>
